@@ -1,0 +1,3 @@
+// Public surface of the columnar sink and its store.
+export { ColumnarStore, STORE_FILE } from './store.ts';
+export { mapColumnType } from './type-mapping.ts';

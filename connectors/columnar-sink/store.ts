@@ -1,0 +1,133 @@
+// The store: one DuckDB file owned by this process (DuckDB allows one read-write process per
+// file). Writes go through one connection, serialised; each reader gets its own connection and
+// sees only committed transactions.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import { UserFacingError } from '../../runtime/errors.ts';
+import { createOffsetTable, deleteOffset, readOffset, writeOffset } from './offset-store.ts';
+import { createCatalogTable, evolveTable, loadKnownTables, recreateTable } from './target-table.ts';
+import { prepareUpsert, reduceToFinalState, type PreparedUpsert } from './upsert-batch.ts';
+
+export const STORE_FILE = 'instaquery.duckdb';
+
+export class ColumnarStore {
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly known: Map<string, TableSchema>,
+    readonly path: string,
+  ) {}
+
+  static async open(dataDir: string): Promise<ColumnarStore> {
+    mkdirSync(dataDir, { recursive: true });
+    const path = join(dataDir, STORE_FILE);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (err) {
+      const message = (err as Error).message;
+      if (/lock/i.test(message)) {
+        throw new UserFacingError(`the store ${path} is in use by another process`, 'stop the other instaquery using this dataDir, or point dataDir elsewhere');
+      }
+      throw new UserFacingError(`cannot open the store ${path}: ${message}`);
+    }
+    const writer = await instance.connect();
+    await createOffsetTable(writer);
+    await createCatalogTable(writer);
+    return new ColumnarStore(instance, writer, await loadKnownTables(writer), path);
+  }
+
+  /** A connection for one reader (a gateway session). */
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /** Runs `work` alone on the write connection. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writeQueue.then(work, work);
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async transaction(work: () => Promise<void>): Promise<void> {
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      await work();
+      await this.writer.run('COMMIT');
+    } catch (err) {
+      await this.writer.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** The ChangeConsumer for one source connector: its offset is kept under its name. */
+  consumerFor(connector: string): ChangeConsumer {
+    return {
+      committedOffset: () => this.exclusive(() => readOffset(this.writer, connector)),
+      beginSnapshot: (tables) =>
+        this.exclusive(() =>
+          this.transaction(async () => {
+            await deleteOffset(this.writer, connector);
+            for (const t of tables) {
+              await recreateTable(this.writer, t);
+              this.known.set(`${t.db}.${t.table}`, t);
+            }
+          }),
+        ),
+      writeSnapshotRows: (table, rows) =>
+        this.exclusive(async () => {
+          const state = new Map(rows.map((row, i) => [String(i), { key: row, row } as { key: Row; row: Row | null }]));
+          const upsert = await prepareUpsert(this.writer, table, state, true);
+          try {
+            await upsert.apply(this.writer);
+          } finally {
+            await upsert.drop(this.writer);
+          }
+        }),
+      completeSnapshot: (offset) => this.exclusive(() => this.transaction(() => writeOffset(this.writer, connector, offset))),
+      applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset)),
+    };
+  }
+
+  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset): Promise<void> {
+    const byTable = new Map<string, { schema: TableSchema; events: ChangeEvent[] }>();
+    for (const e of events) {
+      const key = `${e.schema.db}.${e.schema.table}`;
+      let entry = byTable.get(key);
+      if (!entry) byTable.set(key, (entry = { schema: e.schema, events: [] }));
+      entry.schema = e.schema;
+      entry.events.push(e);
+    }
+    const prepared: PreparedUpsert[] = [];
+    try {
+      for (const [key, { schema, events: tableEvents }] of byTable) {
+        const known = this.known.get(key);
+        if (!known) {
+          await recreateTable(this.writer, schema);
+          this.known.set(key, schema);
+        } else {
+          this.known.set(key, await evolveTable(this.writer, known, schema));
+        }
+        prepared.push(await prepareUpsert(this.writer, schema, reduceToFinalState(schema, tableEvents)));
+      }
+      await this.transaction(async () => {
+        for (const p of prepared) await p.apply(this.writer);
+        await writeOffset(this.writer, connector, offset);
+      });
+    } finally {
+      for (const p of prepared) await p.drop(this.writer).catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => {
+      await this.writer.run('CHECKPOINT').catch(() => undefined);
+      this.writer.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}

@@ -1,0 +1,244 @@
+// Streams row changes from the binlog (zongji) from a stored offset, keeping transaction
+// boundaries: a transaction's events are handed to the consumer together with the offset right
+// after its commit. Events are processed in order on one async queue, so schema look-ups and
+// store writes can await without reordering anything.
+import ZongJi from '@vlasky/zongji';
+import type { Logger } from '../../runtime/logger.ts';
+import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableSchema } from './change-event.ts';
+import type { MySqlSourceConfig } from './config.ts';
+import { connectionOptions } from './connection-options.ts';
+import { connectSource } from './preflight.ts';
+import { readTableSchemas } from './catalog.ts';
+import type { TableFilter } from './table-filter.ts';
+
+// zongji's events are loosely typed; these are the fields we read.
+interface RawEvent {
+  getEventName(): string;
+  nextPosition: number;
+  timestamp: number;
+  gtid?: string;
+  binlogName?: string;
+  query?: string;
+  tableId?: number;
+  tableMap?: Record<number, { parentSchema: string; tableName: string }>;
+  rows?: (Row | { before: Row; after: Row })[];
+}
+
+const EVENTS = ['rotate', 'mariadbgtid', 'gtid', 'tablemap', 'writerows', 'updaterows', 'deleterows', 'xid', 'query'];
+/** Pause the binlog socket when this many events wait, resume below a tenth of it. */
+const QUEUE_HIGH_WATER = 20_000;
+
+export interface BinlogStreamStats {
+  /** Source commit time (ms) of the last transaction applied to the store. */
+  lastAppliedSourceTs: number | null;
+  eventsApplied: number;
+}
+
+export class BinlogStream {
+  private zongji: ZongJi | null = null;
+  private queue: RawEvent[] = [];
+  private draining = false;
+  private paused = false;
+  private file: string;
+  private txn: ChangeEvent[] = [];
+  private txnGtid: string | null = null;
+  private pending: ChangeEvent[] = [];
+  private pendingOffset: SourceOffset | null = null;
+  private pendingSourceTs = 0;
+  private flushing: Promise<void> | null = null;
+  private stopped = false;
+  readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, eventsApplied: 0 };
+
+  constructor(
+    private readonly name: string,
+    private readonly config: MySqlSourceConfig,
+    private readonly filter: TableFilter,
+    private readonly schemas: Map<string, TableSchema>,
+    private readonly consumer: ChangeConsumer,
+    private readonly log: Logger,
+    private readonly onFailure: (err: Error) => void,
+    private offset: SourceOffset,
+  ) {
+    this.file = offset.file;
+    this.txnGtid = offset.gtid;
+  }
+
+  start(): Promise<void> {
+    const z = new ZongJi(connectionOptions(this.config));
+    this.zongji = z;
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      z.on('ready', () => {
+        ready = true;
+        resolve();
+      });
+      z.on('error', (err: Error) => {
+        if (this.stopped) return;
+        if (!ready) reject(err);
+        else this.fail(err);
+      });
+      z.on('binlog', (e: unknown) => this.enqueue(e as RawEvent));
+      z.start({
+        serverId: this.config['database.server.id'],
+        filename: this.offset.file,
+        position: this.offset.pos,
+        includeEvents: EVENTS,
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const z = this.zongji;
+    this.zongji = null;
+    if (z) await new Promise<void>((resolve) => {
+      z.once('stopped', () => resolve());
+      z.stop();
+      setTimeout(resolve, 1000).unref();
+    });
+    // Finish what was read and committed at the source; a half-read transaction is dropped and
+    // re-read on the next start from the stored offset.
+    while (this.draining || this.flushing) await (this.flushing ?? new Promise((r) => setTimeout(r, 5)));
+  }
+
+  private enqueue(e: RawEvent): void {
+    if (this.stopped) return;
+    this.queue.push(e);
+    if (!this.paused && this.queue.length >= QUEUE_HIGH_WATER) {
+      this.paused = true;
+      this.zongji?.connection?.pause();
+    }
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0 && !this.stopped) {
+        const e = this.queue.shift()!;
+        await this.handle(e);
+        if (this.paused && this.queue.length < QUEUE_HIGH_WATER / 10) {
+          this.paused = false;
+          this.zongji?.connection?.resume();
+        }
+      }
+    } catch (err) {
+      this.fail(err as Error);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async handle(e: RawEvent): Promise<void> {
+    switch (e.getEventName()) {
+      case 'rotate':
+        if (e.binlogName) this.file = e.binlogName;
+        return;
+      case 'mariadbgtid':
+      case 'gtid':
+        this.txn = [];
+        this.txnGtid = e.gtid ?? this.txnGtid;
+        return;
+      case 'writerows':
+      case 'updaterows':
+      case 'deleterows':
+        await this.collectRows(e);
+        return;
+      case 'xid':
+        this.commit(e);
+        return;
+      case 'query': {
+        const sql = (e.query ?? '').trim();
+        if (/^BEGIN$/i.test(sql)) return;
+        if (/^COMMIT$/i.test(sql)) return this.commit(e);
+        // A DDL statement is its own transaction. Forget cached schemas so the next row event
+        // reads the table as it is now. (Full schema history keyed by position: issue 3.)
+        this.schemas.clear();
+        this.txn = [];
+        this.commit(e);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private async collectRows(e: RawEvent): Promise<void> {
+    const mapped = e.tableMap?.[e.tableId ?? -1];
+    if (!mapped || !this.filter.includesTable(mapped.parentSchema, mapped.tableName)) return;
+    const schema = await this.schemaOf(mapped.parentSchema, mapped.tableName);
+    if (!schema) return;
+    const kind = e.getEventName();
+    const source = {
+      name: this.name,
+      db: schema.db,
+      table: schema.table,
+      file: this.file,
+      pos: e.nextPosition,
+      gtid: this.txnGtid,
+      ts_ms: e.timestamp,
+      snapshot: 'false' as const,
+    };
+    for (const raw of e.rows ?? []) {
+      const [op, before, after] =
+        kind === 'writerows' ? (['c', null, raw as Row] as const)
+        : kind === 'deleterows' ? (['d', raw as Row, null] as const)
+        : (['u', (raw as { before: Row }).before, (raw as { after: Row }).after] as const);
+      this.txn.push({ op, before, after, source, ts_ms: Date.now(), schema });
+    }
+  }
+
+  private async schemaOf(db: string, table: string): Promise<TableSchema | undefined> {
+    const key = `${db}.${table}`;
+    let schema = this.schemas.get(key);
+    if (!schema) {
+      const conn = await connectSource(this.config);
+      try {
+        [schema] = await readTableSchemas(conn, this.filter, { db, table });
+      } finally {
+        await conn.end().catch(() => undefined);
+      }
+      if (schema) this.schemas.set(key, schema);
+    }
+    return schema;
+  }
+
+  private commit(e: RawEvent): void {
+    this.pending.push(...this.txn);
+    this.txn = [];
+    this.pendingOffset = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
+    this.pendingSourceTs = e.timestamp;
+    if (!this.flushing) this.flushing = this.flush();
+  }
+
+  /** Writes everything committed so far in one store transaction; loops while more arrives. */
+  private async flush(): Promise<void> {
+    try {
+      // Let the queue run for a tick so transactions that arrive together are written together.
+      await new Promise((r) => setImmediate(r));
+      while (this.pendingOffset) {
+        const events = this.pending;
+        const offset = this.pendingOffset;
+        const sourceTs = this.pendingSourceTs;
+        this.pending = [];
+        this.pendingOffset = null;
+        await this.consumer.applyChanges(events, offset);
+        this.offset = offset;
+        this.stats.eventsApplied += events.length;
+        this.stats.lastAppliedSourceTs = sourceTs;
+      }
+    } catch (err) {
+      this.fail(err as Error);
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private fail(err: Error): void {
+    if (this.stopped) return;
+    this.log.error({ err: err.message, offset: this.offset }, 'binlog stream failed');
+    this.stopped = true;
+    this.zongji?.stop();
+    this.onFailure(err);
+  }
+}

@@ -1,0 +1,36 @@
+// Reads the included tables' schemas from the source's information_schema.
+import type mysql from 'mysql2/promise';
+import type { TableSchema } from './change-event.ts';
+import type { TableFilter } from './table-filter.ts';
+
+type Rows = Record<string, unknown>[];
+
+export async function readTableSchemas(conn: mysql.Connection, filter: TableFilter, only?: { db: string; table: string }): Promise<TableSchema[]> {
+  const narrow = only ? ' AND c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?' : '';
+  const [rows] = await conn.query(
+    `SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS tbl, c.COLUMN_NAME AS name, c.COLUMN_TYPE AS column_type,
+            c.IS_NULLABLE AS nullable, k.ORDINAL_POSITION AS pk_position
+       FROM information_schema.COLUMNS c
+       JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
+       LEFT JOIN information_schema.KEY_COLUMN_USAGE k
+         ON k.TABLE_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.COLUMN_NAME = c.COLUMN_NAME AND k.CONSTRAINT_NAME = 'PRIMARY'
+      WHERE c.TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')${narrow}
+      ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION`,
+    only ? [only.db, only.table] : [],
+  );
+  const tables = new Map<string, TableSchema & { pk: [number, string][] }>();
+  for (const r of rows as Rows) {
+    const db = String(r.db);
+    const table = String(r.tbl);
+    if (!filter.includesTable(db, table)) continue;
+    const key = `${db}.${table}`;
+    let t = tables.get(key);
+    if (!t) {
+      t = { db, table, columns: [], primaryKey: [], pk: [] };
+      tables.set(key, t);
+    }
+    t.columns.push({ name: String(r.name), columnType: String(r.column_type), nullable: r.nullable === 'YES' });
+    if (r.pk_position !== null && r.pk_position !== undefined) t.pk.push([Number(r.pk_position), String(r.name)]);
+  }
+  return [...tables.values()].map(({ pk, ...t }) => ({ ...t, primaryKey: pk.sort((a, b) => a[0] - b[0]).map(([, n]) => n) }));
+}

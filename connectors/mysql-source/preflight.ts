@@ -1,0 +1,98 @@
+// Checks a source before anything is written: reachable, credentials right, binlog on in ROW
+// format with full row images, and the replication privileges CDC needs. Each failure says what
+// is wrong, where, and how to fix it.
+import mysql from 'mysql2/promise';
+import { UserFacingError } from '../../runtime/errors.ts';
+import type { MySqlSourceConfig } from './config.ts';
+import { connectionOptions } from './connection-options.ts';
+import { flavorOf, type Flavor } from './flavor.ts';
+
+export interface SourceServerInfo {
+  version: string;
+  flavor: Flavor;
+  serverId: number;
+}
+
+function where(config: MySqlSourceConfig): string {
+  return `${config['database.hostname']}:${config['database.port']}`;
+}
+
+export async function connectSource(config: MySqlSourceConfig): Promise<mysql.Connection> {
+  try {
+    return await mysql.createConnection(connectionOptions(config));
+  } catch (err) {
+    throw explainConnectError(err, config);
+  }
+}
+
+function explainConnectError(err: unknown, config: MySqlSourceConfig): UserFacingError {
+  const e = err as { code?: string; errno?: number; message?: string };
+  const at = where(config);
+  if (e.code === 'ER_ACCESS_DENIED_ERROR' || e.errno === 1045) {
+    return new UserFacingError(
+      `the source MySQL at ${at} refused user '${config['database.user']}': access denied (wrong database.user or database.password)`,
+      'check database.user and database.password in the connector config',
+    );
+  }
+  if (e.code === 'ECONNREFUSED' || e.code === 'ETIMEDOUT' || e.code === 'ENOTFOUND' || e.code === 'EHOSTUNREACH' || e.code === 'EAI_AGAIN') {
+    return new UserFacingError(
+      `cannot reach the source MySQL at ${at} (${e.code})`,
+      'check database.hostname and database.port, and that the server is running and accepts TCP connections',
+    );
+  }
+  return new UserFacingError(`cannot connect to the source MySQL at ${at}: ${e.message ?? String(err)}`);
+}
+
+type Rows = Record<string, unknown>[];
+
+export async function preflight(config: MySqlSourceConfig): Promise<SourceServerInfo> {
+  const conn = await connectSource(config);
+  try {
+    const [rows] = await conn.query(
+      'SELECT @@version AS version, @@log_bin AS log_bin, @@binlog_format AS binlog_format, @@binlog_row_image AS row_image, @@server_id AS server_id',
+    );
+    const v = (rows as Rows)[0] ?? {};
+    const at = where(config);
+    if (Number(v.log_bin) !== 1) {
+      throw new UserFacingError(
+        `binary logging is off on the source MySQL at ${at} (log_bin=OFF): change data capture reads the binlog`,
+        'start the server with log_bin and binlog_format=ROW (e.g. in my.cnf: log_bin=mysql-bin, binlog_format=ROW, server_id=1) and restart it',
+      );
+    }
+    if (String(v.binlog_format).toUpperCase() !== 'ROW') {
+      throw new UserFacingError(
+        `binlog_format is ${String(v.binlog_format)} on the source MySQL at ${at}; change data capture needs ROW`,
+        "run SET GLOBAL binlog_format='ROW' and set binlog_format=ROW in my.cnf so it survives a restart",
+      );
+    }
+    if (String(v.row_image).toUpperCase() !== 'FULL') {
+      throw new UserFacingError(
+        `binlog_row_image is ${String(v.row_image)} on the source MySQL at ${at}; change data capture needs FULL row images`,
+        "run SET GLOBAL binlog_row_image='FULL' and set it in my.cnf",
+      );
+    }
+    await checkReplicationPrivileges(conn, config);
+    const version = String(v.version);
+    return { version, flavor: flavorOf(version), serverId: Number(v.server_id) };
+  } finally {
+    await conn.end().catch(() => undefined);
+  }
+}
+
+async function checkReplicationPrivileges(conn: mysql.Connection, config: MySqlSourceConfig): Promise<void> {
+  const [rows] = await conn.query('SHOW GRANTS');
+  const grants = (rows as Rows).map((r) => String(Object.values(r)[0])).filter((g) => / ON \*\.\* /i.test(g));
+  const has = (re: RegExp) => grants.some((g) => /ALL PRIVILEGES/i.test(g) || re.test(g));
+  const missing: string[] = [];
+  // REPLICATION SLAVE lets the connector request the binlog stream (COM_BINLOG_DUMP).
+  if (!has(/REPLICATION SLAVE(?! ADMIN)|REPLICATION REPLICA(?! ADMIN)/i)) missing.push('REPLICATION SLAVE');
+  // REPLICATION CLIENT (MariaDB 10.5+: BINLOG MONITOR) lets it read binlog positions.
+  if (!has(/REPLICATION CLIENT|BINLOG MONITOR/i)) missing.push('REPLICATION CLIENT');
+  if (missing.length > 0) {
+    const user = config['database.user'];
+    throw new UserFacingError(
+      `user '${user}' on the source MySQL at ${where(config)} lacks the ${missing.join(' and ')} privilege${missing.length > 1 ? 's' : ''} that change data capture needs`,
+      `GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '${user}'@'<host>'`,
+    );
+  }
+}

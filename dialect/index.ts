@@ -1,0 +1,2 @@
+// Public surface of the dialect layer.
+export { translate, classify, type Translation, type StatementKind } from './translate.ts';

@@ -1,0 +1,4 @@
+// Public surface of the gateway.
+export { Gateway, SERVER_VERSION, type GatewayOptions } from './server.ts';
+export { createDuckDbHandler, type EngineOptions } from './duckdb-engine.ts';
+export type { GatewayUser } from './auth.ts';

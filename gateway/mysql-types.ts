@@ -1,0 +1,120 @@
+// How a DuckDB result column looks to a MySQL client: type code, flags, charset, length, and the
+// text each value is sent as.
+import { DuckDBTypeId, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
+import type { ResultColumn, TextValue } from './result-set.ts';
+import { formatDatetime } from './temporal-text.ts';
+
+interface MySqlShape {
+  type: number;
+  flags: number;
+  charset: number;
+  length: number;
+  decimals: number;
+  render(v: DuckDBValue): TextValue;
+}
+
+const text = (v: DuckDBValue): TextValue => String(v);
+const integer = (type: number, length: number, unsigned = false): MySqlShape => ({
+  type,
+  flags: ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0),
+  charset: Charset.BINARY,
+  length,
+  decimals: 0,
+  render: text,
+});
+
+// FLOAT comes back widened to a JS double; MySQL prints it with float precision.
+const renderFloat = (v: DuckDBValue): TextValue => String(Number((v as number).toPrecision(7)));
+
+// DATETIME(fsp) prints exactly fsp fractional digits, as MySQL does.
+const datetime = (fsp: number, micros: (v: DuckDBValue) => bigint): MySqlShape => ({
+  type: ColumnType.DATETIME,
+  flags: ColumnFlag.BINARY,
+  charset: Charset.BINARY,
+  length: 19 + (fsp > 0 ? fsp + 1 : 0),
+  decimals: fsp,
+  render: (v) => formatDatetime(micros(v), fsp),
+});
+
+function shapeOf(t: DuckDBType): MySqlShape {
+  switch (t.typeId) {
+    case DuckDBTypeId.BOOLEAN:
+      return { ...integer(ColumnType.TINY, 1), render: (v) => (v ? '1' : '0') };
+    case DuckDBTypeId.TINYINT:
+      return integer(ColumnType.TINY, 4);
+    case DuckDBTypeId.UTINYINT:
+      return integer(ColumnType.TINY, 3, true);
+    case DuckDBTypeId.SMALLINT:
+      return integer(ColumnType.SHORT, 6);
+    case DuckDBTypeId.USMALLINT:
+      return integer(ColumnType.SHORT, 5, true);
+    case DuckDBTypeId.INTEGER:
+      return integer(ColumnType.LONG, 11);
+    case DuckDBTypeId.UINTEGER:
+      return integer(ColumnType.LONG, 10, true);
+    case DuckDBTypeId.BIGINT:
+      return integer(ColumnType.LONGLONG, 21);
+    case DuckDBTypeId.UBIGINT:
+      return integer(ColumnType.LONGLONG, 20, true);
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT:
+      // MySQL answers SUM(integer) with DECIMAL; DuckDB with HUGEINT.
+      return { type: ColumnType.NEWDECIMAL, flags: ColumnFlag.NUM, charset: Charset.BINARY, length: 41, decimals: 0, render: text };
+    case DuckDBTypeId.DECIMAL: {
+      const { width, scale } = t as unknown as { width: number; scale: number };
+      return { type: ColumnType.NEWDECIMAL, flags: ColumnFlag.NUM, charset: Charset.BINARY, length: width + (scale > 0 ? 2 : 1), decimals: scale, render: text };
+    }
+    case DuckDBTypeId.FLOAT:
+      return { type: ColumnType.FLOAT, flags: ColumnFlag.NUM, charset: Charset.BINARY, length: 12, decimals: 31, render: renderFloat };
+    case DuckDBTypeId.DOUBLE:
+      return { type: ColumnType.DOUBLE, flags: ColumnFlag.NUM, charset: Charset.BINARY, length: 22, decimals: 31, render: text };
+    case DuckDBTypeId.DATE:
+      return { type: ColumnType.DATE, flags: ColumnFlag.BINARY, charset: Charset.BINARY, length: 10, decimals: 0, render: text };
+    case DuckDBTypeId.TIMESTAMP_S:
+      return datetime(0, (v) => (v as unknown as { seconds: bigint }).seconds * 1_000_000n);
+    case DuckDBTypeId.TIMESTAMP_MS:
+      return datetime(3, (v) => (v as unknown as { millis: bigint }).millis * 1000n);
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return datetime(6, (v) => (v as unknown as { micros: bigint }).micros);
+    case DuckDBTypeId.TIMESTAMP_NS:
+      return datetime(6, (v) => (v as unknown as { nanos: bigint }).nanos / 1000n);
+    case DuckDBTypeId.TIME:
+      return { type: ColumnType.TIME, flags: ColumnFlag.BINARY, charset: Charset.BINARY, length: 17, decimals: 6, render: text };
+    case DuckDBTypeId.BLOB:
+      return {
+        type: ColumnType.BLOB,
+        flags: ColumnFlag.BLOB | ColumnFlag.BINARY,
+        charset: Charset.BINARY,
+        length: 0xffffffff,
+        decimals: 0,
+        render: (v) => Buffer.from((v as unknown as { bytes: Uint8Array }).bytes),
+      };
+    default:
+      // VARCHAR, JSON (as MariaDB sends it: text), ENUM, and anything else as its text.
+      return { type: ColumnType.VAR_STRING, flags: 0, charset: Charset.UTF8MB4_GENERAL_CI, length: 262140, decimals: 31, render: text };
+  }
+}
+
+export interface ResultShape {
+  columns: ResultColumn[];
+  renderRow(values: DuckDBValue[]): TextValue[];
+}
+
+export function describeResult(names: string[], types: DuckDBType[]): ResultShape {
+  const shapes = types.map(shapeOf);
+  const columns = names.map((name, i) => {
+    const s = shapes[i]!;
+    return { schema: '', table: '', orgTable: '', name, orgName: name, charset: s.charset, length: s.length, type: s.type, flags: s.flags, decimals: s.decimals };
+  });
+  return {
+    columns,
+    renderRow: (values) => values.map((v, i) => (v === null || v === undefined ? null : shapes[i]!.render(v))),
+  };
+}
+
+/** A column of plain text, for answers the gateway makes up itself (SHOW …, @@variables). */
+export function textColumn(name: string): ResultColumn {
+  return { schema: '', table: '', orgTable: '', name, orgName: name, charset: Charset.UTF8MB4_GENERAL_CI, length: 262140, type: ColumnType.VAR_STRING, flags: 0, decimals: 31 };
+}

@@ -1,0 +1,73 @@
+// Numbers from the MySQL client/server protocol reference
+// (https://dev.mysql.com/doc/dev/mysql-server/latest/PAGE_PROTOCOL.html).
+
+export const Capability = {
+  LONG_PASSWORD: 1,
+  FOUND_ROWS: 1 << 1,
+  LONG_FLAG: 1 << 2,
+  CONNECT_WITH_DB: 1 << 3,
+  IGNORE_SPACE: 1 << 8,
+  PROTOCOL_41: 1 << 9,
+  INTERACTIVE: 1 << 10,
+  SSL: 1 << 11,
+  TRANSACTIONS: 1 << 13,
+  SECURE_CONNECTION: 1 << 15,
+  MULTI_STATEMENTS: 1 << 16,
+  MULTI_RESULTS: 1 << 17,
+  PLUGIN_AUTH: 1 << 19,
+  CONNECT_ATTRS: 1 << 20,
+  PLUGIN_AUTH_LENENC_CLIENT_DATA: 1 << 21,
+} as const;
+
+/** What this server offers; the session uses the intersection with the client's flags. */
+export const SERVER_CAPABILITIES =
+  Capability.LONG_PASSWORD | Capability.FOUND_ROWS | Capability.LONG_FLAG | Capability.CONNECT_WITH_DB |
+  Capability.IGNORE_SPACE | Capability.PROTOCOL_41 | Capability.INTERACTIVE | Capability.TRANSACTIONS |
+  Capability.SECURE_CONNECTION | Capability.MULTI_RESULTS | Capability.PLUGIN_AUTH | Capability.CONNECT_ATTRS |
+  Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA;
+
+export const Command = {
+  QUIT: 0x01,
+  INIT_DB: 0x02,
+  QUERY: 0x03,
+  FIELD_LIST: 0x04,
+  STATISTICS: 0x09,
+  PING: 0x0e,
+} as const;
+
+export const ServerStatus = {
+  AUTOCOMMIT: 0x0002,
+} as const;
+
+export const ColumnType = {
+  NEWDECIMAL: 0xf6,
+  TINY: 0x01,
+  SHORT: 0x02,
+  LONG: 0x03,
+  FLOAT: 0x04,
+  DOUBLE: 0x05,
+  NULL: 0x06,
+  LONGLONG: 0x08,
+  DATE: 0x0a,
+  TIME: 0x0b,
+  DATETIME: 0x0c,
+  YEAR: 0x0d,
+  BLOB: 0xfc,
+  VAR_STRING: 0xfd,
+} as const;
+
+export const ColumnFlag = {
+  NOT_NULL: 1,
+  PRI_KEY: 2,
+  BLOB: 16,
+  UNSIGNED: 32,
+  BINARY: 128,
+  NUM: 32768,
+} as const;
+
+export const Charset = {
+  UTF8MB4_GENERAL_CI: 45,
+  BINARY: 63,
+} as const;
+
+export const MAX_PACKET_PAYLOAD = 0xffffff;

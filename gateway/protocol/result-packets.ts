@@ -1,0 +1,72 @@
+// Response packets: OK, ERR, EOF, column definitions and text rows.
+// https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_basic_response_packets.html
+// https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_com_query_response_text_resultset.html
+import { PayloadWriter } from './codec.ts';
+import { ServerStatus } from './constants.ts';
+
+export function encodeOk(args: { affectedRows?: number; lastInsertId?: number; status?: number; warnings?: number; info?: string } = {}): Buffer {
+  const w = new PayloadWriter()
+    .int1(0x00)
+    .lenEncInt(args.affectedRows ?? 0)
+    .lenEncInt(args.lastInsertId ?? 0)
+    .int2(args.status ?? ServerStatus.AUTOCOMMIT)
+    .int2(args.warnings ?? 0);
+  if (args.info) w.bytes(args.info);
+  return w.build();
+}
+
+// 1 0xff | 2 error code | 1 '#' | 5 SQLSTATE | message
+export function encodeErr(code: number, sqlState: string, message: string): Buffer {
+  return new PayloadWriter().int1(0xff).int2(code).bytes('#' + sqlState.padEnd(5, '0').slice(0, 5)).bytes(message).build();
+}
+
+export function encodeEof(status: number = ServerStatus.AUTOCOMMIT, warnings = 0): Buffer {
+  return new PayloadWriter().int1(0xfe).int2(warnings).int2(status).build();
+}
+
+export interface ColumnDefinition {
+  schema: string;
+  table: string;
+  orgTable: string;
+  name: string;
+  orgName: string;
+  charset: number;
+  length: number;
+  type: number;
+  flags: number;
+  decimals: number;
+}
+
+// Protocol::ColumnDefinition41: lenenc catalog "def", schema, table, org_table, name, org_name,
+// lenenc 0x0c, 2 charset, 4 length, 1 type, 2 flags, 1 decimals, 2 filler
+export function encodeColumnDefinition(c: ColumnDefinition): Buffer {
+  return new PayloadWriter()
+    .lenEncString('def')
+    .lenEncString(c.schema)
+    .lenEncString(c.table)
+    .lenEncString(c.orgTable)
+    .lenEncString(c.name)
+    .lenEncString(c.orgName)
+    .lenEncInt(0x0c)
+    .int2(c.charset)
+    .int4(c.length)
+    .int1(c.type)
+    .int2(c.flags)
+    .int1(c.decimals)
+    .zeros(2)
+    .build();
+}
+
+export function encodeColumnCount(n: number): Buffer {
+  return new PayloadWriter().lenEncInt(n).build();
+}
+
+/** One text-protocol row: each value a length-encoded string, NULL as 0xfb. */
+export function encodeTextRow(values: (string | Buffer | null)[]): Buffer {
+  const w = new PayloadWriter();
+  for (const v of values) {
+    if (v === null) w.int1(0xfb);
+    else w.lenEncString(v);
+  }
+  return w.build();
+}

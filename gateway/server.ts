@@ -1,0 +1,66 @@
+// The gateway's TCP listener: one ClientConnection per socket.
+import { createServer, type Server, type Socket } from 'node:net';
+import type { Logger } from '../runtime/logger.ts';
+import { UserFacingError } from '../runtime/errors.ts';
+import { ClientConnection } from './connection.ts';
+import { createAuthenticator, type GatewayUser } from './auth.ts';
+import type { QueryHandler } from './result-set.ts';
+
+export const SERVER_VERSION = '8.0.36-instaquery';
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  users: GatewayUser[];
+  maxAllowedPacket?: number;
+}
+
+export class Gateway {
+  private server: Server | null = null;
+  private nextConnectionId = 1;
+  private readonly sockets = new Set<Socket>();
+  readonly openRootOnLoopback: boolean;
+
+  constructor(
+    private readonly options: GatewayOptions,
+    private readonly handler: QueryHandler,
+    private readonly log: Logger,
+  ) {
+    this.openRootOnLoopback = options.users.length === 0;
+  }
+
+  async listen(): Promise<{ host: string; port: number }> {
+    const auth = createAuthenticator(this.options.users);
+    const server = createServer((socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      new ClientConnection(socket, {
+        connectionId: this.nextConnectionId++,
+        serverVersion: SERVER_VERSION,
+        maxAllowedPacket: this.options.maxAllowedPacket ?? 64 * 1024 * 1024,
+        auth,
+        handler: this.handler,
+        log: this.log,
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => {
+        const where = `${this.options.host}:${this.options.port}`;
+        if (err.code === 'EADDRINUSE') reject(new UserFacingError(`the gateway port ${where} is already in use`, 'stop whatever listens there, or set gateway.port in the config to a free port'));
+        else if (err.code === 'EACCES') reject(new UserFacingError(`not allowed to listen on ${where}`, 'pick a port above 1024 in gateway.port'));
+        else reject(new UserFacingError(`the gateway cannot listen on ${where}: ${err.message}`));
+      });
+      server.listen(this.options.port, this.options.host, () => resolve());
+    });
+    this.server = server;
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : this.options.port;
+    return { host: this.options.host, port };
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = null;
+  }
+}

@@ -1,0 +1,29 @@
+// Every MySQL error the gateway sends, with its number and SQLSTATE, from this one table
+// (numbers and states from the MySQL server error reference).
+export const ER = {
+  ACCESS_DENIED: { code: 1045, state: '28000' },
+  BAD_DB: { code: 1049, state: '42000' },
+  UNKNOWN_COM: { code: 1047, state: '08S01' },
+  NET_PACKET_TOO_LARGE: { code: 1153, state: '08S01' },
+  PARSE: { code: 1064, state: '42000' },
+  NO_SUCH_TABLE: { code: 1146, state: '42S02' },
+  BAD_FIELD: { code: 1054, state: '42S22' },
+  NOT_SUPPORTED_YET: { code: 1235, state: '42000' },
+  OPTION_PREVENTS_STATEMENT: { code: 1290, state: 'HY000' },
+  NO_DB: { code: 1046, state: '3D000' },
+  UNKNOWN: { code: 1105, state: 'HY000' },
+  HANDSHAKE: { code: 1043, state: '08S01' },
+} as const;
+
+export type ErrorKind = keyof typeof ER;
+
+export class SqlError extends Error {
+  readonly code: number;
+  readonly sqlState: string;
+
+  constructor(kind: ErrorKind, message: string) {
+    super(message);
+    this.code = ER[kind].code;
+    this.sqlState = ER[kind].state;
+  }
+}

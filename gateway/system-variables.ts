@@ -1,0 +1,52 @@
+// The system variables clients and tools read on connect (`SELECT @@version_comment LIMIT 1`
+// from the mysql CLI, `@@max_allowed_packet` from drivers). Values mirror a MySQL 8.0 server.
+import { SERVER_VERSION } from './server.ts';
+
+export function systemVariables(): Map<string, string> {
+  return new Map([
+    ['version', SERVER_VERSION],
+    ['version_comment', 'instaquery (read-only MySQL-compatible gateway over DuckDB)'],
+    ['max_allowed_packet', String(64 * 1024 * 1024)],
+    ['autocommit', '1'],
+    ['sql_mode', 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'],
+    ['character_set_client', 'utf8mb4'],
+    ['character_set_connection', 'utf8mb4'],
+    ['character_set_results', 'utf8mb4'],
+    ['character_set_server', 'utf8mb4'],
+    ['collation_connection', 'utf8mb4_general_ci'],
+    ['collation_server', 'utf8mb4_general_ci'],
+    ['time_zone', 'SYSTEM'],
+    ['system_time_zone', 'UTC'],
+    ['transaction_isolation', 'REPEATABLE-READ'],
+    ['tx_isolation', 'REPEATABLE-READ'],
+    ['transaction_read_only', '1'],
+    ['read_only', '1'],
+    ['lower_case_table_names', '0'],
+    ['wait_timeout', '28800'],
+    ['interactive_timeout', '28800'],
+    ['net_write_timeout', '60'],
+    ['net_buffer_length', '16384'],
+    ['license', 'Apache-2.0'],
+  ]);
+}
+
+/**
+ * Answers a SELECT made only of `@@[session.|global.]name [AS alias]` items with an optional
+ * LIMIT, or returns null so the query goes to the engine.
+ */
+export function selectVariables(sql: string, vars: Map<string, string>, database: string | null): { names: string[]; values: (string | null)[] } | null {
+  const m = /^\s*select\s+(.+?)(?:\s+limit\s+\d+)?\s*;?\s*$/is.exec(sql);
+  if (!m) return null;
+  const items = m[1]!.split(',').map((s) => s.trim());
+  const names: string[] = [];
+  const values: (string | null)[] = [];
+  for (const item of items) {
+    const v = /^(@@(?:(?:session|global|local)\.)?([A-Za-z_]+)|database\(\)|schema\(\))(?:\s+(?:as\s+)?([`'"]?)([A-Za-z0-9_@.]+)\3)?$/i.exec(item);
+    if (!v) return null;
+    const variable = v[2]?.toLowerCase();
+    if (variable !== undefined && !vars.has(variable)) return null;
+    names.push(v[4] ?? v[1]!);
+    values.push(variable === undefined ? database : vars.get(variable)!);
+  }
+  return { names, values };
+}

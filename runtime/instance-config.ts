@@ -1,0 +1,83 @@
+// instaquery.json: where the store lives, how the gateway and REST API listen, and the
+// connectors in Kafka Connect's shape ({"name", "config"}).
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+import { formatZodProblems, unknownKeyProblems } from './config-problems.ts';
+import { MYSQL_CONNECTOR_CLASS, validateMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
+
+const userSchema = z.strictObject({ user: z.string().min(1), password: z.string() });
+
+export const instanceConfigSchema = z.strictObject({
+  dataDir: z.string().min(1).default('./.data'),
+  gateway: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(3307),
+      users: z.array(userSchema).default([]),
+    })
+    .prefault({}),
+  rest: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(8083),
+    })
+    .prefault({}),
+  log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') }).prefault({}),
+  connectors: z.array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'connector names may hold only letters, digits, ".", "_" and "-"'), config: z.record(z.string(), z.unknown()) })).default([]),
+});
+
+export type InstanceConfig = z.output<typeof instanceConfigSchema>;
+
+const TOP_KEYS = ['dataDir', 'gateway', 'rest', 'log', 'connectors'];
+const SECTION_KEYS: Record<string, string[]> = { gateway: ['host', 'port', 'users'], rest: ['host', 'port'], log: ['level'] };
+
+/** Every problem in the file, each naming its key; throws ConfigError listing them all. */
+export function parseInstanceConfig(raw: unknown, source: string): InstanceConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(['the file must hold one JSON object'], source);
+  const obj = raw as Record<string, unknown>;
+  const problems = unknownKeyProblems(obj, TOP_KEYS);
+  for (const [section, keys] of Object.entries(SECTION_KEYS)) {
+    const value = obj[section];
+    if (value && typeof value === 'object' && !Array.isArray(value)) problems.push(...unknownKeyProblems(value as Record<string, unknown>, keys, `${section}.`));
+  }
+  const parsed = instanceConfigSchema.safeParse(raw);
+  if (!parsed.success) problems.push(...formatZodProblems(parsed.error));
+  problems.push(...connectorProblems(obj.connectors));
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)], source);
+  return parsed.data!;
+}
+
+function connectorProblems(connectors: unknown): string[] {
+  if (!Array.isArray(connectors)) return [];
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const c of connectors as { name?: unknown; config?: Record<string, unknown> }[]) {
+    if (typeof c?.name !== 'string' || typeof c.config !== 'object' || c.config === null) continue;
+    if (names.has(c.name)) problems.push(`connector name '${c.name}' is used twice`);
+    names.add(c.name);
+    const cls = c.config['connector.class'];
+    if (cls !== MYSQL_CONNECTOR_CLASS) {
+      problems.push(`connector '${c.name}': unknown connector.class '${String(cls)}' (known: ${MYSQL_CONNECTOR_CLASS})`);
+      continue;
+    }
+    problems.push(...validateMySqlSourceConfig(c.config).map((p) => `connector '${c.name}': ${p}`));
+  }
+  return problems;
+}
+
+export function loadInstanceConfig(path: string): InstanceConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError([`cannot read the file: ${(err as Error).message}`], path);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError([`not valid JSON: ${(err as Error).message}`], path);
+  }
+  return parseInstanceConfig(raw, path);
+}

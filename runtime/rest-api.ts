@@ -1,0 +1,63 @@
+// The first slice of Kafka Connect's REST API (issue 7 completes it): enough for curl and the
+// on-call engineer to see what runs and how far behind it is.
+import { createServer, type Server } from 'node:http';
+import { UserFacingError } from './errors.ts';
+import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
+
+export const VERSION = '0.1.0';
+
+export class RestApi {
+  private server: Server | null = null;
+
+  constructor(private readonly connectors: Map<string, MySqlSourceConnector>) {}
+
+  private status(c: MySqlSourceConnector) {
+    const s = c.status();
+    const worker_id = 'embedded';
+    return {
+      name: c.name,
+      connector: { state: s.state, worker_id },
+      tasks: [{ id: 0, state: s.state, worker_id, ...(s.trace ? { trace: s.trace } : {}) }],
+      type: 'source',
+      instaquery: { phase: s.phase, snapshot: s.snapshot, millis_behind_source: s.millisBehindSource, events_applied: s.eventsApplied, server: s.server },
+    };
+  }
+
+  private route(method: string, path: string): [number, unknown] {
+    if (method !== 'GET') return [405, { error_code: 405, message: `HTTP method ${method} is not supported on ${path} yet` }];
+    if (path === '/') return [200, { version: VERSION, commit: '', kafka_cluster_id: null }];
+    if (path === '/connectors') return [200, [...this.connectors.keys()]];
+    const m = /^\/connectors\/([^/]+)(\/status)?$/.exec(path);
+    const connector = m ? this.connectors.get(decodeURIComponent(m[1]!)) : undefined;
+    if (m && !connector) return [404, { error_code: 404, message: `Connector ${decodeURIComponent(m[1]!)} not found` }];
+    if (m && m[2]) return [200, this.status(connector!)];
+    if (m) return [200, { name: connector!.name, type: 'source', tasks: [{ connector: connector!.name, task: 0 }] }];
+    return [404, { error_code: 404, message: `No such resource: ${path}` }];
+  }
+
+  async listen(host: string, port: number): Promise<number> {
+    const server = createServer((req, res) => {
+      const [status, body] = this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/');
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new UserFacingError(`the REST API port ${host}:${port} is already in use`, 'stop whatever listens there, or set rest.port in the config to a free port')
+            : new UserFacingError(`the REST API cannot listen on ${host}:${port}: ${err.message}`),
+        ),
+      );
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : port;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeAllConnections();
+  }
+}

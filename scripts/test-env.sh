@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Provisions and starts every service the test suite needs, idempotently, on a fresh Debian
+# machine (as root) or on one where they already run. Tests read connection details from
+# $INSTAQUERY_SERVICES_DIR/<name>/connection.json.
+#   main       127.0.0.1:3316  binlog ROW, FULL row images, GTID: the CDC source
+#   nobinlog   127.0.0.1:3317  log_bin off: for the "binlog off" error
+#   statement  127.0.0.1:3318  binlog_format=STATEMENT: for the "not ROW" error
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+INSTAQUERY_MARIADB_BUFFER_POOL=512M "$here/mariadb-instance.sh" start main 3316
+INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start nobinlog 3317 --skip-log-bin
+INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start statement 3318 --binlog-format=STATEMENT
