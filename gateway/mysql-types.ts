@@ -91,8 +91,14 @@ function shapeOf(t: DuckDBType): MySqlShape {
         decimals: 0,
         render: (v) => Buffer.from((v as unknown as { bytes: Uint8Array }).bytes),
       };
+    case DuckDBTypeId.VARCHAR:
+      if (t.alias === 'JSON') {
+        // As MySQL 8 describes a JSON column: type JSON, binary charset, BLOB flag.
+        return { type: ColumnType.JSON, flags: ColumnFlag.BLOB | ColumnFlag.BINARY, charset: Charset.BINARY, length: 0xffffffff, decimals: 0, render: text };
+      }
+      return { type: ColumnType.VAR_STRING, flags: 0, charset: Charset.UTF8MB4_GENERAL_CI, length: 262140, decimals: 31, render: text };
     default:
-      // VARCHAR, JSON (as MariaDB sends it: text), ENUM, and anything else as its text.
+      // ENUM, LIST, STRUCT, INTERVAL and anything else as its text.
       return { type: ColumnType.VAR_STRING, flags: 0, charset: Charset.UTF8MB4_GENERAL_CI, length: 262140, decimals: 31, render: text };
   }
 }

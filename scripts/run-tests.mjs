@@ -11,7 +11,9 @@ let failed = 0;
 try {
   const report = JSON.parse(readFileSync(out, 'utf8'));
   passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0 > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+  failed = report.numFailedTests ?? 0;
+  // A file that fails to load runs no test but must still count as a failure.
+  if (failed === 0) failed = report.numFailedTestSuites ?? 0;
 } catch (err) {
   console.error(`could not read ${out}: ${err.message}`);
   failed = Math.max(failed, 1);

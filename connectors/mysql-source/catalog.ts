@@ -18,6 +18,7 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
       ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION`,
     only ? [only.db, only.table] : [],
   );
+  const jsonColumns = await mariaDbJsonColumns(conn);
   const tables = new Map<string, TableSchema & { pk: [number, string][] }>();
   for (const r of rows as Rows) {
     const db = String(r.db);
@@ -29,8 +30,25 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
       t = { db, table, columns: [], primaryKey: [], pk: [] };
       tables.set(key, t);
     }
-    t.columns.push({ name: String(r.name), columnType: String(r.column_type), nullable: r.nullable === 'YES' });
+    const columnType = jsonColumns.has(`${key}.${String(r.name)}`) ? 'json' : String(r.column_type);
+    t.columns.push({ name: String(r.name), columnType, nullable: r.nullable === 'YES' });
     if (r.pk_position !== null && r.pk_position !== undefined) t.pk.push([Number(r.pk_position), String(r.name)]);
   }
   return [...tables.values()].map(({ pk, ...t }) => ({ ...t, primaryKey: pk.sort((a, b) => a[0] - b[0]).map(([, n]) => n) }));
+}
+
+/**
+ * MariaDB's JSON is LONGTEXT plus a `json_valid(col)` CHECK named after the column, so
+ * information_schema says 'longtext'; the check is what marks it JSON. Empty on MySQL, whose
+ * COLUMN_TYPE already says 'json'.
+ */
+async function mariaDbJsonColumns(conn: mysql.Connection): Promise<Set<string>> {
+  try {
+    const [rows] = await conn.query(
+      "SELECT CONSTRAINT_SCHEMA AS db, TABLE_NAME AS tbl, CONSTRAINT_NAME AS col FROM information_schema.CHECK_CONSTRAINTS WHERE CHECK_CLAUSE = CONCAT('json_valid(`', CONSTRAINT_NAME, '`)')",
+    );
+    return new Set((rows as Rows).map((r) => `${String(r.db)}.${String(r.tbl)}.${String(r.col)}`));
+  } catch {
+    return new Set();
+  }
 }

@@ -52,6 +52,7 @@ export const ColumnType = {
   TIME: 0x0b,
   DATETIME: 0x0c,
   YEAR: 0x0d,
+  JSON: 0xf5,
   BLOB: 0xfc,
   VAR_STRING: 0xfd,
 } as const;
