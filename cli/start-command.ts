@@ -14,7 +14,8 @@ export async function runStart(config: InstanceConfig, say: (line: string) => vo
   const instance = await startInstance(config, log);
   const { host, port } = instance.gateway;
   log.info({ gateway: `${host}:${port}`, rest: instance.restPort }, 'instaquery ready');
-  say(`instaquery ready: connect with  mariadb -h${host} -P${port} -uroot   (REST API on http://${config.rest.host}:${instance.restPort})`);
+  const login = config.gateway.users[0] ? `-u${config.gateway.users[0].user} -p` : '-uroot';
+  say(`instaquery ready: connect with  mariadb -h${host} -P${port} ${login}   (REST API on http://${config.rest.host}:${instance.restPort})`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
