@@ -16,7 +16,8 @@ export async function runDemo(options: { bills: number; mariadbPort: number; gat
   say(`demo: starting a private MariaDB on 127.0.0.1:${options.mariadbPort} (scripts/mariadb-instance.sh)`);
   execFileSync('bash', [script, 'start', 'demo', String(options.mariadbPort)], { stdio: ['ignore', 'inherit', 'inherit'] });
   const servicesDir = process.env.INSTAQUERY_SERVICES_DIR ?? '/tmp/instaquery-services';
-  const conn = JSON.parse(readFileSync(`${servicesDir}/demo/connection.json`, 'utf8')) as { host: string; port: number; user: string; password: string };
+  const { host, port, user, password } = JSON.parse(readFileSync(`${servicesDir}/demo/connection.json`, 'utf8')) as { host: string; port: number; user: string; password: string };
+  const conn = { host, port, user, password };
   const admin = await mysql.createConnection({ ...conn, multipleStatements: false });
   const [rows] = await admin.query("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'rb' AND TABLE_NAME = 'bill'");
   if (Number((rows as { n: number }[])[0]?.n) === 0) {
@@ -30,6 +31,8 @@ export async function runDemo(options: { bills: number; mariadbPort: number; gat
   const config = parseInstanceConfig(
     {
       dataDir: './.data/demo',
+      // The newcomer reads the hints below; JSON logs would bury them.
+      log: { level: 'warn' },
       gateway: { host: '127.0.0.1', port: options.gatewayPort },
       rest: { host: '127.0.0.1', port: options.restPort },
       connectors: [
@@ -52,10 +55,10 @@ export async function runDemo(options: { bills: number; mariadbPort: number; gat
   );
   const instance = await runStart(config, say);
   const pool = mysql.createPool({ ...conn, connectionLimit: 2 });
-  const trickle = startTrickle(pool, { db: 'rb', bills: options.bills, perSecond: 20 });
+  const trickle = startTrickle(pool, { db: 'rb', bills: options.bills, perSecond: 20, onError: (err) => say(`demo: live changes stopped: ${err.message}`) });
   say(`demo: live changes are flowing into rb.bill (20 rows/s). Try:`);
   say(`  mariadb -h127.0.0.1 -P${instance.gateway.port} -uroot -e 'select pay_status, count(*), sum(amount_due) from rb.bill group by pay_status'`);
   say(`  curl -s http://127.0.0.1:${instance.restPort}/connectors/rb-source/status`);
   say('Ctrl-C stops it.');
-  process.once('SIGINT', () => void trickle.stop().then(() => pool.end()));
+  process.once('SIGINT', () => void trickle.stop().catch(() => undefined).then(() => pool.end()));
 }

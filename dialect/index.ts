@@ -1,2 +1,2 @@
 // Public surface of the dialect layer.
-export { translate, classify, type Translation, type StatementKind } from './translate.ts';
+export { translate, classify, DialectError, type Translation, type StatementKind } from './translate.ts';

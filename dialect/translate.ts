@@ -3,6 +3,9 @@
 // double-quoted strings become single-quoted, and `LIMIT offset, count` becomes
 // `LIMIT count OFFSET offset`. Issue 6 replaces it with a parser-based rewrite.
 
+/** The statement cannot be read; the gateway answers with error 1064. */
+export class DialectError extends Error {}
+
 export type StatementKind = 'select' | 'write' | 'set' | 'use' | 'show' | 'transaction' | 'other';
 
 export interface Translation {
@@ -58,12 +61,18 @@ function tokenize(sql: string): Token[] {
       out += c;
       j++;
     }
+    if (j >= sql.length) throw new DialectError(`unterminated ${q === '`' ? 'quoted identifier' : 'string literal'} starting at position ${i}`);
     i = j + 1;
     return out;
   };
   while (i < sql.length) {
     const c = sql[i]!;
-    if (c === '`') tokens.push({ kind: 'quoted', text: readQuoted('`') });
+    const comment = /^(?:--(?=\s|$)[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\/)/.exec(sql.slice(i, i + 2) === '/*' || c === '#' || c === '-' ? sql.slice(i) : '');
+    if (comment) {
+      // Comments carry no meaning for DuckDB; a space keeps neighbouring tokens apart.
+      tokens.push({ kind: 'space', text: ' ' });
+      i += comment[0].length;
+    } else if (c === '`') tokens.push({ kind: 'quoted', text: readQuoted('`') });
     else if (c === "'" || c === '"') {
       const body = readQuoted(c);
       // Normalise to a single-quoted body: quotes doubled, backslash escapes kept for DuckDB's E''.

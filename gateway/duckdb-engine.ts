@@ -1,7 +1,7 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { translate } from '../dialect/index.ts';
+import { DialectError, translate, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
@@ -62,7 +62,13 @@ class DuckDbSession implements QuerySession {
   }
 
   async query(sql: string): Promise<QueryResult> {
-    const t = translate(sql);
+    let t: Translation;
+    try {
+      t = translate(sql);
+    } catch (err) {
+      if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);
+      throw err;
+    }
     switch (t.kind) {
       case 'write':
         throw new SqlError(

@@ -14,13 +14,22 @@ export function unknownKeyProblems(config: Record<string, unknown>, known: strin
   return problems;
 }
 
-export function formatZodProblems(error: z.ZodError, where = ''): string[] {
+export function formatZodProblems(error: z.ZodError, raw: unknown, where = ''): string[] {
   return error.issues
     .filter((issue) => issue.code !== 'unrecognized_keys')
     .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      const name = `${where}${path}`;
-      if (issue.code === 'invalid_type' && issue.input === undefined) return `missing required config key '${name}'`;
+      const name = `${where}${issue.path.map(String).join('.')}`;
+      // zod 4 does not keep the input on issues, so "missing" is decided from the raw config.
+      if (issue.path.length > 0 && valueAt(raw, issue.path) === undefined) return `missing required config key '${name}'`;
       return `config key '${name}': ${issue.message}`;
     });
+}
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }

@@ -42,7 +42,7 @@ export function parseInstanceConfig(raw: unknown, source: string): InstanceConfi
     if (value && typeof value === 'object' && !Array.isArray(value)) problems.push(...unknownKeyProblems(value as Record<string, unknown>, keys, `${section}.`));
   }
   const parsed = instanceConfigSchema.safeParse(raw);
-  if (!parsed.success) problems.push(...formatZodProblems(parsed.error));
+  if (!parsed.success) problems.push(...formatZodProblems(parsed.error, raw));
   problems.push(...connectorProblems(obj.connectors));
   if (problems.length > 0) throw new ConfigError([...new Set(problems)], source);
   return parsed.data!;

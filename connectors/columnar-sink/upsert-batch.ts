@@ -12,7 +12,9 @@ const OP = '__iq_op';
 export function reduceToFinalState(schema: TableSchema, events: ChangeEvent[]): Map<string, { key: Row; row: Row | null }> {
   const keyColumns = schema.primaryKey.length > 0 ? schema.primaryKey : schema.columns.map((c) => c.name);
   const keyOf = (row: Row): Row => Object.fromEntries(keyColumns.map((k) => [k, row[k] ?? null]));
-  const id = (key: Row): string => JSON.stringify(keyColumns.map((k) => { const v = key[k]; return Buffer.isBuffer(v) ? v.toString('hex') : String(v); }));
+  // NULL, text and bytes must never collide: 'null' the string is not NULL.
+  const part = (v: Row[string] | undefined) => (v === null || v === undefined ? null : Buffer.isBuffer(v) ? `x:${v.toString('hex')}` : `v:${String(v)}`);
+  const id = (key: Row): string => JSON.stringify(keyColumns.map((k) => part(key[k])));
   const state = new Map<string, { key: Row; row: Row | null }>();
   for (const e of events) {
     if (e.before && (e.op === 'd' || e.op === 'u')) {

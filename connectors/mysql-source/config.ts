@@ -35,7 +35,7 @@ export type MySqlSourceConfig = z.output<typeof mysqlSourceConfigSchema>;
 export function validateMySqlSourceConfig(config: Record<string, unknown>): string[] {
   const problems = unknownKeyProblems(config, Object.keys(mysqlSourceConfigSchema.shape));
   const parsed = mysqlSourceConfigSchema.safeParse(config);
-  if (!parsed.success) problems.push(...formatZodProblems(parsed.error));
+  if (!parsed.success) problems.push(...formatZodProblems(parsed.error, config));
   if (config['database.include.list'] !== undefined && config['database.exclude.list'] !== undefined) {
     problems.push('database.include.list and database.exclude.list cannot both be set: keep one');
   }

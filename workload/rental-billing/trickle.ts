@@ -8,15 +8,18 @@ export interface Trickle {
   readonly changes: number;
 }
 
-export function startTrickle(pool: mysql.Pool, options: { db: string; bills: number; perSecond: number; seed?: number; onCommit?: (info: { id: number; at: number }) => void }): Trickle {
+export function startTrickle(pool: mysql.Pool, options: { db: string; bills: number; perSecond: number; seed?: number; onCommit?: (info: { id: number; at: number }) => void; onError?: (err: Error) => void }): Trickle {
   const rnd = prng(options.seed ?? 7);
   const n = sizes(options.bills);
-  let nextId = options.bills + 1_000_000;
+  let nextId = 0;
   let changes = 0;
   let running = true;
   const tickMs = 50;
   const perTick = Math.max(1, Math.round((options.perSecond * tickMs) / 1000));
   const loop = (async () => {
+    // New bills continue after the highest id, so a reused database never sees a duplicate key.
+    const [maxRows] = await pool.query(`SELECT COALESCE(MAX(id), 0) + 1 AS next FROM \`${options.db}\`.bill`);
+    nextId = Math.max(Number((maxRows as { next: number }[])[0]!.next), options.bills + 1_000_000);
     while (running) {
       const started = Date.now();
       const roll = rnd();
@@ -34,14 +37,20 @@ export function startTrickle(pool: mysql.Pool, options: { db: string; bills: num
       const wait = tickMs - (Date.now() - started);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
-  })();
+  })().catch((err: Error) => {
+    failure = err;
+    options.onError?.(err);
+  });
+  let failure: Error | null = null;
   return {
     get changes() {
       return changes;
     },
+    /** Stops the load; rejects with the error that stopped it early, if any. */
     async stop() {
       running = false;
       await loop;
+      if (failure) throw failure;
     },
   };
 }
