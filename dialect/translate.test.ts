@@ -39,27 +39,28 @@ describe('classify', () => {
 });
 
 describe('translate: identifiers and strings', () => {
+  // String items carry an alias so these cases are about rendering, not column naming.
   const cases: [string, string][] = [
     ['SELECT `a` FROM `db`.`t`', 'SELECT "a" FROM "db"."t"'],
     ['SELECT `a``b`', 'SELECT "a`b"'],
     ['SELECT `c"d`', 'SELECT "c""d"'],
     ['SELECT `it\'s`', 'SELECT "it\'s"'],
-    ['SELECT "abc"', "SELECT 'abc'"],
-    ['SELECT "it\'s"', "SELECT 'it''s'"],
-    ['SELECT "a""b"', `SELECT 'a"b'`],
-    ["SELECT 'it''s'", "SELECT 'it''s'"],
-    ["SELECT 'x\\'y'", "SELECT 'x''y'"],
-    ["SELECT 'a\\nb'", "SELECT 'a\nb'"],
-    ["SELECT 'a\\tb\\rc'", "SELECT 'a\tb\rc'"],
-    ["SELECT 'c\\\\d'", "SELECT 'c\\d'"],
-    ['SELECT "q\\"q"', `SELECT 'q"q'`],
-    ["SELECT '\\\\'''", "SELECT '\\'''"],
-    ["SELECT 'a\\qb'", "SELECT 'aqb'"],
+    ['SELECT "abc" AS v', "SELECT 'abc' AS v"],
+    ['SELECT "it\'s" AS v', "SELECT 'it''s' AS v"],
+    ['SELECT "a""b" AS v', `SELECT 'a"b' AS v`],
+    ["SELECT 'it''s' AS v", "SELECT 'it''s' AS v"],
+    ["SELECT 'x\\'y' AS v", "SELECT 'x''y' AS v"],
+    ["SELECT 'a\\nb' AS v", "SELECT 'a\nb' AS v"],
+    ["SELECT 'a\\tb\\rc' AS v", "SELECT 'a\tb\rc' AS v"],
+    ["SELECT 'c\\\\d' AS v", "SELECT 'c\\d' AS v"],
+    ['SELECT "q\\"q" AS v', `SELECT 'q"q' AS v`],
+    ["SELECT '\\\\''' AS v", "SELECT '\\''' AS v"],
+    ["SELECT 'a\\qb' AS v", "SELECT 'aqb' AS v"],
     // LIKE escapes keep their backslash
-    ["SELECT 'a\\%b\\_'", "SELECT 'a\\%b\\_'"],
+    ["SELECT 'a\\%b\\_' AS v", "SELECT 'a\\%b\\_' AS v"],
     // backticks inside strings and quotes inside identifiers are left as they are
-    ["SELECT 'a`b'", "SELECT 'a`b'"],
-    ['SELECT "a`b"', "SELECT 'a`b'"],
+    ["SELECT 'a`b' AS v", "SELECT 'a`b' AS v"],
+    ['SELECT "a`b" AS v', "SELECT 'a`b' AS v"],
   ];
   it.each(cases)('%s -> %s', (sql, expected) => {
     expect(translate(sql).sql).toBe(expected);
@@ -73,8 +74,8 @@ describe('translate: LIMIT', () => {
     ['SELECT * FROM t LIMIT\n0,\n5', 'SELECT * FROM t LIMIT 5 OFFSET 0'],
     ['SELECT * FROM t LIMIT 5', 'SELECT * FROM t LIMIT 5'],
     ['SELECT * FROM t LIMIT 5 OFFSET 10', 'SELECT * FROM t LIMIT 5 OFFSET 10'],
-    ["SELECT 'LIMIT 1, 2' FROM t", "SELECT 'LIMIT 1, 2' FROM t"],
-    ["SELECT 'LIMIT 1, 2' FROM t LIMIT 3, 4", "SELECT 'LIMIT 1, 2' FROM t LIMIT 4 OFFSET 3"],
+    ["SELECT 'LIMIT 1, 2' v FROM t", "SELECT 'LIMIT 1, 2' v FROM t"],
+    ["SELECT 'LIMIT 1, 2' v FROM t LIMIT 3, 4", "SELECT 'LIMIT 1, 2' v FROM t LIMIT 4 OFFSET 3"],
     ['SELECT `limit` FROM t', 'SELECT "limit" FROM t'],
     ['SELECT * FROM (SELECT * FROM t LIMIT 1, 2) x LIMIT 3, 4', 'SELECT * FROM (SELECT * FROM t LIMIT 2 OFFSET 1) x LIMIT 4 OFFSET 3'],
   ];
@@ -85,9 +86,9 @@ describe('translate: LIMIT', () => {
 
 describe('translate: statement shape', () => {
   it.each([
-    ['SELECT 1;', 'SELECT 1'],
-    ['  SELECT 1;  \n', 'SELECT 1'],
-    ["SELECT ';'", "SELECT ';'"],
+    ['SELECT 1 v;', 'SELECT 1 v'],
+    ['  SELECT 1 v;  \n', 'SELECT 1 v'],
+    ["SELECT ';' v", "SELECT ';' v"],
   ])('trims %j to %j', (sql, expected) => {
     expect(translate(sql).sql).toBe(expected);
   });
@@ -98,7 +99,7 @@ describe('translate: statement shape', () => {
   });
 
   it('leaves numbers, operators and functions alone', () => {
-    const sql = 'SELECT a + 1.5e3, COUNT(*), -2 FROM t WHERE b >= 3 AND c <> 4';
+    const sql = 'SELECT a + 1.5e3 x, COUNT(*) n, -2 AS m FROM t WHERE b >= 3 AND c <> 4';
     expect(translate(sql).sql).toBe(sql);
   });
 

@@ -1,10 +1,13 @@
 // MySQL SQL in, DuckDB SQL out: a pure function, cached by statement text.
 // This first version works on tokens: backtick identifiers become double-quoted ones, MySQL's
 // double-quoted strings become single-quoted, and `LIMIT offset, count` becomes
-// `LIMIT count OFFSET offset`. Issue 6 replaces it with a parser-based rewrite.
+// `LIMIT count OFFSET offset`, and expressions in the select list get MySQL's column names.
+// Issue 6 replaces it with a parser-based rewrite.
+import { DialectError } from './dialect-error.ts';
+import { tokenize, type Token } from './tokenizer.ts';
+import { nameSelectItems } from './select-list-names.ts';
 
-/** The statement cannot be read; the gateway answers with error 1064. */
-export class DialectError extends Error {}
+export { DialectError };
 
 export type StatementKind = 'select' | 'write' | 'set' | 'use' | 'show' | 'transaction' | 'other';
 
@@ -32,72 +35,6 @@ export function classify(sql: string): StatementKind {
   return 'other';
 }
 
-interface Token {
-  kind: 'word' | 'string' | 'quoted' | 'number' | 'other' | 'space';
-  text: string;
-}
-
-function tokenize(sql: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  const readQuoted = (q: string): string => {
-    let j = i + 1;
-    let out = '';
-    while (j < sql.length) {
-      const c = sql[j]!;
-      if (c === '\\' && q !== '`') {
-        out += c + (sql[j + 1] ?? '');
-        j += 2;
-        continue;
-      }
-      if (c === q) {
-        if (sql[j + 1] === q) {
-          out += q === '`' ? '`' : c + c;
-          j += 2;
-          continue;
-        }
-        break;
-      }
-      out += c;
-      j++;
-    }
-    if (j >= sql.length) throw new DialectError(`unterminated ${q === '`' ? 'quoted identifier' : 'string literal'} starting at position ${i}`);
-    i = j + 1;
-    return out;
-  };
-  while (i < sql.length) {
-    const c = sql[i]!;
-    const comment = /^(?:--(?=\s|$)[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\/)/.exec(sql.slice(i, i + 2) === '/*' || c === '#' || c === '-' ? sql.slice(i) : '');
-    if (comment) {
-      // Comments carry no meaning for DuckDB; a space keeps neighbouring tokens apart.
-      tokens.push({ kind: 'space', text: ' ' });
-      i += comment[0].length;
-    } else if (c === '`') tokens.push({ kind: 'quoted', text: readQuoted('`') });
-    else if (c === "'" || c === '"') {
-      const body = readQuoted(c);
-      // Normalise to a single-quoted body: quotes doubled, backslash escapes kept for DuckDB's E''.
-      const unescaped = c === '"' ? body.replace(/""/g, '"') : body.replace(/''/g, "'");
-      tokens.push({ kind: 'string', text: unescaped });
-    } else if (/\s/.test(c)) {
-      const m = /^\s+/.exec(sql.slice(i))![0];
-      tokens.push({ kind: 'space', text: m });
-      i += m.length;
-    } else if (/[A-Za-z_$]/.test(c)) {
-      const m = /^[A-Za-z0-9_$]+/.exec(sql.slice(i))![0];
-      tokens.push({ kind: 'word', text: m });
-      i += m.length;
-    } else if (/[0-9]/.test(c)) {
-      const m = /^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(sql.slice(i))![0];
-      tokens.push({ kind: 'number', text: m });
-      i += m.length;
-    } else {
-      tokens.push({ kind: 'other', text: c });
-      i++;
-    }
-  }
-  return tokens;
-}
-
 const MYSQL_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', Z: '\x1a', '\\': '\\', "'": "'", '"': '"', '%': '\\%', _: '\\_' };
 
 function renderString(body: string): string {
@@ -114,7 +51,7 @@ function render(tokens: Token[]): string {
     if (t.kind === 'word' && t.text.toUpperCase() === 'LIMIT') {
       const next = solid(i + 1);
       if (next[0]?.kind === 'number' && next[1]?.text === ',' && next[2]?.kind === 'number') {
-        out.push({ kind: 'word', text: `LIMIT ${next[2].text} OFFSET ${next[0].text}` });
+        out.push({ kind: 'word', text: `LIMIT ${next[2].text} OFFSET ${next[0].text}`, start: t.start, end: next[2].end });
         let seen = 0;
         while (seen < 3) if (tokens[++i]!.kind !== 'space') seen++;
         continue;
@@ -134,7 +71,9 @@ export function translate(sql: string): Translation {
   const hit = cache.get(sql);
   if (hit) return hit;
   const trimmed = sql.trim().replace(/;\s*$/, '');
-  const result: Translation = { kind: classify(trimmed), sql: render(tokenize(trimmed)) };
+  const kind = classify(trimmed);
+  const tokens = tokenize(trimmed);
+  const result: Translation = { kind, sql: render(kind === 'select' ? nameSelectItems(tokens, trimmed) : tokens) };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(sql, result);
   return result;

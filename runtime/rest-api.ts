@@ -57,7 +57,12 @@ export class RestApi {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server?.closeAllConnections();
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive clients would otherwise hold close() open until they time out.
+    server.closeAllConnections();
+    await closed;
   }
 }

@@ -4,11 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import type { ChangeConsumer, ChangeEvent, SourceOffset, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
 import { createOffsetTable, deleteOffset, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable } from './target-table.ts';
-import { prepareUpsert, reduceToFinalState, type PreparedUpsert } from './upsert-batch.ts';
+import { prepareUpsert, reduceToFinalState, stagedRows, type PreparedUpsert } from './upsert-batch.ts';
 
 export const STORE_FILE = 'instaquery.duckdb';
 
@@ -80,8 +80,7 @@ export class ColumnarStore {
         ),
       writeSnapshotRows: (table, rows) =>
         this.exclusive(async () => {
-          const state = new Map(rows.map((row, i) => [String(i), { key: row, row } as { key: Row; row: Row | null }]));
-          const upsert = await prepareUpsert(this.writer, table, state, true);
+          const upsert = await prepareUpsert(this.writer, table, rows.map((row) => ({ op: 'u', row })), true);
           try {
             await upsert.apply(this.writer);
           } finally {
@@ -112,7 +111,7 @@ export class ColumnarStore {
         } else {
           this.known.set(key, await evolveTable(this.writer, known, schema));
         }
-        prepared.push(await prepareUpsert(this.writer, schema, reduceToFinalState(schema, tableEvents)));
+        prepared.push(await prepareUpsert(this.writer, schema, stagedRows(reduceToFinalState(schema, tableEvents))));
       }
       await this.transaction(async () => {
         for (const p of prepared) await p.apply(this.writer);

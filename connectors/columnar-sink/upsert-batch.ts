@@ -37,7 +37,7 @@ let stageCounter = 0;
  * Stages rows as VARCHAR. Runs outside the caller's transaction on purpose: the temp table is
  * private to this connection, and the appender commits on its own.
  */
-async function stage(conn: DuckDBConnection, schema: TableSchema, rows: { op: 'd' | 'u'; row: Row }[]): Promise<string> {
+async function stage(conn: DuckDBConnection, schema: TableSchema, rows: StagedRow[]): Promise<string> {
   const name = `iq_stage_${++stageCounter}`;
   const columns = [OP, ...schema.columns.map((c) => c.name)];
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (${columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
@@ -66,8 +66,15 @@ export interface PreparedUpsert {
   drop(conn: DuckDBConnection): Promise<void>;
 }
 
-export async function prepareUpsert(conn: DuckDBConnection, schema: TableSchema, state: Map<string, { key: Row; row: Row | null }>, insertOnly = false): Promise<PreparedUpsert> {
-  const rows = [...state.values()].map(({ key, row }) => (row ? { op: 'u' as const, row } : { op: 'd' as const, row: key }));
+/** A key's final state as staged: `u` carries the whole row, `d` only the key columns. */
+export type StagedRow = { op: 'd' | 'u'; row: Row };
+
+export function stagedRows(state: Map<string, { key: Row; row: Row | null }>): StagedRow[] {
+  return [...state.values()].map(({ key, row }) => (row ? { op: 'u', row } : { op: 'd', row: key }));
+}
+
+/** Stages `rows`; `insertOnly` skips the delete (a snapshot fills an empty table). */
+export async function prepareUpsert(conn: DuckDBConnection, schema: TableSchema, rows: StagedRow[], insertOnly = false): Promise<PreparedUpsert> {
   const stageName = await stage(conn, schema, rows);
   const target = qualified(schema.db, schema.table);
   const stageRef = `temp.main.${quoteIdent(stageName)}`;

@@ -4,18 +4,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSource, mariadb, sourceConnector } from '../support/services.ts';
+import { connectSource, freePort, mariadb, sourceConnector } from '../support/services.ts';
 import { runInstaquery, tempDir, writeConfig } from '../support/instaquery-process.ts';
 
 const DB = 'it_bad_input';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 async function expectRefused(config: Record<string, unknown>, message: RegExp, exitCode = 1): Promise<string> {
   const dir = tempDir('bad');

@@ -1,21 +1,12 @@
 // A newcomer's first run: `instaquery start` with no config provisions a private MariaDB, loads
 // generated data, keeps live changes flowing and serves them through the gateway.
-import { createServer } from 'node:net';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { connectGateway, waitFor } from '../support/services.ts';
+import { connectGateway, freePort, waitFor } from '../support/services.ts';
 import { tempDir } from '../support/instaquery-process.ts';
 
 const bin = fileURLToPath(new URL('../../bin/instaquery.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 let child: ReturnType<typeof spawn> | null = null;
 afterAll(() => {

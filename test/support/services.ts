@@ -1,5 +1,6 @@
 // Connection details of the real services started by scripts/test-env.sh.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import mysql from 'mysql2/promise';
 
 export interface MariaDbInstance {
@@ -75,4 +76,13 @@ export async function freshDatabase(db: string): Promise<void> {
   } finally {
     await conn.end();
   }
+}
+
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
 }

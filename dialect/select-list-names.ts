@@ -1,0 +1,90 @@
+// MySQL names a result column after the select item as it was written (`count(*)`, `a+1`,
+// `'abc'` → `abc`); DuckDB names it after its own rendering (`count_star()`). Clients read
+// columns by those names, so every unaliased expression in the top-level select list gets an
+// explicit alias carrying MySQL's name. Plain column references are left alone: both agree.
+import type { Token } from './tokenizer.ts';
+
+const MODIFIERS = new Set(['DISTINCT', 'ALL', 'DISTINCTROW']);
+const LIST_END = new Set(['FROM', 'INTO', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'FOR', 'LOCK']);
+/** Words that end an expression, so a word after them is not an implicit alias. */
+const NOT_ALIAS = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'AND', 'OR', 'NOT', 'IS', 'IN', 'LIKE', 'BETWEEN', 'ELSE', 'THEN', 'WHEN', 'CASE', 'DIV', 'MOD', 'XOR', 'REGEXP', 'RLIKE', 'BINARY', 'COLLATE', 'INTERVAL', 'ESCAPE', 'SEPARATOR']);
+
+const upper = (t: Token | undefined) => (t?.kind === 'word' ? t.text.toUpperCase() : '');
+
+function isPlainColumn(item: Token[]): boolean {
+  // name, `name`, t.name, db.t.name
+  return item.every((t, i) => (i % 2 === 0 ? t.kind === 'word' || t.kind === 'quoted' : t.kind === 'other' && t.text === '.')) && item.length % 2 === 1;
+}
+
+function hasAlias(item: Token[]): boolean {
+  const last = item[item.length - 1]!;
+  const prev = item[item.length - 2];
+  if (!prev) return false;
+  if (upper(prev) === 'AS') return true;
+  const lastIsName = (last.kind === 'word' && !NOT_ALIAS.has(upper(last))) || last.kind === 'quoted' || (last.kind === 'string' && prev.kind !== 'other');
+  const prevEndsOperand = prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'quoted' || (prev.kind === 'other' && prev.text === ')') || (prev.kind === 'word' && !NOT_ALIAS.has(upper(prev)));
+  return lastIsName && prevEndsOperand && !(prev.kind === 'other' && prev.text === '.');
+}
+
+function mysqlName(item: Token[], sql: string): string {
+  if (item.length === 1 && item[0]!.kind === 'string') return item[0]!.text;
+  return sql.slice(item[0]!.start, item[item.length - 1]!.end);
+}
+
+/** Returns the tokens with ` AS "name"` added after each unaliased top-level select expression. */
+export function nameSelectItems(tokens: Token[], sql: string): Token[] {
+  let depth = 0;
+  let selectAt = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'other' && t.text === '(') depth++;
+    else if (t.kind === 'other' && t.text === ')') depth--;
+    else if (depth === 0 && upper(t) === 'SELECT') {
+      selectAt = i;
+      break;
+    }
+  }
+  if (selectAt < 0) return tokens;
+  const items: { tokens: Token[]; endIndex: number }[] = [];
+  let current: Token[] = [];
+  let i = selectAt + 1;
+  depth = 0;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'space') continue;
+    if (depth === 0 && current.length === 0 && items.length === 0 && MODIFIERS.has(upper(t))) continue;
+    if (depth === 0 && (LIST_END.has(upper(t)) || (t.kind === 'other' && t.text === ';'))) break;
+    if (t.kind === 'other' && t.text === '(') depth++;
+    if (t.kind === 'other' && t.text === ')') depth--;
+    if (depth === 0 && t.kind === 'other' && t.text === ',') {
+      items.push({ tokens: current, endIndex: i });
+      current = [];
+      continue;
+    }
+    current.push(t);
+  }
+  if (current.length > 0) items.push({ tokens: current, endIndex: i });
+  const insertAfter = new Map<number, string>();
+  for (const item of items) {
+    const its = item.tokens;
+    if (its.length === 0) continue;
+    const last = its[its.length - 1]!;
+    if (last.kind === 'other' && last.text === '*') continue;
+    if (isPlainColumn(its)) continue;
+    if (hasAlias(its)) {
+      // MySQL takes a string as an alias (`x 'total'`, `x AS "total"`); DuckDB wants an identifier.
+      if (last.kind === 'string') last.kind = 'quoted';
+      continue;
+    }
+    const lastIndex = tokens.indexOf(last);
+    insertAfter.set(lastIndex, ` AS "${mysqlName(its, sql).replace(/"/g, '""')}"`);
+  }
+  if (insertAfter.size === 0) return tokens;
+  const out: Token[] = [];
+  tokens.forEach((t, idx) => {
+    out.push(t);
+    const alias = insertAfter.get(idx);
+    if (alias) out.push({ kind: 'other', text: alias, start: t.end, end: t.end });
+  });
+  return out;
+}
