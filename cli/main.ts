@@ -5,14 +5,20 @@ import { UserFacingError } from '../runtime/errors.ts';
 import { loadInstanceConfig } from '../runtime/instance-config.ts';
 import { runStart } from './start-command.ts';
 import { runDemo } from './demo.ts';
+import { runVerify } from './verify-command.ts';
 
 const USAGE = `usage:
   instaquery start [--config instaquery.json]   run source, sink, store and gateway in one process
                                                  (no config file: a demo on a private MariaDB)
   instaquery demo [--bills N]                   the demo, explicitly
+  instaquery verify [--config FILE] [--connector NAME] [--chunk-size N]
+                                                 compare each included table between the source and
+                                                 the running instance's store; exit 1 on differences
 options:
   --config FILE    the JSON configuration (default: ./instaquery.json when present)
   --bills N        bills the demo generates (default 20000)
+  --connector NAME verify only this connector
+  --chunk-size N   rows per verify chunk (default 10000)
   --help           this text`;
 
 const say = (line: string): void => void process.stderr.write(line + '\n');
@@ -21,7 +27,7 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { config: { type: 'string', short: 'c' }, bills: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { config: { type: 'string', short: 'c' }, bills: { type: 'string' }, connector: { type: 'string' }, 'chunk-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals[0] ?? 'start';
   if (values.help) {
@@ -50,8 +56,17 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'demo':
       return demo();
+    case 'verify': {
+      const path = values.config ?? 'instaquery.json';
+      const chunkSize = values['chunk-size'] === undefined ? undefined : Number(values['chunk-size']);
+      if (chunkSize !== undefined && !(Number.isInteger(chunkSize) && chunkSize > 0)) throw new UserFacingError(`--chunk-size must be a positive whole number, got '${values['chunk-size']}'`, undefined, 2);
+      const reports = await runVerify(loadInstanceConfig(path), { connector: values.connector, chunkSize }, (line) => process.stdout.write(line + '\n'));
+      const differing = reports.filter((r) => r.differences.length > 0);
+      say(differing.length === 0 ? `verify: all ${reports.length} tables equal` : `verify: ${differing.length} of ${reports.length} tables differ`);
+      process.exit(differing.length === 0 ? 0 : 1);
+    }
     default:
-      throw new UserFacingError(`unknown command '${command}'`, `run one of: instaquery start --config FILE, instaquery demo`, 2);
+      throw new UserFacingError(`unknown command '${command}'`, `run one of: instaquery start --config FILE, instaquery demo, instaquery verify --config FILE`, 2);
   }
 }
 

@@ -1,7 +1,9 @@
 // Reads the included tables' schemas from the source's information_schema.
 import type mysql from 'mysql2/promise';
 import type { TableSchema } from './change-event.ts';
-import type { TableFilter } from './table-filter.ts';
+import { tableFilter, type TableFilter } from './table-filter.ts';
+import type { MySqlSourceConfig } from './config.ts';
+import { connectSource } from './preflight.ts';
 
 type Rows = Record<string, unknown>[];
 
@@ -50,5 +52,15 @@ async function mariaDbJsonColumns(conn: mysql.Connection): Promise<Set<string>> 
     return new Set((rows as Rows).map((r) => `${String(r.db)}.${String(r.tbl)}.${String(r.col)}`));
   } catch {
     return new Set();
+  }
+}
+
+/** The tables a connector config includes, as the source has them now. */
+export async function includedTables(config: MySqlSourceConfig): Promise<TableSchema[]> {
+  const conn = await connectSource(config);
+  try {
+    return await readTableSchemas(conn, tableFilter(config));
+  } finally {
+    await conn.end().catch(() => undefined);
   }
 }

@@ -2,3 +2,6 @@
 export type { ChangeConsumer, ChangeEvent, ChangeOp, Row, RowValue, SourceColumn, SourceOffset, TableSchema } from './change-event.ts';
 export { MYSQL_CONNECTOR_CLASS, mysqlSourceConfigSchema, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
 export { MySqlSourceConnector, type SourceStatus, type ConnectorState } from './source-connector.ts';
+export { includedTables } from './catalog.ts';
+export { connectionOptions } from './connection-options.ts';
+export { parseMySqlSourceConfig } from './config.ts';

@@ -1,5 +1,6 @@
-// Compares tables between the source MariaDB and the gateway, row by row in primary-key order.
+// Source vs store comparisons for tests, through the product's own verifier (`instaquery verify`).
 import type mysql from 'mysql2/promise';
+import { verifyTable, type TableReport } from '../../runtime/verify/index.ts';
 
 type Rows = Record<string, unknown>[];
 
@@ -11,34 +12,17 @@ async function primaryKey(source: mysql.Connection, db: string, table: string): 
   return (rows as Rows).map((r) => String(r.c));
 }
 
-export interface TableDifference {
-  table: string;
-  sourceRows: number;
-  storeRows: number;
-  firstDifference?: { source: unknown; store: unknown };
+const fast = { chunkSize: 5000, retries: 0, retryDelayMs: 0 };
+
+/** Null when equal, otherwise the verifier's report. */
+export async function diffTable(source: mysql.Connection, gateway: mysql.Connection, db: string, table: string): Promise<TableReport | null> {
+  const report = await verifyTable(source, gateway, db, table, await primaryKey(source, db, table), fast);
+  return report.differences.length === 0 ? null : report;
 }
 
-/** Null when equal, otherwise what differs first. */
-export async function diffTable(source: mysql.Connection, gateway: mysql.Connection, db: string, table: string): Promise<TableDifference | null> {
-  const pk = await primaryKey(source, db, table);
-  const order = pk.length > 0 ? ` ORDER BY ${pk.map((c) => `\`${c}\``).join(', ')}` : '';
-  const sql = `SELECT * FROM \`${db}\`.\`${table}\`${order}`;
-  const [a] = await source.query(sql);
-  const [b] = await gateway.query(sql);
-  const left = a as Rows;
-  const right = b as Rows;
-  const n = Math.max(left.length, right.length);
-  for (let i = 0; i < n; i++) {
-    if (JSON.stringify(left[i]) !== JSON.stringify(right[i])) {
-      return { table, sourceRows: left.length, storeRows: right.length, firstDifference: { source: left[i], store: right[i] } };
-    }
-  }
-  return null;
-}
-
-export async function diffDatabase(source: mysql.Connection, gateway: mysql.Connection, db: string): Promise<TableDifference[]> {
+export async function diffDatabase(source: mysql.Connection, gateway: mysql.Connection, db: string): Promise<TableReport[]> {
   const [tables] = await source.query("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1", [db]);
-  const diffs: TableDifference[] = [];
+  const diffs: TableReport[] = [];
   for (const { t } of tables as { t: string }[]) {
     const d = await diffTable(source, gateway, db, t);
     if (d) diffs.push(d);
