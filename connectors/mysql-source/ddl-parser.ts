@@ -1,0 +1,368 @@
+// Reads the DDL statements that change what a table looks like — CREATE TABLE [LIKE],
+// ALTER TABLE (ADD/DROP/MODIFY/CHANGE/RENAME COLUMN, primary keys, RENAME TO), DROP TABLE,
+// RENAME TABLE, TRUNCATE, DROP DATABASE — and applies them to the schema history's tables.
+// Statements that change no column (indexes, defaults, table options, users, views…) are
+// recognised and change nothing. Anything else that names a table is an error for that table,
+// so it can be quarantined rather than misread. Grammar: MySQL 8.0 manual, 15.1 "Data Definition
+// Statements"; MariaDB "ALTER TABLE".
+import { tokenize, type Token } from '../../dialect/index.ts';
+import type { SourceColumn, TableSchema } from './change-event.ts';
+
+export interface TableName {
+  db: string;
+  table: string;
+}
+
+export type SchemaChange =
+  | { kind: 'create'; after: TableSchema }
+  | { kind: 'drop'; db: string; table: string }
+  | { kind: 'rename'; from: TableName; to: TableName }
+  | { kind: 'truncate'; db: string; table: string }
+  | { kind: 'alter'; before: TableSchema; after: TableSchema; renamedColumns: [string, string][] };
+
+export type DdlResult =
+  | { kind: 'changes'; changes: SchemaChange[] }
+  | { kind: 'none' }
+  | { kind: 'unreadable'; tables: TableName[]; reason: string };
+
+export type SchemaLookup = (db: string, table: string) => TableSchema | undefined;
+
+class DdlError extends Error {}
+
+/** Tokens without whitespace, with a cursor. */
+class Cursor {
+  private i = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  peek(ahead = 0): Token | undefined {
+    return this.tokens[this.i + ahead];
+  }
+
+  word(ahead = 0): string {
+    const t = this.peek(ahead);
+    return t?.kind === 'word' ? t.text.toUpperCase() : '';
+  }
+
+  isSymbol(text: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t?.kind === 'other' && t.text === text;
+  }
+
+  next(): Token {
+    const t = this.tokens[this.i++];
+    if (!t) throw new DdlError('statement ends too early');
+    return t;
+  }
+
+  accept(...words: string[]): boolean {
+    if (words.every((w, k) => this.word(k) === w)) {
+      this.i += words.length;
+      return true;
+    }
+    return false;
+  }
+
+  expect(...words: string[]): void {
+    if (!this.accept(...words)) throw new DdlError(`expected ${words.join(' ')} near '${this.peek()?.text ?? 'end'}'`);
+  }
+
+  acceptSymbol(text: string): boolean {
+    if (this.isSymbol(text)) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+
+  identifier(): string {
+    const t = this.next();
+    if (t.kind === 'word' || t.kind === 'quoted') return t.text;
+    throw new DdlError(`expected a name near '${t.text}'`);
+  }
+
+  get done(): boolean {
+    return this.i >= this.tokens.length || this.isSymbol(';');
+  }
+
+  /** Skips to the next top-level comma or closing parenthesis of the current level. */
+  skipClause(): void {
+    let depth = 0;
+    while (!this.done) {
+      if (depth === 0 && (this.isSymbol(',') || this.isSymbol(')'))) return;
+      const t = this.next();
+      if (t.kind === 'other' && t.text === '(') depth++;
+      if (t.kind === 'other' && t.text === ')') depth--;
+    }
+  }
+
+  /** The raw text of a parenthesised list, returned as its top-level items' tokens. */
+  parenthesised(): Token[][] {
+    if (!this.acceptSymbol('(')) throw new DdlError(`expected '(' near '${this.peek()?.text ?? 'end'}'`);
+    const items: Token[][] = [[]];
+    let depth = 0;
+    for (;;) {
+      const t = this.next();
+      if (t.kind === 'other' && t.text === '(') depth++;
+      if (t.kind === 'other' && t.text === ')') {
+        if (depth === 0) return items;
+        depth--;
+      }
+      if (depth === 0 && t.kind === 'other' && t.text === ',') items.push([]);
+      else items[items.length - 1]!.push(t);
+    }
+  }
+}
+
+function tableName(c: Cursor, defaultDb: string): TableName {
+  const first = c.identifier();
+  if (c.acceptSymbol('.')) return { db: first, table: c.identifier() };
+  if (!defaultDb) throw new DdlError(`table '${first}' has no database and the statement ran with none selected`);
+  return { db: defaultDb, table: first };
+}
+
+const TYPE_WITH_ARGS_KEPT = new Set(['DECIMAL', 'NUMERIC', 'DEC', 'FIXED', 'FLOAT', 'DOUBLE', 'REAL', 'CHAR', 'VARCHAR', 'BINARY', 'VARBINARY', 'BIT', 'DATETIME', 'TIMESTAMP', 'TIME', 'ENUM', 'SET', 'TINYINT', 'SMALLINT', 'MEDIUMINT', 'INT', 'INTEGER', 'BIGINT', 'YEAR']);
+const TYPE_ALIASES: Record<string, string> = { INTEGER: 'int', BOOL: 'tinyint(1)', BOOLEAN: 'tinyint(1)', DEC: 'decimal', NUMERIC: 'decimal', FIXED: 'decimal', REAL: 'double', 'DOUBLE PRECISION': 'double', INT1: 'tinyint', INT2: 'smallint', INT3: 'mediumint', INT4: 'int', INT8: 'bigint', MIDDLEINT: 'mediumint', SERIAL: 'bigint unsigned' };
+const COLUMN_ATTRIBUTES_END = new Set([',', ')']);
+
+function quoteList(tokens: Token[]): string {
+  return tokens.map((t) => (t.kind === 'string' ? `'${t.text.replace(/'/g, "''")}'` : t.text)).join('');
+}
+
+/** `name type [attributes]` → SourceColumn, and whether it declares PRIMARY KEY inline. */
+function columnDefinition(c: Cursor): { column: SourceColumn; primaryKey: boolean } {
+  const name = c.identifier();
+  let typeWord = c.word();
+  if (!typeWord) throw new DdlError(`column '${name}' has no type`);
+  c.next();
+  if (typeWord === 'DOUBLE' && c.accept('PRECISION')) typeWord = 'DOUBLE PRECISION';
+  if ((typeWord === 'NATIONAL' || typeWord === 'LONG') && c.word()) typeWord = `${typeWord} ${c.next().text.toUpperCase()}`;
+  let columnType = TYPE_ALIASES[typeWord] ?? typeWord.toLowerCase().replace(/^national /, '').replace(/^long varchar$/, 'mediumtext').replace(/^long$/, 'mediumtext');
+  if (c.isSymbol('(')) {
+    const args = c.parenthesised().map(quoteList);
+    if (TYPE_WITH_ARGS_KEPT.has(typeWord) || typeWord === 'NCHAR' || typeWord === 'NVARCHAR') columnType += `(${args.join(',')})`;
+  }
+  let unsigned = typeWord === 'SERIAL';
+  let nullable = typeWord !== 'SERIAL';
+  let primaryKey = typeWord === 'SERIAL';
+  while (!c.done && !COLUMN_ATTRIBUTES_END.has(c.peek()?.text ?? '')) {
+    if (c.accept('UNSIGNED')) unsigned = true;
+    else if (c.accept('SIGNED') || c.accept('ZEROFILL')) continue;
+    else if (c.accept('NOT', 'NULL')) nullable = false;
+    else if (c.accept('NULL')) nullable = true;
+    else if (c.word() === 'FIRST' || c.word() === 'AFTER') break;
+    else if (c.accept('UNIQUE')) c.accept('KEY');
+    else if (c.accept('PRIMARY', 'KEY') || (c.word() === 'KEY' && !c.isSymbol('(', 1) && c.accept('KEY'))) primaryKey = true;
+    else if (c.isSymbol('(')) c.parenthesised();
+    else c.next();
+  }
+  if (unsigned && !columnType.endsWith(' unsigned')) columnType += ' unsigned';
+  return { column: { name, columnType, nullable: nullable && !primaryKey }, primaryKey };
+}
+
+function keyColumns(c: Cursor): string[] {
+  return c.parenthesised().map((item) => {
+    const first = item[0];
+    if (!first || (first.kind !== 'word' && first.kind !== 'quoted')) throw new DdlError('expected a key column');
+    return first.text;
+  });
+}
+
+/** `CONSTRAINT [name]` before PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK. */
+function skipConstraintName(c: Cursor): void {
+  if (!c.accept('CONSTRAINT')) return;
+  if (!['PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK'].includes(c.word())) c.next();
+}
+
+const NON_COLUMN_DEFINITIONS = ['KEY', 'INDEX', 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK', 'CONSTRAINT'];
+
+function createTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): SchemaChange[] {
+  c.accept('IF', 'NOT', 'EXISTS');
+  const name = tableName(c, defaultDb);
+  if (c.accept('LIKE') || (c.isSymbol('(') && c.word(1) === 'LIKE' && c.acceptSymbol('(') && c.accept('LIKE'))) {
+    const source = tableName(c, defaultDb);
+    const like = lookup(source.db, source.table);
+    if (!like) throw new DdlError(`CREATE TABLE ... LIKE ${source.db}.${source.table}: that table is not in the schema history`);
+    return [{ kind: 'create', after: { ...like, db: name.db, table: name.table } }];
+  }
+  if (!c.isSymbol('(')) throw new DdlError('CREATE TABLE ... SELECT without column definitions is not read yet');
+  const columns: SourceColumn[] = [];
+  let primaryKey: string[] = [];
+  for (const item of c.parenthesised()) {
+    const ic = new Cursor(item);
+    skipConstraintName(ic);
+    if (ic.accept('PRIMARY', 'KEY')) {
+      while (!ic.isSymbol('(')) ic.next();
+      primaryKey = keyColumns(ic);
+      continue;
+    }
+    if (NON_COLUMN_DEFINITIONS.includes(ic.word()) || (ic.word() === 'PERIOD' && ic.word(1) === 'FOR')) continue;
+    const { column, primaryKey: inline } = columnDefinition(ic);
+    columns.push(column);
+    if (inline) primaryKey = [column.name];
+  }
+  const keySet = new Set(primaryKey);
+  return [{ kind: 'create', after: { db: name.db, table: name.table, columns: columns.map((col) => (keySet.has(col.name) ? { ...col, nullable: false } : col)), primaryKey } }];
+}
+
+function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): SchemaChange[] {
+  c.accept('ONLINE') || c.accept('IGNORE');
+  c.expect('TABLE');
+  c.accept('IF', 'EXISTS');
+  const name = tableName(c, defaultDb);
+  const before = lookup(name.db, name.table);
+  if (!before) return []; // a table this connector does not follow
+  let columns = [...before.columns];
+  let primaryKey = [...before.primaryKey];
+  const renamedColumns: [string, string][] = [];
+  let renameTo: TableName | null = null;
+  const indexOf = (col: string) => columns.findIndex((x) => x.name.toLowerCase() === col.toLowerCase());
+  const place = (col: SourceColumn, cc: Cursor, at: number) => {
+    if (cc.accept('FIRST')) columns.splice(0, 0, col);
+    else if (cc.accept('AFTER')) {
+      const after = indexOf(cc.identifier());
+      columns.splice(after + 1, 0, col);
+    } else if (at >= 0) columns.splice(at, 0, col);
+    else columns.push(col);
+  };
+  while (!c.done) {
+    if (c.accept('ADD')) {
+      skipConstraintName(c);
+      if (c.accept('PRIMARY', 'KEY')) {
+        while (!c.isSymbol('(')) c.next();
+        primaryKey = keyColumns(c);
+      } else if (NON_COLUMN_DEFINITIONS.includes(c.word()) || c.word() === 'PARTITION') {
+        c.skipClause();
+      } else {
+        c.accept('COLUMN');
+        c.accept('IF', 'NOT', 'EXISTS');
+        if (c.isSymbol('(')) {
+          for (const item of c.parenthesised()) columns.push(columnDefinition(new Cursor(item)).column);
+        } else {
+          const { column, primaryKey: inline } = columnDefinition(c);
+          if (indexOf(column.name) < 0) place(column, c, -1);
+          if (inline) primaryKey = [column.name];
+        }
+      }
+    } else if (c.accept('DROP')) {
+      if (c.accept('PRIMARY', 'KEY')) primaryKey = [];
+      else if (['INDEX', 'KEY', 'FOREIGN', 'CONSTRAINT', 'CHECK', 'PARTITION'].includes(c.word())) c.skipClause();
+      else {
+        c.accept('COLUMN');
+        c.accept('IF', 'EXISTS');
+        const col = c.identifier();
+        columns = columns.filter((x) => x.name.toLowerCase() !== col.toLowerCase());
+        primaryKey = primaryKey.filter((k) => k.toLowerCase() !== col.toLowerCase());
+        c.skipClause();
+      }
+    } else if (c.word() === 'MODIFY' || c.word() === 'CHANGE') {
+      const isChange = c.next().text.toUpperCase() === 'CHANGE';
+      c.accept('COLUMN');
+      c.accept('IF', 'EXISTS');
+      const old = isChange ? c.identifier() : null;
+      const { column, primaryKey: inline } = columnDefinition(c);
+      const at = indexOf(old ?? column.name);
+      if (at < 0) throw new DdlError(`column '${old ?? column.name}' is not in ${name.db}.${name.table}`);
+      const previous = columns[at]!;
+      columns.splice(at, 1);
+      place(column, c, at);
+      if (old && old !== column.name) {
+        renamedColumns.push([previous.name, column.name]);
+        primaryKey = primaryKey.map((k) => (k === previous.name ? column.name : k));
+      }
+      if (inline) primaryKey = [column.name];
+    } else if (c.accept('RENAME', 'COLUMN')) {
+      const from = c.identifier();
+      c.expect('TO');
+      const to = c.identifier();
+      const at = indexOf(from);
+      if (at < 0) throw new DdlError(`column '${from}' is not in ${name.db}.${name.table}`);
+      renamedColumns.push([columns[at]!.name, to]);
+      primaryKey = primaryKey.map((k) => (k === columns[at]!.name ? to : k));
+      columns[at] = { ...columns[at]!, name: to };
+    } else if (c.accept('RENAME', 'INDEX') || c.accept('RENAME', 'KEY')) {
+      c.skipClause();
+    } else if (c.accept('RENAME')) {
+      c.accept('TO') || c.accept('AS');
+      renameTo = tableName(c, name.db);
+    } else {
+      // ALTER [COLUMN] … SET/DROP DEFAULT, table options, ALGORITHM/LOCK, CONVERT TO CHARACTER SET,
+      // ENABLE/DISABLE KEYS, FORCE, ORDER BY, partition maintenance: no column changes.
+      c.skipClause();
+    }
+    if (!c.acceptSymbol(',')) break;
+  }
+  const changes: SchemaChange[] = [];
+  const after: TableSchema = { ...before, columns, primaryKey };
+  if (JSON.stringify(after) !== JSON.stringify(before) || renamedColumns.length > 0) changes.push({ kind: 'alter', before, after, renamedColumns });
+  if (renameTo) changes.push({ kind: 'rename', from: name, to: renameTo });
+  return changes;
+}
+
+/** Tables a statement names, best effort: used to say what an unreadable statement touches. */
+function namedTables(sql: string, defaultDb: string): TableName[] {
+  const m = /^\s*(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\s+(?:ONLINE\s+|IGNORE\s+|TEMPORARY\s+)?TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?([`"]?)([^`".\s(]+)\1(?:\.([`"]?)([^`"\s(]+)\3)?/i.exec(sql);
+  if (!m) return [];
+  return m[4] ? [{ db: m[2]!, table: m[4] }] : defaultDb ? [{ db: defaultDb, table: m[2]! }] : [];
+}
+
+const SCHEMA_WORDS = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
+
+/**
+ * Applies one binlog query event. `defaultDb` is the database the statement ran in (the query
+ * event's schema). `lookup` gives the table as the history has it right before this statement.
+ */
+export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[]): DdlResult {
+  if (!SCHEMA_WORDS.test(sql)) return { kind: 'none' };
+  let tokens: Token[];
+  try {
+    tokens = tokenize(sql).filter((t) => t.kind !== 'space');
+  } catch (err) {
+    return { kind: 'unreadable', tables: namedTables(sql, defaultDb), reason: (err as Error).message };
+  }
+  const c = new Cursor(tokens);
+  try {
+    if (c.accept('CREATE')) {
+      c.accept('OR', 'REPLACE');
+      if (c.accept('TEMPORARY')) return { kind: 'none' }; // not replicated in ROW format
+      if (c.accept('TABLE')) return { kind: 'changes', changes: createTable(c, defaultDb, lookup) };
+      return { kind: 'none' }; // DATABASE, INDEX, VIEW, USER, TRIGGER, PROCEDURE, …
+    }
+    if (c.accept('ALTER')) {
+      if (c.word() === 'TABLE' || c.word(1) === 'TABLE') return { kind: 'changes', changes: alterTable(c, defaultDb, lookup) };
+      return { kind: 'none' };
+    }
+    if (c.accept('DROP')) {
+      if (c.accept('TEMPORARY')) return { kind: 'none' };
+      if (c.accept('DATABASE') || c.accept('SCHEMA')) {
+        c.accept('IF', 'EXISTS');
+        const db = c.identifier();
+        return { kind: 'changes', changes: databaseTables(db).map((t) => ({ kind: 'drop', ...t })) };
+      }
+      if (!c.accept('TABLE')) return { kind: 'none' };
+      c.accept('IF', 'EXISTS');
+      const changes: SchemaChange[] = [];
+      do {
+        const t = tableName(c, defaultDb);
+        changes.push({ kind: 'drop', ...t });
+      } while (c.acceptSymbol(','));
+      return { kind: 'changes', changes };
+    }
+    if (c.accept('RENAME')) {
+      if (!c.accept('TABLE')) return { kind: 'none' };
+      const changes: SchemaChange[] = [];
+      do {
+        const from = tableName(c, defaultDb);
+        c.expect('TO');
+        changes.push({ kind: 'rename', from, to: tableName(c, defaultDb) });
+      } while (c.acceptSymbol(','));
+      return { kind: 'changes', changes };
+    }
+    if (c.accept('TRUNCATE')) {
+      c.accept('TABLE');
+      return { kind: 'changes', changes: [{ kind: 'truncate', ...tableName(c, defaultDb) }] };
+    }
+    return { kind: 'none' };
+  } catch (err) {
+    return { kind: 'unreadable', tables: namedTables(sql, defaultDb), reason: (err as Error).message };
+  }
+}
