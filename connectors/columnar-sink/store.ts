@@ -4,10 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ChangeConsumer, ChangeEvent, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import type { ChangeConsumer, ChangeEvent, SchemaChange, SourceOffset, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
 import { createOffsetTable, deleteOffset, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable } from './target-table.ts';
+import { applySchemaChangeToStore } from './schema-change.ts';
+import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
 import { prepareUpsert, reduceToFinalState, stagedRows, type PreparedUpsert } from './upsert-batch.ts';
 
 export const STORE_FILE = 'instaquery.duckdb';
@@ -38,6 +40,7 @@ export class ColumnarStore {
     const writer = await instance.connect();
     await createOffsetTable(writer);
     await createCatalogTable(writer);
+    await createHistoryTable(writer);
     return new ColumnarStore(instance, writer, await loadKnownTables(writer), path);
   }
 
@@ -68,16 +71,29 @@ export class ColumnarStore {
   consumerFor(connector: string): ChangeConsumer {
     return {
       committedOffset: () => this.exclusive(() => readOffset(this.writer, connector)),
-      beginSnapshot: (tables) =>
+      beginSnapshot: (tables, at) =>
         this.exclusive(() =>
           this.transaction(async () => {
             await deleteOffset(this.writer, connector);
+            await clearHistory(this.writer, connector);
             for (const t of tables) {
               await recreateTable(this.writer, t);
               this.known.set(`${t.db}.${t.table}`, t);
             }
+            await recordHistory(this.writer, connector, at, '-- snapshot', tables.map((t) => ({ db: t.db, table: t.table, schema: t, quarantine: null })));
           }),
         ),
+      applySchemaChange: (ddl, changes, offset) =>
+        this.exclusive(() =>
+          this.transaction(async () => {
+            for (const change of changes) await applySchemaChangeToStore(this.writer, change, this.known);
+            await recordHistory(this.writer, connector, offset, ddl, changes.flatMap(historyEntries));
+            await writeOffset(this.writer, connector, offset);
+          }),
+        ),
+      quarantine: (table, reason, offset) =>
+        this.exclusive(() => this.transaction(() => recordHistory(this.writer, connector, offset, '-- quarantine', [{ ...table, schema: null, quarantine: reason }]))),
+      schemaHistory: () => this.exclusive(() => loadHistory(this.writer, connector)),
       writeSnapshotRows: (table, rows) =>
         this.exclusive(async () => {
           const upsert = await prepareUpsert(this.writer, table, rows.map((row) => ({ op: 'u', row })), true);
@@ -128,5 +144,23 @@ export class ColumnarStore {
       this.writer.closeSync();
       this.instance.closeSync();
     });
+  }
+}
+
+/** What a change leaves in the history: the table's new schema, or null where it is gone. */
+function historyEntries(change: SchemaChange): HistoryEntry[] {
+  switch (change.kind) {
+    case 'create':
+    case 'alter':
+      return [{ db: change.after.db, table: change.after.table, schema: change.after, quarantine: null }];
+    case 'drop':
+      return [{ db: change.db, table: change.table, schema: null, quarantine: null }];
+    case 'rename':
+      return [
+        { ...change.from, schema: null, quarantine: null },
+        { ...change.to, schema: change.after, quarantine: null },
+      ];
+    case 'truncate':
+      return [];
   }
 }

@@ -22,7 +22,7 @@ export async function loadKnownTables(conn: DuckDBConnection): Promise<Map<strin
   return known;
 }
 
-async function remember(conn: DuckDBConnection, schema: TableSchema): Promise<void> {
+export async function rememberTable(conn: DuckDBConnection, schema: TableSchema): Promise<void> {
   await conn.run(`INSERT OR REPLACE INTO ${META_SCHEMA}.source_tables VALUES ($1, $2, $3, $4)`, [
     schema.db,
     schema.table,
@@ -39,7 +39,7 @@ export async function recreateTable(conn: DuckDBConnection, schema: TableSchema)
   await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema.db)}`);
   const columns = schema.columns.map((c) => `${quoteIdent(c.name)} ${mapColumnType(c.columnType).duckType}`);
   await conn.run(`CREATE OR REPLACE TABLE ${qualified(schema.db, schema.table)} (${columns.join(', ')})`);
-  await remember(conn, schema);
+  await rememberTable(conn, schema);
 }
 
 /** Adds columns the source gained since the table was created; never drops or narrows. */
@@ -51,6 +51,10 @@ export async function evolveTable(conn: DuckDBConnection, known: TableSchema, in
   }
   if (added.length === 0) return known;
   const merged: TableSchema = { ...known, columns: [...known.columns, ...added] };
-  await remember(conn, merged);
+  await rememberTable(conn, merged);
   return merged;
+}
+
+export async function forgetTable(conn: DuckDBConnection, db: string, table: string): Promise<void> {
+  await conn.run(`DELETE FROM ${META_SCHEMA}.source_tables WHERE db = $1 AND tbl = $2`, [db, table]);
 }

@@ -4,7 +4,9 @@
 // store writes can await without reordering anything.
 import ZongJi from '@vlasky/zongji';
 import type { Logger } from '../../runtime/logger.ts';
-import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableSchema } from './change-event.ts';
+import type { ChangeConsumer, ChangeEvent, Row, SchemaChange, SourceOffset, TableSchema } from './change-event.ts';
+import { readDdl } from './ddl-parser.ts';
+import type { SchemaHistory } from './schema-history.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { connectSource } from './preflight.ts';
@@ -19,6 +21,8 @@ interface RawEvent {
   gtid?: string;
   binlogName?: string;
   query?: string;
+  /** The database a query event's statement ran in. */
+  schema?: string;
   tableId?: number;
   tableMap?: Record<number, { parentSchema: string; tableName: string }>;
   rows?: (Row | { before: Row; after: Row })[];
@@ -53,7 +57,7 @@ export class BinlogStream {
     private readonly name: string,
     private readonly config: MySqlSourceConfig,
     private readonly filter: TableFilter,
-    private readonly schemas: Map<string, TableSchema>,
+    private readonly history: SchemaHistory,
     private readonly consumer: ChangeConsumer,
     private readonly log: Logger,
     private readonly onFailure: (err: Error) => void,
@@ -151,11 +155,7 @@ export class BinlogStream {
         const sql = (e.query ?? '').trim();
         if (/^BEGIN$/i.test(sql)) return;
         if (/^COMMIT$/i.test(sql)) return this.commit(e);
-        // A DDL statement is its own transaction. Forget cached schemas so the next row event
-        // reads the table as it is now. (Full schema history keyed by position: issue 3.)
-        this.schemas.clear();
-        this.txn = [];
-        this.commit(e);
+        await this.schemaStatement(e, sql);
         return;
       }
       default:
@@ -166,8 +166,15 @@ export class BinlogStream {
   private async collectRows(e: RawEvent): Promise<void> {
     const mapped = e.tableMap?.[e.tableId ?? -1];
     if (!mapped || !this.filter.includesTable(mapped.parentSchema, mapped.tableName)) return;
+    if (this.history.quarantineReason(mapped.parentSchema, mapped.tableName) !== undefined) return;
     const schema = await this.schemaOf(mapped.parentSchema, mapped.tableName);
     if (!schema) return;
+    const sample = e.rows?.[0];
+    const sampleRow = sample && 'after' in sample && 'before' in sample && typeof sample.after === 'object' ? (sample.after as Row) : (sample as Row | undefined);
+    if (sampleRow && !sameColumns(Object.keys(sampleRow), schema)) {
+      await this.quarantine(schema.db, schema.table, `binlog rows of ${schema.db}.${schema.table} carry columns [${Object.keys(sampleRow).join(', ')}] but the schema history has [${schema.columns.map((c) => c.name).join(', ')}]`);
+      return;
+    }
     const kind = e.getEventName();
     const source = {
       name: this.name,
@@ -188,9 +195,12 @@ export class BinlogStream {
     }
   }
 
+  /**
+   * The table's schema from the history; a followed table the history has never seen (created
+   * before this connector followed it) is read from information_schema once.
+   */
   private async schemaOf(db: string, table: string): Promise<TableSchema | undefined> {
-    const key = `${db}.${table}`;
-    let schema = this.schemas.get(key);
+    let schema = this.history.lookup(db, table);
     if (!schema) {
       const conn = await connectSource(this.config);
       try {
@@ -198,9 +208,67 @@ export class BinlogStream {
       } finally {
         await conn.end().catch(() => undefined);
       }
-      if (schema) this.schemas.set(key, schema);
+      if (schema) {
+        this.log.warn({ table: `${db}.${table}` }, 'table not in the schema history: read from information_schema');
+        this.history.remember(schema);
+      }
     }
     return schema;
+  }
+
+  /** Waits until every transaction read so far is in the store. */
+  private async settle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  /** A DDL statement: applied to the history and the store in binlog order, as its own transaction. */
+  private async schemaStatement(e: RawEvent, sql: string): Promise<void> {
+    const offset: SourceOffset = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
+    const eventTime = new Date(e.timestamp).toISOString().replace('T', ' ').slice(0, 19);
+    const result = readDdl(sql, e.schema ?? '', this.history.lookup, this.history.tablesOf, eventTime);
+    if (result.kind === 'none') return;
+    if (result.kind === 'unreadable') {
+      for (const t of result.tables.filter((t) => this.filter.includesTable(t.db, t.table))) {
+        await this.quarantine(t.db, t.table, `cannot read the DDL statement at ${offset.file}:${e.nextPosition} (${result.reason}): ${sql.slice(0, 300)}`);
+      }
+      return;
+    }
+    const changes = result.changes.flatMap((c) => this.followed(c));
+    if (changes.length === 0) return;
+    await this.settle();
+    if (this.stopped) return;
+    await this.consumer.applySchemaChange(sql, changes, offset);
+    for (const c of changes) this.history.apply(c);
+    this.offset = offset;
+    this.log.info({ ddl: sql.slice(0, 200), changes: changes.map((c) => c.kind) }, 'schema change applied');
+  }
+
+  /** Keeps the changes that concern tables this connector follows (or now starts to follow). */
+  private followed(change: SchemaChange): SchemaChange[] {
+    const includes = (db: string, table: string) => this.filter.includesTable(db, table);
+    switch (change.kind) {
+      case 'create':
+        return includes(change.after.db, change.after.table) ? [change] : [];
+      case 'alter':
+        return includes(change.after.db, change.after.table) ? [change] : [];
+      case 'drop':
+      case 'truncate':
+        return this.history.lookup(change.db, change.table) ? [change] : [];
+      case 'rename': {
+        const from = this.history.lookup(change.from.db, change.from.table) !== undefined;
+        const to = includes(change.to.db, change.to.table);
+        if (from && to) return [change];
+        if (from) return [{ kind: 'drop', ...change.from }];
+        return to ? [{ kind: 'create', after: change.after }] : [];
+      }
+    }
+  }
+
+  private async quarantine(db: string, table: string, reason: string): Promise<void> {
+    this.log.error({ table: `${db}.${table}`, reason }, 'table quarantined: its changes are skipped until it is snapshotted again');
+    this.history.quarantine(db, table, reason);
+    this.txn = this.txn.filter((ev) => ev.schema.db !== db || ev.schema.table !== table);
+    await this.consumer.quarantine({ db, table }, reason, this.pendingOffset ?? this.offset);
   }
 
   private commit(e: RawEvent): void {
@@ -241,4 +309,8 @@ export class BinlogStream {
     this.zongji?.stop();
     this.onFailure(err);
   }
+}
+
+function sameColumns(names: string[], schema: TableSchema): boolean {
+  return names.length === schema.columns.length && schema.columns.every((c) => names.includes(c.name));
 }

@@ -56,18 +56,60 @@ export interface ChangeEvent {
   schema: TableSchema;
 }
 
+export interface TableName {
+  db: string;
+  table: string;
+}
+
+/** How one DDL statement changed a followed table (Debezium: a schema change event). */
+export type SchemaChange =
+  | { kind: 'create'; after: TableSchema }
+  | { kind: 'drop'; db: string; table: string }
+  | { kind: 'rename'; from: TableName; to: TableName; after: TableSchema }
+  | { kind: 'truncate'; db: string; table: string }
+  | {
+      kind: 'alter';
+      before: TableSchema;
+      after: TableSchema;
+      renamedColumns: [string, string][];
+      /**
+       * What existing rows hold in each added column, as MySQL fills them: the DEFAULT, the
+       * type's implicit default for NOT NULL columns, or null. Text as a row value would be.
+       */
+      addedValues: Record<string, string | null>;
+    };
+
+/** The schema history as the store keeps it: each followed table's latest state. */
+export interface SchemaHistoryState {
+  tables: TableSchema[];
+  /** Tables set aside, with the reason (e.g. a DDL statement that could not be read). */
+  quarantined: { db: string; table: string; reason: string }[];
+}
+
 /**
  * What a source delivers into. A transaction's events arrive together with the offset right
  * after its commit, so the consumer can commit both in one store transaction (exactly once).
  */
 export interface ChangeConsumer {
-  /** Drops and recreates the target tables: a snapshot starts from nothing. */
-  beginSnapshot(tables: TableSchema[]): Promise<void>;
+  /**
+   * Drops and recreates the target tables (a snapshot starts from nothing) and records their
+   * schemas in the history at the snapshot's position.
+   */
+  beginSnapshot(tables: TableSchema[], at: SourceOffset): Promise<void>;
   /** Appends snapshot rows (op `r`) of one table; no offset moves until `completeSnapshot`. */
   writeSnapshotRows(table: TableSchema, rows: Row[]): Promise<void>;
   completeSnapshot(offset: SourceOffset): Promise<void>;
   /** Applies whole transactions in order and records `offset` in the same store transaction. */
   applyChanges(events: ChangeEvent[], offset: SourceOffset): Promise<void>;
+  /**
+   * Applies a DDL statement's changes to the target tables, records them in the schema history
+   * and moves the offset past the statement, all in one store transaction.
+   */
+  applySchemaChange(ddl: string, changes: SchemaChange[], offset: SourceOffset): Promise<void>;
+  /** Sets a table aside with the reason; its changes are skipped until it is snapshotted again. */
+  quarantine(table: TableName, reason: string, offset: SourceOffset): Promise<void>;
+  /** The schema history as of the committed offset. */
+  schemaHistory(): Promise<SchemaHistoryState>;
   /** The last offset committed with the rows it covers, or null for a fresh store. */
   committedOffset(): Promise<SourceOffset | null>;
 }

@@ -6,19 +6,9 @@
 // so it can be quarantined rather than misread. Grammar: MySQL 8.0 manual, 15.1 "Data Definition
 // Statements"; MariaDB "ALTER TABLE".
 import { tokenize, type Token } from '../../dialect/index.ts';
-import type { SourceColumn, TableSchema } from './change-event.ts';
+import type { SchemaChange, SourceColumn, TableName, TableSchema } from './change-event.ts';
 
-export interface TableName {
-  db: string;
-  table: string;
-}
-
-export type SchemaChange =
-  | { kind: 'create'; after: TableSchema }
-  | { kind: 'drop'; db: string; table: string }
-  | { kind: 'rename'; from: TableName; to: TableName }
-  | { kind: 'truncate'; db: string; table: string }
-  | { kind: 'alter'; before: TableSchema; after: TableSchema; renamedColumns: [string, string][] };
+export type { SchemaChange, TableName };
 
 export type DdlResult =
   | { kind: 'changes'; changes: SchemaChange[] }
@@ -128,8 +118,17 @@ function quoteList(tokens: Token[]): string {
   return tokens.map((t) => (t.kind === 'string' ? `'${t.text.replace(/'/g, "''")}'` : t.text)).join('');
 }
 
-/** `name type [attributes]` → SourceColumn, and whether it declares PRIMARY KEY inline. */
-function columnDefinition(c: Cursor): { column: SourceColumn; primaryKey: boolean } {
+interface ColumnDefinition {
+  column: SourceColumn;
+  primaryKey: boolean;
+  /** The DEFAULT clause: literal text, null for DEFAULT NULL, 'now' for CURRENT_TIMESTAMP and kin, undefined when absent. */
+  defaultValue: string | null | { now: true } | undefined;
+}
+
+const NOW_WORDS = new Set(['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURDATE', 'CURRENT_TIME', 'CURTIME', 'SYSDATE', 'UTC_TIMESTAMP']);
+
+/** `name type [attributes]` → SourceColumn, whether it declares PRIMARY KEY inline, and its DEFAULT. */
+function columnDefinition(c: Cursor): ColumnDefinition {
   const name = c.identifier();
   let typeWord = c.word();
   if (!typeWord) throw new DdlError(`column '${name}' has no type`);
@@ -143,12 +142,15 @@ function columnDefinition(c: Cursor): { column: SourceColumn; primaryKey: boolea
   }
   let unsigned = typeWord === 'SERIAL';
   let nullable = typeWord !== 'SERIAL';
-  let primaryKey = typeWord === 'SERIAL';
+  // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE: unique, not the primary key.
+  let primaryKey = false;
+  let defaultValue: ColumnDefinition['defaultValue'];
   while (!c.done && !COLUMN_ATTRIBUTES_END.has(c.peek()?.text ?? '')) {
     if (c.accept('UNSIGNED')) unsigned = true;
     else if (c.accept('SIGNED') || c.accept('ZEROFILL')) continue;
     else if (c.accept('NOT', 'NULL')) nullable = false;
     else if (c.accept('NULL')) nullable = true;
+    else if (c.accept('DEFAULT')) defaultValue = defaultClause(c);
     else if (c.word() === 'FIRST' || c.word() === 'AFTER') break;
     else if (c.accept('UNIQUE')) c.accept('KEY');
     else if (c.accept('PRIMARY', 'KEY') || (c.word() === 'KEY' && !c.isSymbol('(', 1) && c.accept('KEY'))) primaryKey = true;
@@ -156,7 +158,44 @@ function columnDefinition(c: Cursor): { column: SourceColumn; primaryKey: boolea
     else c.next();
   }
   if (unsigned && !columnType.endsWith(' unsigned')) columnType += ' unsigned';
-  return { column: { name, columnType, nullable: nullable && !primaryKey }, primaryKey };
+  return { column: { name, columnType, nullable: nullable && !primaryKey }, primaryKey, defaultValue };
+}
+
+function defaultClause(c: Cursor): ColumnDefinition['defaultValue'] {
+  const negative = c.acceptSymbol('-');
+  const t = c.peek();
+  if (!t) throw new DdlError('DEFAULT without a value');
+  if (t.kind === 'string' || t.kind === 'number') {
+    c.next();
+    return negative ? `-${t.text}` : t.text;
+  }
+  if (c.accept('NULL')) return null;
+  if (c.accept('TRUE')) return '1';
+  if (c.accept('FALSE')) return '0';
+  if (t.kind === 'word' && NOW_WORDS.has(t.text.toUpperCase())) {
+    c.next();
+    if (c.isSymbol('(')) c.parenthesised();
+    return { now: true };
+  }
+  if (c.isSymbol('(')) {
+    // An expression default: MySQL evaluates it for existing rows; that value is not in the
+    // binlog, so it is read like no DEFAULT (known gap: existing rows get the implicit default).
+    c.parenthesised();
+    return undefined;
+  }
+  c.next();
+  return undefined;
+}
+
+/** The value MySQL gives existing rows of a NOT NULL column added without a DEFAULT. */
+function implicitDefault(columnType: string): string | null {
+  const base = /^[a-z]+/.exec(columnType)?.[0] ?? '';
+  if (['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'bit', 'year'].includes(base)) return '0';
+  if (base === 'enum') return /^enum\('((?:[^']|'')*)'/.exec(columnType)?.[1]?.replace(/''/g, "'") ?? '';
+  if (base === 'date' || base === 'datetime' || base === 'timestamp') return '0000-00-00 00:00:00'.slice(0, base === 'date' ? 10 : 19);
+  if (base === 'time') return '00:00:00';
+  if (base === 'json') return null;
+  return '';
 }
 
 function keyColumns(c: Cursor): string[] {
@@ -204,7 +243,7 @@ function createTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): Schema
   return [{ kind: 'create', after: { db: name.db, table: name.table, columns: columns.map((col) => (keySet.has(col.name) ? { ...col, nullable: false } : col)), primaryKey } }];
 }
 
-function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): SchemaChange[] {
+function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTime: string): SchemaChange[] {
   c.accept('ONLINE') || c.accept('IGNORE');
   c.expect('TABLE');
   c.accept('IF', 'EXISTS');
@@ -214,6 +253,11 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): SchemaC
   let columns = [...before.columns];
   let primaryKey = [...before.primaryKey];
   const renamedColumns: [string, string][] = [];
+  const addedValues: Record<string, string | null> = {};
+  const added = (d: ColumnDefinition) => {
+    const v = d.defaultValue;
+    addedValues[d.column.name] = v === undefined ? (d.column.nullable ? null : implicitDefault(d.column.columnType)) : v === null ? null : typeof v === 'object' ? eventTime.slice(0, /^date\b/.test(d.column.columnType) ? 10 : 19) : v;
+  };
   let renameTo: TableName | null = null;
   const indexOf = (col: string) => columns.findIndex((x) => x.name.toLowerCase() === col.toLowerCase());
   const place = (col: SourceColumn, cc: Cursor, at: number) => {
@@ -236,11 +280,18 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): SchemaC
         c.accept('COLUMN');
         c.accept('IF', 'NOT', 'EXISTS');
         if (c.isSymbol('(')) {
-          for (const item of c.parenthesised()) columns.push(columnDefinition(new Cursor(item)).column);
+          for (const item of c.parenthesised()) {
+            const d = columnDefinition(new Cursor(item));
+            columns.push(d.column);
+            added(d);
+          }
         } else {
-          const { column, primaryKey: inline } = columnDefinition(c);
-          if (indexOf(column.name) < 0) place(column, c, -1);
-          if (inline) primaryKey = [column.name];
+          const d = columnDefinition(c);
+          if (indexOf(d.column.name) < 0) {
+            place(d.column, c, -1);
+            added(d);
+          }
+          if (d.primaryKey) primaryKey = [d.column.name];
         }
       }
     } else if (c.accept('DROP')) {
@@ -292,17 +343,26 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): SchemaC
     if (!c.acceptSymbol(',')) break;
   }
   const changes: SchemaChange[] = [];
+  // MySQL makes primary-key columns NOT NULL, whatever their definition says.
+  const keySet = new Set(primaryKey);
+  columns = columns.map((col) => (keySet.has(col.name) && col.nullable ? { ...col, nullable: false } : col));
   const after: TableSchema = { ...before, columns, primaryKey };
-  if (JSON.stringify(after) !== JSON.stringify(before) || renamedColumns.length > 0) changes.push({ kind: 'alter', before, after, renamedColumns });
-  if (renameTo) changes.push({ kind: 'rename', from: name, to: renameTo });
+  if (JSON.stringify(after) !== JSON.stringify(before) || renamedColumns.length > 0) changes.push({ kind: 'alter', before, after, renamedColumns, addedValues });
+  if (renameTo) changes.push({ kind: 'rename', from: name, to: renameTo, after: { ...after, db: renameTo.db, table: renameTo.table } });
   return changes;
 }
 
 /** Tables a statement names, best effort: used to say what an unreadable statement touches. */
 function namedTables(sql: string, defaultDb: string): TableName[] {
-  const m = /^\s*(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\s+(?:ONLINE\s+|IGNORE\s+|TEMPORARY\s+)?TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?([`"]?)([^`".\s(]+)\1(?:\.([`"]?)([^`"\s(]+)\3)?/i.exec(sql);
+  const name = '(`[^`]+`|"[^"]+"|[^`".\\s(]+)';
+  const m = new RegExp(`^\\s*(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\\s+(?:ONLINE\\s+|IGNORE\\s+|TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?${name}(?:\\.${name})?`, 'i').exec(stripLeadingComments(sql));
   if (!m) return [];
-  return m[4] ? [{ db: m[2]!, table: m[4] }] : defaultDb ? [{ db: defaultDb, table: m[2]! }] : [];
+  const unquote = (n: string) => n.replace(/^[`"]|[`"]$/g, '');
+  return m[2] ? [{ db: unquote(m[1]!), table: unquote(m[2]) }] : defaultDb ? [{ db: defaultDb, table: unquote(m[1]!) }] : [];
+}
+
+function stripLeadingComments(sql: string): string {
+  return sql.replace(/^(\s|\/\*[\s\S]*?\*\/|--[^\n]*(\n|$)|#[^\n]*(\n|$))*/, '');
 }
 
 const SCHEMA_WORDS = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
@@ -310,9 +370,10 @@ const SCHEMA_WORDS = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
 /**
  * Applies one binlog query event. `defaultDb` is the database the statement ran in (the query
  * event's schema). `lookup` gives the table as the history has it right before this statement.
+ * `eventTime` (UTC text) is what CURRENT_TIMESTAMP defaults fill existing rows with.
  */
-export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[]): DdlResult {
-  if (!SCHEMA_WORDS.test(sql)) return { kind: 'none' };
+export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[], eventTime = '1970-01-01 00:00:00'): DdlResult {
+  if (!SCHEMA_WORDS.test(stripLeadingComments(sql))) return { kind: 'none' };
   let tokens: Token[];
   try {
     tokens = tokenize(sql).filter((t) => t.kind !== 'space');
@@ -328,7 +389,7 @@ export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, da
       return { kind: 'none' }; // DATABASE, INDEX, VIEW, USER, TRIGGER, PROCEDURE, …
     }
     if (c.accept('ALTER')) {
-      if (c.word() === 'TABLE' || c.word(1) === 'TABLE') return { kind: 'changes', changes: alterTable(c, defaultDb, lookup) };
+      if (c.word() === 'TABLE' || c.word(1) === 'TABLE') return { kind: 'changes', changes: alterTable(c, defaultDb, lookup, eventTime) };
       return { kind: 'none' };
     }
     if (c.accept('DROP')) {
@@ -350,10 +411,21 @@ export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, da
     if (c.accept('RENAME')) {
       if (!c.accept('TABLE')) return { kind: 'none' };
       const changes: SchemaChange[] = [];
+      // Renames apply left to right (a swap goes through a temporary name), so later pairs see
+      // the tables as the earlier pairs left them.
+      const moved = new Map<string, TableSchema | null>();
+      const current = (t: TableName) => (moved.has(`${t.db}.${t.table}`) ? moved.get(`${t.db}.${t.table}`) ?? undefined : lookup(t.db, t.table));
       do {
         const from = tableName(c, defaultDb);
         c.expect('TO');
-        changes.push({ kind: 'rename', from, to: tableName(c, defaultDb) });
+        const to = tableName(c, defaultDb);
+        const known = current(from);
+        moved.set(`${from.db}.${from.table}`, null);
+        if (known) {
+          const after = { ...known, db: to.db, table: to.table };
+          moved.set(`${to.db}.${to.table}`, after);
+          changes.push({ kind: 'rename', from, to, after });
+        }
       } while (c.acceptSymbol(','));
       return { kind: 'changes', changes };
     }

@@ -31,7 +31,7 @@ export async function runSnapshot(
     const position = await flavor.beginConsistentSnapshot(conn);
     const tables = await readTableSchemas(conn, filter);
     log.info({ tables: tables.map((t) => `${t.db}.${t.table}`), position }, 'snapshot started');
-    await consumer.beginSnapshot(tables);
+    await consumer.beginSnapshot(tables, { ...position, snapshotCompleted: false });
     const batchSize = config['snapshot.fetch.size'];
     for (const table of tables) {
       const started = Date.now();

@@ -2,12 +2,12 @@
 // snapshot, then stream the binlog from the stored offset. State names follow Kafka Connect's.
 import type { Logger } from '../../runtime/logger.ts';
 import { ConfigError } from '../../runtime/errors.ts';
-import type { ChangeConsumer, TableSchema } from './change-event.ts';
+import type { ChangeConsumer } from './change-event.ts';
 import { parseMySqlSourceConfig, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
-import { preflight, connectSource, type SourceServerInfo } from './preflight.ts';
+import { preflight, type SourceServerInfo } from './preflight.ts';
 import { runSnapshot, type SnapshotProgress } from './snapshot.ts';
 import { BinlogStream } from './binlog-stream.ts';
-import { readTableSchemas } from './catalog.ts';
+import { SchemaHistory } from './schema-history.ts';
 import { tableFilter } from './table-filter.ts';
 
 export type ConnectorState = 'UNASSIGNED' | 'RUNNING' | 'FAILED' | 'STOPPED';
@@ -21,13 +21,16 @@ export interface SourceStatus {
   /** Milliseconds between the source commit and now for the last applied transaction. */
   millisBehindSource: number | null;
   eventsApplied: number;
+  /** Tables set aside and why (Debezium would stop; instaquery keeps the other tables flowing). */
+  quarantined: { table: string; reason: string }[];
 }
 
 export class MySqlSourceConnector {
   readonly config: MySqlSourceConfig;
   private stream: BinlogStream | null = null;
+  private history: SchemaHistory | null = null;
   private server: SourceServerInfo | null = null;
-  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, millisBehindSource: null, eventsApplied: 0 };
+  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, millisBehindSource: null, eventsApplied: 0, quarantined: [] };
 
   constructor(
     readonly name: string,
@@ -53,22 +56,16 @@ export class MySqlSourceConnector {
     this.state.server = server.version;
     this.state.state = 'RUNNING';
     let offset = await consumer.committedOffset();
-    let tables: TableSchema[];
     if (offset?.snapshotCompleted) {
       this.log.info({ offset }, 'resuming from stored offset');
-      const conn = await connectSource(this.config);
-      try {
-        tables = await readTableSchemas(conn, filter);
-      } finally {
-        await conn.end().catch(() => undefined);
-      }
     } else {
       this.state.phase = 'snapshot';
       const onProgress = (p: SnapshotProgress) => (this.state.snapshot[p.table] = p.rowsDone);
-      ({ offset, tables } = await runSnapshot(this.config, server.flavor, filter, consumer, this.log, onProgress));
+      ({ offset } = await runSnapshot(this.config, server.flavor, filter, consumer, this.log, onProgress));
     }
-    const schemas = new Map(tables.map((t) => [`${t.db}.${t.table}`, t]));
-    this.stream = new BinlogStream(this.name, this.config, filter, schemas, consumer, this.log, (err) => this.markFailed(err), offset);
+    // Decode every event with the schema in force when it was written, not the server's current one.
+    this.history = new SchemaHistory(await consumer.schemaHistory());
+    this.stream = new BinlogStream(this.name, this.config, filter, this.history, consumer, this.log, (err) => this.markFailed(err), offset);
     await this.stream.start();
     this.state.phase = 'streaming';
     this.log.info({ from: offset }, 'streaming binlog');
@@ -86,6 +83,7 @@ export class MySqlSourceConnector {
       ...this.state,
       snapshot: { ...this.state.snapshot },
       eventsApplied: stats?.eventsApplied ?? 0,
+      quarantined: this.history?.quarantinedTables() ?? [],
       millisBehindSource: lastTs === null ? null : Math.max(0, Date.now() - lastTs),
     };
   }

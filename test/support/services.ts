@@ -59,6 +59,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     try {
       const v = await probe();
       if (v !== undefined && v !== false) return v;
+      last = undefined; // the probe ran; report its latest answer, not an older error
     } catch (err) {
       last = err;
     }
