@@ -5,8 +5,11 @@
 #   main       127.0.0.1:3316  binlog ROW, FULL row images, GTID: the CDC source
 #   nobinlog   127.0.0.1:3317  log_bin off: for the "binlog off" error
 #   statement  127.0.0.1:3318  binlog_format=STATEMENT: for the "not ROW" error
+#   spare      127.0.0.1:3319  like main, for tests that restart the server or purge its binlogs
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 INSTAQUERY_MARIADB_BUFFER_POOL=512M "$here/mariadb-instance.sh" start main 3316
 INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start nobinlog 3317 --skip-log-bin
 INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start statement 3318 --binlog-format=STATEMENT
+# spare: a CDC source the tests may restart and purge binlogs on, away from the shared one.
+INSTAQUERY_MARIADB_BUFFER_POOL=64M "$here/mariadb-instance.sh" start spare 3319

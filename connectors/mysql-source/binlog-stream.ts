@@ -6,10 +6,12 @@ import ZongJi from '@vlasky/zongji';
 import type { Logger } from '../../runtime/logger.ts';
 import type { ChangeConsumer, ChangeEvent, Row, SchemaChange, SourceOffset, TableSchema } from './change-event.ts';
 import { readDdl } from './ddl-parser.ts';
+import { rowMatchesSchema, rowShaper } from './row-projection.ts';
 import type { SchemaHistory } from './schema-history.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { connectSource } from './preflight.ts';
+import { serverBinlogEnd } from './binlog-files.ts';
 import { readTableSchemas } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
 
@@ -35,6 +37,10 @@ const QUEUE_HIGH_WATER = 20_000;
 export interface BinlogStreamStats {
   /** Source commit time (ms) of the last transaction applied to the store. */
   lastAppliedSourceTs: number | null;
+  /** When a heartbeat last found this stream at the server's current binlog position. */
+  caughtUpAt: number | null;
+  /** The offset last committed to the store. */
+  committed: SourceOffset | null;
   eventsApplied: number;
 }
 
@@ -51,7 +57,12 @@ export class BinlogStream {
   private pendingSourceTs = 0;
   private flushing: Promise<void> | null = null;
   private stopped = false;
-  readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, eventsApplied: 0 };
+  readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, eventsApplied: 0, caughtUpAt: null, committed: null };
+  /** The last transaction boundary read, followed table or not: a safe place to resume. */
+  private boundary: SourceOffset | null = null;
+  private inTransaction = false;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private beating = false;
 
   constructor(
     private readonly name: string,
@@ -65,6 +76,7 @@ export class BinlogStream {
   ) {
     this.file = offset.file;
     this.txnGtid = offset.gtid;
+    this.stats.committed = offset;
   }
 
   start(): Promise<void> {
@@ -74,6 +86,11 @@ export class BinlogStream {
       let ready = false;
       z.on('ready', () => {
         ready = true;
+        const every = this.config['heartbeat.interval.ms'];
+        if (every > 0) {
+          this.heartbeat = setInterval(() => void this.beat(), every);
+          this.heartbeat.unref();
+        }
         resolve();
       });
       z.on('error', (err: Error) => {
@@ -93,6 +110,7 @@ export class BinlogStream {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const z = this.zongji;
     this.zongji = null;
     if (z) await new Promise<void>((resolve) => {
@@ -141,6 +159,7 @@ export class BinlogStream {
       case 'mariadbgtid':
       case 'gtid':
         this.txn = [];
+        this.inTransaction = true;
         this.txnGtid = e.gtid ?? this.txnGtid;
         return;
       case 'writerows':
@@ -156,6 +175,8 @@ export class BinlogStream {
         if (/^BEGIN$/i.test(sql)) return;
         if (/^COMMIT$/i.test(sql)) return this.commit(e);
         await this.schemaStatement(e, sql);
+        this.inTransaction = false;
+        this.boundary = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
         return;
       }
       default:
@@ -171,11 +192,12 @@ export class BinlogStream {
     if (!schema) return;
     const sample = e.rows?.[0];
     const sampleRow = sample && 'after' in sample && 'before' in sample && typeof sample.after === 'object' ? (sample.after as Row) : (sample as Row | undefined);
-    if (sampleRow && !sameColumns(Object.keys(sampleRow), schema)) {
+    if (sampleRow && !rowMatchesSchema(Object.keys(sampleRow), schema, this.filter)) {
       await this.quarantine(schema.db, schema.table, `binlog rows of ${schema.db}.${schema.table} carry columns [${Object.keys(sampleRow).join(', ')}] but the schema history has [${schema.columns.map((c) => c.name).join(', ')}]`);
       return;
     }
     const kind = e.getEventName();
+    const shape = rowShaper(schema, this.filter);
     const source = {
       name: this.name,
       db: schema.db,
@@ -188,9 +210,9 @@ export class BinlogStream {
     };
     for (const raw of e.rows ?? []) {
       const [op, before, after] =
-        kind === 'writerows' ? (['c', null, raw as Row] as const)
-        : kind === 'deleterows' ? (['d', raw as Row, null] as const)
-        : (['u', (raw as { before: Row }).before, (raw as { after: Row }).after] as const);
+        kind === 'writerows' ? (['c', null, shape(raw as Row)] as const)
+        : kind === 'deleterows' ? (['d', shape(raw as Row), null] as const)
+        : (['u', shape((raw as { before: Row }).before), shape((raw as { after: Row }).after)] as const);
       this.txn.push({ op, before, after, source, ts_ms: Date.now(), schema });
     }
   }
@@ -225,7 +247,7 @@ export class BinlogStream {
   private async schemaStatement(e: RawEvent, sql: string): Promise<void> {
     const offset: SourceOffset = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
     const eventTime = new Date(e.timestamp).toISOString().replace('T', ' ').slice(0, 19);
-    const result = readDdl(sql, e.schema ?? '', this.history.lookup, this.history.tablesOf, eventTime);
+    const result = readDdl(sql, e.schema ?? '', this.history.lookup, this.history.tablesOf, eventTime, this.filter.includesColumn);
     if (result.kind === 'none') return;
     if (result.kind === 'unreadable') {
       for (const t of result.tables.filter((t) => this.filter.includesTable(t.db, t.table))) {
@@ -272,9 +294,14 @@ export class BinlogStream {
   }
 
   private commit(e: RawEvent): void {
+    this.inTransaction = false;
+    this.boundary = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
+    // A transaction that touched no followed table moves nothing now; the heartbeat moves the
+    // offset past such stretches.
+    if (this.txn.length === 0) return;
     this.pending.push(...this.txn);
     this.txn = [];
-    this.pendingOffset = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
+    this.pendingOffset = this.boundary;
     this.pendingSourceTs = e.timestamp;
     if (!this.flushing) this.flushing = this.flush();
   }
@@ -292,6 +319,7 @@ export class BinlogStream {
         this.pendingOffset = null;
         await this.consumer.applyChanges(events, offset);
         this.offset = offset;
+        this.stats.committed = offset;
         this.stats.eventsApplied += events.length;
         this.stats.lastAppliedSourceTs = sourceTs;
       }
@@ -302,8 +330,35 @@ export class BinlogStream {
     }
   }
 
+  /**
+   * Heartbeat (Debezium: heartbeat.interval.ms): while followed tables are idle, move the stored
+   * offset to the last boundary read, and ask the server where its binlog ends, so that
+   * "caught up" and lag are known even when nothing changes.
+   */
+  private async beat(): Promise<void> {
+    if (this.beating || this.stopped) return;
+    this.beating = true;
+    try {
+      const idle = this.queue.length === 0 && !this.inTransaction && !this.flushing && !this.pendingOffset;
+      const b = this.boundary;
+      if (idle && b && (b.file !== this.offset.file || b.pos !== this.offset.pos)) {
+        await this.consumer.applyChanges([], b);
+        this.offset = b;
+        this.stats.committed = b;
+      }
+      const end = await serverBinlogEnd(this.config);
+      const at = this.boundary ?? this.offset;
+      if (end && end.file === at.file && end.pos <= at.pos && this.queue.length === 0) this.stats.caughtUpAt = Date.now();
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'heartbeat failed');
+    } finally {
+      this.beating = false;
+    }
+  }
+
   private fail(err: Error): void {
     if (this.stopped) return;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.log.error({ err: err.message, offset: this.offset }, 'binlog stream failed');
     this.stopped = true;
     this.zongji?.stop();
@@ -311,6 +366,3 @@ export class BinlogStream {
   }
 }
 
-function sameColumns(names: string[], schema: TableSchema): boolean {
-  return names.length === schema.columns.length && schema.columns.every((c) => names.includes(c.name));
-}

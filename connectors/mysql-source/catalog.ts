@@ -36,7 +36,12 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
     t.columns.push({ name: String(r.name), columnType, nullable: r.nullable === 'YES' });
     if (r.pk_position !== null && r.pk_position !== undefined) t.pk.push([Number(r.pk_position), String(r.name)]);
   }
-  return [...tables.values()].map(({ pk, ...t }) => ({ ...t, primaryKey: pk.sort((a, b) => a[0] - b[0]).map(([, n]) => n) }));
+  return [...tables.values()].map(({ pk, ...t }) => {
+    const primaryKey = pk.sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+    // Excluded columns do not exist downstream; key columns always do.
+    const columns = t.columns.filter((c) => primaryKey.includes(c.name) || filter.includesColumn(t.db, t.table, c.name));
+    return { ...t, columns, primaryKey };
+  });
 }
 
 /**

@@ -26,14 +26,38 @@ export const mysqlSourceConfigSchema = z.object({
   'database.exclude.list': csvList.optional(),
   'table.include.list': csvList.optional(),
   'table.exclude.list': csvList.optional(),
+  'column.include.list': csvList.optional(),
+  'column.exclude.list': csvList.optional(),
+  'snapshot.mode': z.enum(['initial', 'when_needed', 'no_data', 'schema_only', 'never']).default('initial'),
   'snapshot.fetch.size': integerString('snapshot.fetch.size').pipe(z.number().min(1)).default(10000),
+  'heartbeat.interval.ms': integerString('heartbeat.interval.ms').pipe(z.number().min(0)).default(10000),
+  'connect.backoff.initial.delay.ms': integerString('connect.backoff.initial.delay.ms').pipe(z.number().min(1)).default(1000),
+  'connect.backoff.max.delay.ms': integerString('connect.backoff.max.delay.ms').pipe(z.number().min(1)).default(120000),
+  'connect.max.attempts': integerString('connect.max.attempts').pipe(z.number().min(1)).default(16),
 });
 
-export type MySqlSourceConfig = z.output<typeof mysqlSourceConfigSchema>;
+/** `column.mask.with.N.chars`: Debezium names the length in the key itself. */
+const MASK_KEY = /^column\.mask\.with\.(\d+)\.chars$/;
+
+export type MySqlSourceConfig = z.output<typeof mysqlSourceConfigSchema> & {
+  /** From the `column.mask.with.N.chars` keys: string columns matching `columns` become N '*'. */
+  columnMasks: { chars: number; columns: string[] }[];
+};
+
+function splitMaskKeys(config: Record<string, unknown>): [Record<string, unknown>, Record<string, unknown>] {
+  const plain: Record<string, unknown> = {};
+  const masks: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) (MASK_KEY.test(k) ? masks : plain)[k] = v;
+  return [plain, masks];
+}
 
 /** Every problem with a connector's config, each naming the key; empty when it is valid. */
-export function validateMySqlSourceConfig(config: Record<string, unknown>): string[] {
-  const problems = unknownKeyProblems(config, Object.keys(mysqlSourceConfigSchema.shape));
+export function validateMySqlSourceConfig(raw: Record<string, unknown>): string[] {
+  const [config, masks] = splitMaskKeys(raw);
+  const problems = unknownKeyProblems(config, [...Object.keys(mysqlSourceConfigSchema.shape), 'column.mask.with.N.chars']);
+  for (const [k, v] of Object.entries(masks)) {
+    if (typeof v !== 'string' || v.trim() === '') problems.push(`config key '${k}': must be a comma-separated list of column regular expressions (db.table.column)`);
+  }
   const parsed = mysqlSourceConfigSchema.safeParse(config);
   if (!parsed.success) problems.push(...formatZodProblems(parsed.error, config));
   if (config['database.include.list'] !== undefined && config['database.exclude.list'] !== undefined) {
@@ -42,9 +66,28 @@ export function validateMySqlSourceConfig(config: Record<string, unknown>): stri
   if (config['table.include.list'] !== undefined && config['table.exclude.list'] !== undefined) {
     problems.push('table.include.list and table.exclude.list cannot both be set: keep one');
   }
+  if (config['column.include.list'] !== undefined && config['column.exclude.list'] !== undefined) {
+    problems.push('column.include.list and column.exclude.list cannot both be set: keep one');
+  }
+  for (const key of ['database.include.list', 'database.exclude.list', 'table.include.list', 'table.exclude.list', 'column.include.list', 'column.exclude.list', ...Object.keys(masks)]) {
+    const value = raw[key];
+    if (typeof value !== 'string') continue;
+    for (const pattern of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+      try {
+        new RegExp(pattern);
+      } catch (err) {
+        problems.push(`config key '${key}': '${pattern}' is not a valid regular expression (${(err as Error).message})`);
+      }
+    }
+  }
   return problems;
 }
 
-export function parseMySqlSourceConfig(config: Record<string, unknown>): MySqlSourceConfig {
-  return mysqlSourceConfigSchema.parse(config);
+export function parseMySqlSourceConfig(raw: Record<string, unknown>): MySqlSourceConfig {
+  const [config, masks] = splitMaskKeys(raw);
+  const columnMasks = Object.entries(masks).map(([k, v]) => ({
+    chars: Number(MASK_KEY.exec(k)![1]),
+    columns: String(v).split(',').map((x) => x.trim()).filter(Boolean),
+  }));
+  return { ...mysqlSourceConfigSchema.parse(config), columnMasks };
 }

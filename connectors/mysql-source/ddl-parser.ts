@@ -16,6 +16,9 @@ export type DdlResult =
   | { kind: 'unreadable'; tables: TableName[]; reason: string };
 
 export type SchemaLookup = (db: string, table: string) => TableSchema | undefined;
+/** `column.include.list` / `column.exclude.list`: excluded columns do not exist downstream. */
+export type ColumnInclusion = (db: string, table: string, column: string) => boolean;
+const allColumns: ColumnInclusion = () => true;
 
 class DdlError extends Error {}
 
@@ -214,7 +217,7 @@ function skipConstraintName(c: Cursor): void {
 
 const NON_COLUMN_DEFINITIONS = ['KEY', 'INDEX', 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK', 'CONSTRAINT'];
 
-function createTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): SchemaChange[] {
+function createTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, included: ColumnInclusion): SchemaChange[] {
   c.accept('IF', 'NOT', 'EXISTS');
   const name = tableName(c, defaultDb);
   if (c.accept('LIKE') || (c.isSymbol('(') && c.word(1) === 'LIKE' && c.acceptSymbol('(') && c.accept('LIKE'))) {
@@ -240,10 +243,11 @@ function createTable(c: Cursor, defaultDb: string, lookup: SchemaLookup): Schema
     if (inline) primaryKey = [column.name];
   }
   const keySet = new Set(primaryKey);
-  return [{ kind: 'create', after: { db: name.db, table: name.table, columns: columns.map((col) => (keySet.has(col.name) ? { ...col, nullable: false } : col)), primaryKey } }];
+  const kept = columns.filter((col) => keySet.has(col.name) || included(name.db, name.table, col.name));
+  return [{ kind: 'create', after: { db: name.db, table: name.table, columns: kept.map((col) => (keySet.has(col.name) ? { ...col, nullable: false } : col)), primaryKey } }];
 }
 
-function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTime: string): SchemaChange[] {
+function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTime: string, included: ColumnInclusion): SchemaChange[] {
   c.accept('ONLINE') || c.accept('IGNORE');
   c.expect('TABLE');
   c.accept('IF', 'EXISTS');
@@ -254,6 +258,7 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
   let primaryKey = [...before.primaryKey];
   const renamedColumns: [string, string][] = [];
   const addedValues: Record<string, string | null> = {};
+  const excluded = (col: string) => !included(name.db, name.table, col);
   const added = (d: ColumnDefinition) => {
     const v = d.defaultValue;
     addedValues[d.column.name] = v === undefined ? (d.column.nullable ? null : implicitDefault(d.column.columnType)) : v === null ? null : typeof v === 'object' ? eventTime.slice(0, /^date\b/.test(d.column.columnType) ? 10 : 19) : v;
@@ -282,12 +287,13 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
         if (c.isSymbol('(')) {
           for (const item of c.parenthesised()) {
             const d = columnDefinition(new Cursor(item));
+            if (excluded(d.column.name)) continue;
             columns.push(d.column);
             added(d);
           }
         } else {
           const d = columnDefinition(c);
-          if (indexOf(d.column.name) < 0) {
+          if (indexOf(d.column.name) < 0 && !excluded(d.column.name)) {
             place(d.column, c, -1);
             added(d);
           }
@@ -312,24 +318,32 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
       const old = isChange ? c.identifier() : null;
       const { column, primaryKey: inline } = columnDefinition(c);
       const at = indexOf(old ?? column.name);
-      if (at < 0) throw new DdlError(`column '${old ?? column.name}' is not in ${name.db}.${name.table}`);
-      const previous = columns[at]!;
-      columns.splice(at, 1);
-      place(column, c, at);
-      if (old && old !== column.name) {
-        renamedColumns.push([previous.name, column.name]);
-        primaryKey = primaryKey.map((k) => (k === previous.name ? column.name : k));
+      if (at < 0) {
+        // An excluded column does not exist downstream; anything else missing means the history is off.
+        if (!excluded(old ?? column.name)) throw new DdlError(`column '${old ?? column.name}' is not in ${name.db}.${name.table}`);
+        c.skipClause();
+      } else {
+        const previous = columns[at]!;
+        columns.splice(at, 1);
+        place(column, c, at);
+        if (old && old !== column.name) {
+          renamedColumns.push([previous.name, column.name]);
+          primaryKey = primaryKey.map((k) => (k === previous.name ? column.name : k));
+        }
+        if (inline) primaryKey = [column.name];
       }
-      if (inline) primaryKey = [column.name];
     } else if (c.accept('RENAME', 'COLUMN')) {
       const from = c.identifier();
       c.expect('TO');
       const to = c.identifier();
       const at = indexOf(from);
-      if (at < 0) throw new DdlError(`column '${from}' is not in ${name.db}.${name.table}`);
-      renamedColumns.push([columns[at]!.name, to]);
-      primaryKey = primaryKey.map((k) => (k === columns[at]!.name ? to : k));
-      columns[at] = { ...columns[at]!, name: to };
+      if (at < 0) {
+        if (!excluded(from)) throw new DdlError(`column '${from}' is not in ${name.db}.${name.table}`);
+      } else {
+        renamedColumns.push([columns[at]!.name, to]);
+        primaryKey = primaryKey.map((k) => (k === columns[at]!.name ? to : k));
+        columns[at] = { ...columns[at]!, name: to };
+      }
     } else if (c.accept('RENAME', 'INDEX') || c.accept('RENAME', 'KEY')) {
       c.skipClause();
     } else if (c.accept('RENAME')) {
@@ -372,7 +386,7 @@ const SCHEMA_WORDS = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
  * event's schema). `lookup` gives the table as the history has it right before this statement.
  * `eventTime` (UTC text) is what CURRENT_TIMESTAMP defaults fill existing rows with.
  */
-export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[], eventTime = '1970-01-01 00:00:00'): DdlResult {
+export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[], eventTime = '1970-01-01 00:00:00', included: ColumnInclusion = allColumns): DdlResult {
   if (!SCHEMA_WORDS.test(stripLeadingComments(sql))) return { kind: 'none' };
   let tokens: Token[];
   try {
@@ -385,11 +399,11 @@ export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, da
     if (c.accept('CREATE')) {
       c.accept('OR', 'REPLACE');
       if (c.accept('TEMPORARY')) return { kind: 'none' }; // not replicated in ROW format
-      if (c.accept('TABLE')) return { kind: 'changes', changes: createTable(c, defaultDb, lookup) };
+      if (c.accept('TABLE')) return { kind: 'changes', changes: createTable(c, defaultDb, lookup, included) };
       return { kind: 'none' }; // DATABASE, INDEX, VIEW, USER, TRIGGER, PROCEDURE, …
     }
     if (c.accept('ALTER')) {
-      if (c.word() === 'TABLE' || c.word(1) === 'TABLE') return { kind: 'changes', changes: alterTable(c, defaultDb, lookup, eventTime) };
+      if (c.word() === 'TABLE' || c.word(1) === 'TABLE') return { kind: 'changes', changes: alterTable(c, defaultDb, lookup, eventTime, included) };
       return { kind: 'none' };
     }
     if (c.accept('DROP')) {

@@ -9,6 +9,7 @@ import type { Flavor } from './flavor.ts';
 import { connectSource } from './preflight.ts';
 import { readTableSchemas } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
+import { rowShaper } from './row-projection.ts';
 
 export interface SnapshotProgress {
   table: string;
@@ -24,6 +25,8 @@ export async function runSnapshot(
   consumer: ChangeConsumer,
   log: Logger,
   onProgress: (p: SnapshotProgress) => void = () => undefined,
+  /** false: snapshot.mode no_data/schema_only — tables and schemas, no rows. */
+  withData = true,
 ): Promise<{ offset: SourceOffset; tables: TableSchema[] }> {
   const conn = await connectSource(config);
   try {
@@ -33,14 +36,16 @@ export async function runSnapshot(
     log.info({ tables: tables.map((t) => `${t.db}.${t.table}`), position }, 'snapshot started');
     await consumer.beginSnapshot(tables, { ...position, snapshotCompleted: false });
     const batchSize = config['snapshot.fetch.size'];
-    for (const table of tables) {
+    for (const table of withData ? tables : []) {
       const started = Date.now();
       const name = `${table.db}.${table.table}`;
-      const stream = (conn as unknown as { connection: CallbackConnection }).connection.query(`SELECT * FROM ${quoteId(table.db)}.${quoteId(table.table)}`).stream();
+      const columns = table.columns.map((c) => quoteId(c.name)).join(', ');
+      const stream = (conn as unknown as { connection: CallbackConnection }).connection.query(`SELECT ${columns} FROM ${quoteId(table.db)}.${quoteId(table.table)}`).stream();
+      const shape = rowShaper(table, filter);
       let batch: Row[] = [];
       let rowsDone = 0;
       for await (const row of stream) {
-        batch.push(row as Row);
+        batch.push(shape(row as Row));
         if (batch.length >= batchSize) {
           await consumer.writeSnapshotRows(table, batch);
           rowsDone += batch.length;

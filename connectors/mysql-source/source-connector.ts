@@ -2,13 +2,15 @@
 // snapshot, then stream the binlog from the stored offset. State names follow Kafka Connect's.
 import type { Logger } from '../../runtime/logger.ts';
 import { ConfigError } from '../../runtime/errors.ts';
-import type { ChangeConsumer } from './change-event.ts';
+import type { ChangeConsumer, SourceOffset } from './change-event.ts';
+import { UserFacingError } from '../../runtime/errors.ts';
+import { listBinlogs } from './binlog-files.ts';
 import { parseMySqlSourceConfig, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
 import { preflight, type SourceServerInfo } from './preflight.ts';
 import { runSnapshot, type SnapshotProgress } from './snapshot.ts';
 import { BinlogStream } from './binlog-stream.ts';
 import { SchemaHistory } from './schema-history.ts';
-import { tableFilter } from './table-filter.ts';
+import { tableFilter, type TableFilter } from './table-filter.ts';
 
 export type ConnectorState = 'UNASSIGNED' | 'RUNNING' | 'FAILED' | 'STOPPED';
 
@@ -21,6 +23,8 @@ export interface SourceStatus {
   /** Milliseconds between the source commit and now for the last applied transaction. */
   millisBehindSource: number | null;
   eventsApplied: number;
+  /** The source position committed to the store with the rows it covers. */
+  offset: SourceOffset | null;
   /** Tables set aside and why (Debezium would stop; instaquery keeps the other tables flowing). */
   quarantined: { table: string; reason: string }[];
 }
@@ -29,8 +33,12 @@ export class MySqlSourceConnector {
   readonly config: MySqlSourceConfig;
   private stream: BinlogStream | null = null;
   private history: SchemaHistory | null = null;
+  private consumer: ChangeConsumer | null = null;
+  private attempts = 0;
+  private stopping = false;
+  private retryTimer: NodeJS.Timeout | null = null;
   private server: SourceServerInfo | null = null;
-  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, millisBehindSource: null, eventsApplied: 0, quarantined: [] };
+  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, millisBehindSource: null, eventsApplied: 0, quarantined: [], offset: null };
 
   constructor(
     readonly name: string,
@@ -53,22 +61,87 @@ export class MySqlSourceConnector {
     if (!this.server) await this.check();
     const server = this.server!;
     const filter = tableFilter(this.config);
+    this.consumer = consumer;
     this.state.server = server.version;
     this.state.state = 'RUNNING';
+    const offset = await this.startingOffset(consumer, server, filter);
+    await this.stream_(offset);
+  }
+
+  /**
+   * Where streaming starts, taking a snapshot first when `snapshot.mode` calls for one:
+   * initial (no completed snapshot yet), when_needed (also when the stored position was purged),
+   * no_data/schema_only (tables and schemas only), never (from the oldest binlog on the server).
+   */
+  private async startingOffset(consumer: ChangeConsumer, server: SourceServerInfo, filter: TableFilter): Promise<SourceOffset> {
+    const mode = this.config['snapshot.mode'];
+    const binlogs = await listBinlogs(this.config);
     let offset = await consumer.committedOffset();
+    if (offset?.snapshotCompleted && !binlogs.includes(offset.file)) {
+      const where = `${this.config['database.hostname']}:${this.config['database.port']}`;
+      if (mode !== 'when_needed') {
+        throw new UserFacingError(
+          `connector '${this.name}' stopped at binlog position ${offset.file}:${offset.pos}, but the source MySQL at ${where} no longer has ${offset.file} (its binlogs now start at ${binlogs[0] ?? 'nothing'}): the changes in between are gone`,
+          "set \"snapshot.mode\": \"when_needed\" to take a new snapshot automatically, and keep binlogs longer on the source (binlog_expire_logs_seconds / expire_logs_days)",
+        );
+      }
+      this.log.warn({ offset, oldest: binlogs[0] }, 'stored binlog position was purged on the source: taking a new snapshot (snapshot.mode=when_needed)');
+      offset = null;
+    }
     if (offset?.snapshotCompleted) {
       this.log.info({ offset }, 'resuming from stored offset');
-    } else {
-      this.state.phase = 'snapshot';
-      const onProgress = (p: SnapshotProgress) => (this.state.snapshot[p.table] = p.rowsDone);
-      ({ offset } = await runSnapshot(this.config, server.flavor, filter, consumer, this.log, onProgress));
+      return offset;
     }
+    if (mode === 'never') {
+      const first = binlogs[0];
+      if (!first) throw new UserFacingError(`the source MySQL has no binlog files to read with snapshot.mode=never`, 'use snapshot.mode=initial');
+      const start: SourceOffset = { file: first, pos: 4, gtid: null, snapshotCompleted: true };
+      await consumer.completeSnapshot(start);
+      this.log.info({ from: start }, 'snapshot.mode=never: reading the binlog from its oldest file');
+      return start;
+    }
+    this.state.phase = 'snapshot';
+    const onProgress = (p: SnapshotProgress) => (this.state.snapshot[p.table] = p.rowsDone);
+    const withData = mode === 'initial' || mode === 'when_needed';
+    return (await runSnapshot(this.config, server.flavor, filter, consumer, this.log, onProgress, withData)).offset;
+  }
+
+  /** (Re)starts the binlog stream from `offset`, with the schema history as the store has it. */
+  private async stream_(offset: SourceOffset): Promise<void> {
+    const consumer = this.consumer!;
     // Decode every event with the schema in force when it was written, not the server's current one.
     this.history = new SchemaHistory(await consumer.schemaHistory());
-    this.stream = new BinlogStream(this.name, this.config, filter, this.history, consumer, this.log, (err) => this.markFailed(err), offset);
+    this.stream = new BinlogStream(this.name, this.config, tableFilter(this.config), this.history, consumer, this.log, (err) => this.onStreamFailure(err), offset);
     await this.stream.start();
     this.state.phase = 'streaming';
+    this.state.state = 'RUNNING';
+    delete this.state.trace;
+    this.attempts = 0;
     this.log.info({ from: offset }, 'streaming binlog');
+  }
+
+  /**
+   * A lost connection (source restart, network drop) reconnects with exponential backoff and
+   * resumes from the offset committed in the store: nothing is lost or applied twice. Other
+   * errors, and running out of attempts, leave the connector FAILED with the reason.
+   */
+  private onStreamFailure(err: Error): void {
+    this.stream = null;
+    if (this.stopping) return;
+    if (!isConnectionError(err) || this.attempts >= this.config['connect.max.attempts']) return this.markFailed(err);
+    const delay = Math.min(this.config['connect.backoff.max.delay.ms'], this.config['connect.backoff.initial.delay.ms'] * 2 ** this.attempts);
+    this.attempts++;
+    this.state.phase = 'starting';
+    this.state.trace = `reconnecting in ${delay} ms (attempt ${this.attempts} of ${this.config['connect.max.attempts']}): ${err.message}`;
+    this.log.warn({ err: err.message, delay, attempt: this.attempts }, 'binlog connection lost: reconnecting');
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void (async () => {
+        const offset = await this.consumer!.committedOffset();
+        if (!offset || this.stopping) return;
+        await this.stream_(offset);
+      })().catch((e: Error) => this.onStreamFailure(e));
+    }, delay);
   }
 
   private markFailed(err: Error): void {
@@ -84,14 +157,25 @@ export class MySqlSourceConnector {
       snapshot: { ...this.state.snapshot },
       eventsApplied: stats?.eventsApplied ?? 0,
       quarantined: this.history?.quarantinedTables() ?? [],
-      millisBehindSource: lastTs === null ? null : Math.max(0, Date.now() - lastTs),
+      // Caught up at the last heartbeat, with nothing newer applied since: not behind at all.
+      millisBehindSource: stats?.caughtUpAt && (lastTs === null || stats.caughtUpAt >= lastTs) ? 0 : lastTs === null ? null : Math.max(0, Date.now() - lastTs),
+      offset: stats?.committed ?? null,
     };
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.stream?.stop();
     this.stream = null;
     this.state.phase = 'stopped';
     if (this.state.state === 'RUNNING') this.state.state = 'STOPPED';
   }
+}
+
+const CONNECTION_ERRORS = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'PROTOCOL_SEQUENCE_TIMEOUT']);
+
+function isConnectionError(err: Error): boolean {
+  const code = (err as { code?: string }).code;
+  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /connection lost|server has gone away|closed the connection|cannot reach/i.test(err.message);
 }

@@ -11,6 +11,10 @@ function anchored(patterns: string[] | undefined): RegExp[] | undefined {
 export interface TableFilter {
   includesDatabase(db: string): boolean;
   includesTable(db: string, table: string): boolean;
+  /** `column.include.list` / `column.exclude.list`, matched against `db.table.column`. */
+  includesColumn(db: string, table: string, column: string): boolean;
+  /** How many '*' replace the column's text (`column.mask.with.N.chars`), or undefined. */
+  maskOf(db: string, table: string, column: string): number | undefined;
 }
 
 export function tableFilter(config: MySqlSourceConfig): TableFilter {
@@ -18,6 +22,9 @@ export function tableFilter(config: MySqlSourceConfig): TableFilter {
   const dbExclude = anchored(config['database.exclude.list']);
   const tableInclude = anchored(config['table.include.list']);
   const tableExclude = anchored(config['table.exclude.list']);
+  const columnInclude = anchored(config['column.include.list']);
+  const columnExclude = anchored(config['column.exclude.list']);
+  const masks = config.columnMasks.map((m) => ({ chars: m.chars, patterns: anchored(m.columns)! }));
   const includesDatabase = (db: string): boolean => {
     if (SYSTEM_DATABASES.has(db.toLowerCase())) return false;
     if (dbInclude) return dbInclude.some((r) => r.test(db));
@@ -32,6 +39,16 @@ export function tableFilter(config: MySqlSourceConfig): TableFilter {
       if (tableInclude) return tableInclude.some((r) => r.test(name));
       if (tableExclude) return !tableExclude.some((r) => r.test(name));
       return true;
+    },
+    includesColumn(db, table, column) {
+      const name = `${db}.${table}.${column}`;
+      if (columnInclude) return columnInclude.some((r) => r.test(name));
+      if (columnExclude) return !columnExclude.some((r) => r.test(name));
+      return true;
+    },
+    maskOf(db, table, column) {
+      const name = `${db}.${table}.${column}`;
+      return masks.find((m) => m.patterns.some((r) => r.test(name)))?.chars;
     },
   };
 }

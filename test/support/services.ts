@@ -12,7 +12,7 @@ export interface MariaDbInstance {
 
 const servicesDir = process.env.INSTAQUERY_SERVICES_DIR ?? '/tmp/instaquery-services';
 
-export function mariadb(name: 'main' | 'nobinlog' | 'statement' = 'main'): MariaDbInstance {
+export function mariadb(name: 'main' | 'nobinlog' | 'statement' | 'spare' = 'main'): MariaDbInstance {
   const path = `${servicesDir}/${name}/connection.json`;
   try {
     const { host, port, user, password } = JSON.parse(readFileSync(path, 'utf8')) as MariaDbInstance;

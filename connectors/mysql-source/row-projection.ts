@@ -1,0 +1,26 @@
+// Column filters applied to rows (Debezium: column.exclude.list, column.mask.with.N.chars):
+// excluded columns never leave the source, masked string columns leave as N '*'.
+import type { Row, TableSchema } from './change-event.ts';
+import type { TableFilter } from './table-filter.ts';
+
+/** Shapes one table's rows: only the schema's columns, masks applied. */
+export function rowShaper(schema: TableSchema, filter: TableFilter): (row: Row) => Row {
+  const masks = schema.columns.map((c) => filter.maskOf(schema.db, schema.table, c.name));
+  const names = schema.columns.map((c) => c.name);
+  return (row) => {
+    const out: Row = {};
+    for (let i = 0; i < names.length; i++) {
+      const v = row[names[i]!] ?? null;
+      const mask = masks[i];
+      out[names[i]!] = mask !== undefined && v !== null && (typeof v === 'string' || Buffer.isBuffer(v)) ? '*'.repeat(mask) : v;
+    }
+    return out;
+  };
+}
+
+/** Whether a binlog row's columns (less excluded ones) are exactly the schema's. */
+export function rowMatchesSchema(rowColumns: string[], schema: TableSchema, filter: TableFilter): boolean {
+  const keys = new Set(schema.primaryKey);
+  const visible = rowColumns.filter((c) => keys.has(c) || filter.includesColumn(schema.db, schema.table, c));
+  return visible.length === schema.columns.length && schema.columns.every((c) => visible.includes(c.name));
+}
