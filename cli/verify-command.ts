@@ -27,7 +27,7 @@ export async function runVerify(config: InstanceConfig, options: { connector?: s
       const source = await mysql.createConnection({ ...connectionOptions(sourceConfig), ...sameValues });
       try {
         for (const t of await includedTables(sourceConfig)) {
-          const report = await verifyTable(source, store, t.db, t.table, t.primaryKey, { ...defaultVerifyOptions, chunkSize: options.chunkSize ?? defaultVerifyOptions.chunkSize });
+          const report = await verifyTable(source, store, t.db, t.table, t, { ...defaultVerifyOptions, chunkSize: options.chunkSize ?? defaultVerifyOptions.chunkSize });
           reports.push(report);
           const verdict = report.differences.length === 0 ? 'equal' : `DIFFERENT in ${report.differences.length} chunk(s)`;
           print(`${name}  ${report.table}  chunks=${report.chunks}  source_rows=${report.sourceRows}  store_rows=${report.storeRows}  ${verdict}`);

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ChangeConsumer, ChangeEvent, SchemaChange, SourceOffset, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
-import { createOffsetTable, deleteOffset, readOffset, writeOffset } from './offset-store.ts';
+import { createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable } from './target-table.ts';
 import { applySchemaChangeToStore } from './schema-change.ts';
+import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
 import { prepareUpsert, reduceToFinalState, stagedRows, type PreparedUpsert } from './upsert-batch.ts';
 
@@ -41,6 +42,7 @@ export class ColumnarStore {
     await createOffsetTable(writer);
     await createCatalogTable(writer);
     await createHistoryTable(writer);
+    await createProgressTable(writer);
     return new ColumnarStore(instance, writer, await loadKnownTables(writer), path);
   }
 
@@ -74,8 +76,11 @@ export class ColumnarStore {
       beginSnapshot: (tables, at) =>
         this.exclusive(() =>
           this.transaction(async () => {
-            await deleteOffset(this.writer, connector);
+            // The snapshot's position is stored at once, marked incomplete: a crash resumes the
+            // snapshot and then streams from this position.
+            await writeOffset(this.writer, connector, { ...at, snapshotCompleted: false });
             await clearHistory(this.writer, connector);
+            await clearProgress(this.writer, connector);
             for (const t of tables) {
               await recreateTable(this.writer, t);
               this.known.set(`${t.db}.${t.table}`, t);
@@ -94,16 +99,31 @@ export class ColumnarStore {
       quarantine: (table, reason, offset) =>
         this.exclusive(() => this.transaction(() => recordHistory(this.writer, connector, offset, '-- quarantine', [{ ...table, schema: null, quarantine: reason }]))),
       schemaHistory: () => this.exclusive(() => loadHistory(this.writer, connector)),
-      writeSnapshotRows: (table, rows) =>
+      writeSnapshotRows: (table, rows, progress) =>
         this.exclusive(async () => {
           const upsert = await prepareUpsert(this.writer, table, rows.map((row) => ({ op: 'u', row })), true);
           try {
-            await upsert.apply(this.writer);
+            await this.transaction(async () => {
+              await upsert.apply(this.writer);
+              await writeProgress(this.writer, connector, table.db, table.table, progress);
+            });
           } finally {
             await upsert.drop(this.writer);
           }
         }),
-      completeSnapshot: (offset) => this.exclusive(() => this.transaction(() => writeOffset(this.writer, connector, offset))),
+      snapshotProgress: () =>
+        this.exclusive(async () => {
+          const at = await readOffset(this.writer, connector);
+          if (!at || at.snapshotCompleted) return null;
+          return { at, tables: await readProgress(this.writer, connector) };
+        }),
+      completeSnapshot: (offset) =>
+        this.exclusive(() =>
+          this.transaction(async () => {
+            await writeOffset(this.writer, connector, offset);
+            await clearProgress(this.writer, connector);
+          }),
+        ),
       applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset)),
     };
   }

@@ -56,6 +56,13 @@ export interface ChangeEvent {
   schema: TableSchema;
 }
 
+/** How far one table's snapshot got. `lastKey` null: no chunk yet, or a table without a key. */
+export interface TableSnapshotProgress {
+  lastKey: unknown[] | null;
+  rowsDone: number;
+  done: boolean;
+}
+
 export interface TableName {
   db: string;
   table: string;
@@ -96,8 +103,14 @@ export interface ChangeConsumer {
    * schemas in the history at the snapshot's position.
    */
   beginSnapshot(tables: TableSchema[], at: SourceOffset): Promise<void>;
-  /** Appends snapshot rows (op `r`) of one table; no offset moves until `completeSnapshot`. */
-  writeSnapshotRows(table: TableSchema, rows: Row[]): Promise<void>;
+  /**
+   * Appends one chunk of snapshot rows (op `r`) and the table's snapshot progress in one store
+   * transaction, so a crash resumes after the last chunk written. No offset moves until
+   * `completeSnapshot`.
+   */
+  writeSnapshotRows(table: TableSchema, rows: Row[], progress: TableSnapshotProgress): Promise<void>;
+  /** A snapshot begun and not completed: where it started and how far each table got. */
+  snapshotProgress(): Promise<{ at: SourceOffset; tables: Map<string, TableSnapshotProgress> } | null>;
   completeSnapshot(offset: SourceOffset): Promise<void>;
   /** Applies whole transactions in order and records `offset` in the same store transaction. */
   applyChanges(events: ChangeEvent[], offset: SourceOffset): Promise<void>;

@@ -1,7 +1,8 @@
 // Public surface of the MySQL source connector.
-export type { ChangeConsumer, ChangeEvent, ChangeOp, Row, RowValue, SchemaChange, SchemaHistoryState, SourceColumn, SourceOffset, TableName, TableSchema } from './change-event.ts';
+export type { ChangeConsumer, ChangeEvent, ChangeOp, Row, RowValue, SchemaChange, SchemaHistoryState, SourceColumn, TableSnapshotProgress, SourceOffset, TableName, TableSchema } from './change-event.ts';
 export { MYSQL_CONNECTOR_CLASS, mysqlSourceConfigSchema, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
 export { MySqlSourceConnector, type SourceStatus, type ConnectorState } from './source-connector.ts';
 export { includedTables } from './catalog.ts';
 export { connectionOptions } from './connection-options.ts';
 export { parseMySqlSourceConfig } from './config.ts';
+export { keyAfter, keyOrder } from './keyset.ts';

@@ -1,22 +1,83 @@
-// Initial snapshot: one REPEATABLE READ transaction opened WITH CONSISTENT SNAPSHOT at a known
-// binlog position; every included table is read inside it and streaming starts exactly at that
-// position, so no change is missed or applied twice.
-import type { Connection as CallbackConnection } from 'mysql2';
+// Initial snapshot: a REPEATABLE READ transaction opened WITH CONSISTENT SNAPSHOT at a known
+// binlog position; every included table is read inside it in primary-key chunks, and streaming
+// starts exactly at that position, so no change is missed or applied twice.
+//
+// Chunks are written to the store with the table's progress in one transaction. After a crash the
+// snapshot resumes after the last chunk written, reading the rest from a new consistent snapshot,
+// and streaming still starts at the first snapshot's position: replaying the changes since then
+// over rows read later ends in the same state, because the sink applies changes idempotently by
+// key. (Tables without a primary key restart from their first row.)
 import type { Logger } from '../../runtime/logger.ts';
-import type { ChangeConsumer, Row, SourceOffset, TableSchema } from './change-event.ts';
+import type { ChangeConsumer, Row, SourceOffset, TableSchema, TableSnapshotProgress } from './change-event.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import type { Flavor } from './flavor.ts';
 import { connectSource } from './preflight.ts';
 import { readTableSchemas } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
 import { rowShaper } from './row-projection.ts';
+import { keyAfter, keyOrder } from './keyset.ts';
+import { listBinlogs } from './binlog-files.ts';
+import type mysql from 'mysql2/promise';
 
 export interface SnapshotProgress {
   table: string;
   rowsDone: number;
+  /** information_schema's estimate of the table's rows. */
+  rowsEstimated: number;
 }
 
 const quoteId = (id: string) => '`' + id.replace(/`/g, '``') + '`';
+const sameSchemas = (a: TableSchema[], b: TableSchema[]) =>
+  JSON.stringify([...a].sort((x, y) => `${x.db}.${x.table}`.localeCompare(`${y.db}.${y.table}`))) ===
+  JSON.stringify([...b].sort((x, y) => `${x.db}.${x.table}`.localeCompare(`${y.db}.${y.table}`)));
+
+async function estimates(conn: mysql.Connection, tables: TableSchema[]): Promise<Map<string, number>> {
+  const [rows] = await conn.query('SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (?)', [
+    [...new Set(tables.map((t) => t.db)), ''],
+  ]);
+  return new Map((rows as { db: string; tbl: string; n: number }[]).map((r) => [`${r.db}.${r.tbl}`, Number(r.n ?? 0)]));
+}
+
+/** Reads one table in key order, chunk by chunk, writing each chunk while the next is read. */
+async function snapshotTable(conn: mysql.Connection, table: TableSchema, filter: TableFilter, consumer: ChangeConsumer, chunkSize: number, from: TableSnapshotProgress | undefined, report: (rowsDone: number) => void): Promise<number> {
+  const shape = rowShaper(table, filter);
+  const columns = table.columns.map((c) => quoteId(c.name)).join(', ');
+  const name = `${quoteId(table.db)}.${quoteId(table.table)}`;
+  const keyed = table.primaryKey.length > 0;
+  let after = keyed ? (from?.lastKey ?? null) : null;
+  let rowsDone = keyed ? (from?.rowsDone ?? 0) : 0;
+  let offsetRows = 0;
+  let writing: Promise<void> = Promise.resolve();
+  for (;;) {
+    let sql = `SELECT ${columns} FROM ${name}`;
+    let params: unknown[] = [];
+    if (keyed) {
+      if (after) {
+        const [where, p] = keyAfter(table, after);
+        sql += ` WHERE ${where}`;
+        params = p;
+      }
+      sql += ` ORDER BY ${keyOrder(table)} LIMIT ${chunkSize}`;
+    } else {
+      // No key to page by: page by position inside the one snapshot transaction.
+      sql += ` LIMIT ${chunkSize} OFFSET ${offsetRows}`;
+    }
+    const [result] = await conn.query(sql, params);
+    const rows = result as Row[];
+    const last = rows[rows.length - 1];
+    if (keyed && last) after = table.primaryKey.map((k) => last[k] ?? null);
+    offsetRows += rows.length;
+    rowsDone += rows.length;
+    const done = rows.length < chunkSize;
+    const progress: TableSnapshotProgress = { lastKey: keyed ? after : null, rowsDone, done };
+    await writing;
+    const doneSoFar = rowsDone;
+    writing = consumer.writeSnapshotRows(table, rows.map(shape), progress).then(() => report(doneSoFar));
+    if (done) break;
+  }
+  await writing;
+  return rowsDone;
+}
 
 export async function runSnapshot(
   config: MySqlSourceConfig,
@@ -31,35 +92,40 @@ export async function runSnapshot(
   const conn = await connectSource(config);
   try {
     await conn.query("SET SESSION time_zone = '+00:00'");
+    const previous = await consumer.snapshotProgress();
     const position = await flavor.beginConsistentSnapshot(conn);
     const tables = await readTableSchemas(conn, filter);
-    log.info({ tables: tables.map((t) => `${t.db}.${t.table}`), position }, 'snapshot started');
-    await consumer.beginSnapshot(tables, { ...position, snapshotCompleted: false });
-    const batchSize = config['snapshot.fetch.size'];
+    let at: SourceOffset = { ...position, snapshotCompleted: false };
+    let resume = previous?.tables;
+    // Resume only what can be resumed: same tables and schemas, and the first snapshot's binlog
+    // position still on the server. Anything else starts over.
+    if (previous && withData && sameSchemas((await consumer.schemaHistory()).tables, tables) && (await listBinlogs(config)).includes(previous.at.file)) {
+      at = previous.at;
+      log.info({ at, tables: [...previous.tables].map(([t, p]) => `${t}:${p.done ? 'done' : p.rowsDone}`) }, 'resuming snapshot');
+    } else {
+      resume = undefined;
+      log.info({ tables: tables.map((t) => `${t.db}.${t.table}`), position }, 'snapshot started');
+      await consumer.beginSnapshot(tables, at);
+    }
+    const estimated = await estimates(conn, tables);
     for (const table of withData ? tables : []) {
-      const started = Date.now();
-      const name = `${table.db}.${table.table}`;
-      const columns = table.columns.map((c) => quoteId(c.name)).join(', ');
-      const stream = (conn as unknown as { connection: CallbackConnection }).connection.query(`SELECT ${columns} FROM ${quoteId(table.db)}.${quoteId(table.table)}`).stream();
-      const shape = rowShaper(table, filter);
-      let batch: Row[] = [];
-      let rowsDone = 0;
-      for await (const row of stream) {
-        batch.push(shape(row as Row));
-        if (batch.length >= batchSize) {
-          await consumer.writeSnapshotRows(table, batch);
-          rowsDone += batch.length;
-          batch = [];
-          onProgress({ table: name, rowsDone });
-        }
+      const key = `${table.db}.${table.table}`;
+      const from = resume?.get(key);
+      const rowsEstimated = estimated.get(key) ?? 0;
+      if (from?.done) {
+        onProgress({ table: key, rowsDone: from.rowsDone, rowsEstimated });
+        continue;
       }
-      if (batch.length > 0) await consumer.writeSnapshotRows(table, batch);
-      rowsDone += batch.length;
-      onProgress({ table: name, rowsDone });
-      log.info({ table: name, rows: rowsDone, ms: Date.now() - started }, 'snapshot table done');
+      if (from && table.primaryKey.length === 0) {
+        // A keyless table cannot resume mid-way: drop its partial rows and read it again.
+        await consumer.applySchemaChange('-- snapshot restarts a table without a primary key', [{ kind: 'truncate', db: table.db, table: table.table }], at);
+      }
+      const started = Date.now();
+      const rows = await snapshotTable(conn, table, filter, consumer, config['snapshot.fetch.size'], from, (rowsDone) => onProgress({ table: key, rowsDone, rowsEstimated }));
+      log.info({ table: key, rows, ms: Date.now() - started }, 'snapshot table done');
     }
     await conn.query('COMMIT');
-    const offset: SourceOffset = { ...position, snapshotCompleted: true };
+    const offset: SourceOffset = { ...at, snapshotCompleted: true };
     await consumer.completeSnapshot(offset);
     return { offset, tables };
   } finally {

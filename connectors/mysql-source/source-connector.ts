@@ -20,6 +20,8 @@ export interface SourceStatus {
   trace?: string;
   server?: string;
   snapshot: Record<string, number>;
+  /** information_schema's row estimate per table, for progress bars. */
+  snapshotEstimates: Record<string, number>;
   /** Milliseconds between the source commit and now for the last applied transaction. */
   millisBehindSource: number | null;
   eventsApplied: number;
@@ -38,7 +40,7 @@ export class MySqlSourceConnector {
   private stopping = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private server: SourceServerInfo | null = null;
-  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, millisBehindSource: null, eventsApplied: 0, quarantined: [], offset: null };
+  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, snapshotEstimates: {}, millisBehindSource: null, eventsApplied: 0, quarantined: [], offset: null };
 
   constructor(
     readonly name: string,
@@ -101,7 +103,10 @@ export class MySqlSourceConnector {
       return start;
     }
     this.state.phase = 'snapshot';
-    const onProgress = (p: SnapshotProgress) => (this.state.snapshot[p.table] = p.rowsDone);
+    const onProgress = (p: SnapshotProgress) => {
+      this.state.snapshot[p.table] = p.rowsDone;
+      this.state.snapshotEstimates[p.table] = p.rowsEstimated;
+    };
     const withData = mode === 'initial' || mode === 'when_needed';
     return (await runSnapshot(this.config, server.flavor, filter, consumer, this.log, onProgress, withData)).offset;
   }
@@ -155,6 +160,7 @@ export class MySqlSourceConnector {
     return {
       ...this.state,
       snapshot: { ...this.state.snapshot },
+      snapshotEstimates: { ...this.state.snapshotEstimates },
       eventsApplied: stats?.eventsApplied ?? 0,
       quarantined: this.history?.quarantinedTables() ?? [],
       // Caught up at the last heartbeat, with nothing newer applied since: not behind at all.

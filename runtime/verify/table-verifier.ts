@@ -4,6 +4,7 @@
 // re-read a few times first, so replication lag alone is not reported as a difference.
 import { createHash } from 'node:crypto';
 import type mysql from 'mysql2/promise';
+import { keyAfter, keyOrder, type TableSchema } from '../../connectors/mysql-source/index.ts';
 
 export interface VerifyOptions {
   chunkSize: number;
@@ -40,37 +41,27 @@ const rowText = (row: Row) => JSON.stringify(row, (_k, v) => (v && typeof v === 
 const hash = (text: string) => createHash('sha1').update(text).digest('base64');
 const MAX_KEYS_LISTED = 10;
 
-/** `(a, b) > (?, ?)` spelled out, which both MySQL and DuckDB read the same way. */
-function keyAfter(pk: string[], values: unknown[]): [string, unknown[]] {
-  const ors: string[] = [];
-  const params: unknown[] = [];
-  for (let i = 0; i < pk.length; i++) {
-    const eqs = pk.slice(0, i).map((c) => `${ident(c)} = ?`);
-    ors.push(`(${[...eqs, `${ident(pk[i]!)} > ?`].join(' AND ')})`);
-    params.push(...values.slice(0, i), values[i]);
-  }
-  return [`(${ors.join(' OR ')})`, params];
-}
+type KeyedTable = Pick<TableSchema, 'columns' | 'primaryKey'>;
 
-function keyUpTo(pk: string[], values: unknown[]): [string, unknown[]] {
-  const [after, params] = keyAfter(pk, values);
+function keyUpTo(table: KeyedTable, values: unknown[]): [string, unknown[]] {
+  const [after, params] = keyAfter(table, values);
   return [`NOT ${after}`, params];
 }
 
-async function readRange(conn: mysql.Connection, db: string, table: string, pk: string[], after: unknown[] | null, upTo: unknown[] | null, limit: number | null): Promise<Row[]> {
+async function readRange(conn: mysql.Connection, db: string, table: string, keyed: KeyedTable, after: unknown[] | null, upTo: unknown[] | null, limit: number | null): Promise<Row[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (after) {
-    const [sql, p] = keyAfter(pk, after);
+    const [sql, p] = keyAfter(keyed, after);
     where.push(sql);
     params.push(...p);
   }
   if (upTo) {
-    const [sql, p] = keyUpTo(pk, upTo);
+    const [sql, p] = keyUpTo(keyed, upTo);
     where.push(sql);
     params.push(...p);
   }
-  const sql = `SELECT * FROM ${ident(db)}.${ident(table)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${pk.map(ident).join(', ')}${limit ? ` LIMIT ${limit}` : ''}`;
+  const sql = `SELECT * FROM ${ident(db)}.${ident(table)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${keyOrder(keyed)}${limit ? ` LIMIT ${limit}` : ''}`;
   const [rows] = await conn.query(sql, params);
   return rows as Row[];
 }
@@ -96,19 +87,21 @@ async function verifyWithoutKey(source: mysql.Connection, store: mysql.Connectio
   return { table: `${db}.${table}`, chunks: 1, sourceRows: a.length, storeRows: b.length, differences };
 }
 
-export async function verifyTable(source: mysql.Connection, store: mysql.Connection, db: string, table: string, pk: string[], options: VerifyOptions = defaultVerifyOptions): Promise<TableReport> {
+/** `keyed`: the table's primary key and its columns (for exact key binding). */
+export async function verifyTable(source: mysql.Connection, store: mysql.Connection, db: string, table: string, keyed: KeyedTable, options: VerifyOptions = defaultVerifyOptions): Promise<TableReport> {
+  const pk = keyed.primaryKey;
   if (pk.length === 0) return verifyWithoutKey(source, store, db, table);
   const report: TableReport = { table: `${db}.${table}`, chunks: 0, sourceRows: 0, storeRows: 0, differences: [] };
   let after: unknown[] | null = null;
   for (;;) {
-    let sourceRows = await readRange(source, db, table, pk, after, null, options.chunkSize);
+    let sourceRows = await readRange(source, db, table, keyed, after, null, options.chunkSize);
     let upTo: unknown[] | null = sourceRows.length === options.chunkSize ? pk.map((c) => sourceRows[sourceRows.length - 1]![c]) : null;
-    let storeRows = await readRange(store, db, table, pk, after, upTo, null);
+    let storeRows = await readRange(store, db, table, keyed, after, upTo, null);
     let diff = compareRows(pk, sourceRows, storeRows);
     for (let attempt = 0; diff && attempt < options.retries; attempt++) {
       await new Promise((r) => setTimeout(r, options.retryDelayMs));
-      sourceRows = await readRange(source, db, table, pk, after, upTo, null);
-      storeRows = await readRange(store, db, table, pk, after, upTo, null);
+      sourceRows = await readRange(source, db, table, keyed, after, upTo, null);
+      storeRows = await readRange(store, db, table, keyed, after, upTo, null);
       diff = compareRows(pk, sourceRows, storeRows);
     }
     report.chunks++;

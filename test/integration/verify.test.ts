@@ -9,6 +9,8 @@ const DB = 'it_verify';
 let a: mysql.Connection;
 let b: mysql.Connection;
 const options = { chunkSize: 3, retries: 0, retryDelayMs: 0 };
+const keyed = { primaryKey: ['a', 'b'], columns: [{ name: 'a', columnType: 'int', nullable: false }, { name: 'b', columnType: 'varchar(8)', nullable: false }] };
+const keyless = { primaryKey: [], columns: [] };
 
 async function both(sql: string): Promise<void> {
   await a.query(sql);
@@ -33,7 +35,7 @@ afterAll(async () => {
 
 describe('instaquery verify', () => {
   it('reports equal tables as equal, reading them in key-ordered chunks', async () => {
-    const report = await verifyTable(a, b, DB, 'k', ['a', 'b'], options);
+    const report = await verifyTable(a, b, DB, 'k', keyed, options);
     expect(report).toMatchObject({ table: `${DB}.k`, chunks: 4, sourceRows: 10, storeRows: 10, differences: [] });
   });
 
@@ -41,7 +43,7 @@ describe('instaquery verify', () => {
     await b.query(`DELETE FROM ${DB}.k WHERE a = 0 AND b = 'k0'`);
     await b.query(`INSERT INTO ${DB}.k VALUES (3, 'zz', 1.00, NULL, NULL)`);
     await b.query(`UPDATE ${DB}.k SET bin = 0xff WHERE a = 2 AND b = 'k6'`);
-    const report = await verifyTable(a, b, DB, 'k', ['a', 'b'], options);
+    const report = await verifyTable(a, b, DB, 'k', keyed, options);
     const all = report.differences;
     expect(all.flatMap((d) => d.missingInStore)).toEqual([JSON.stringify([0, 'k0'])]);
     expect(all.flatMap((d) => d.extraInStore)).toEqual([JSON.stringify([3, 'zz'])]);
@@ -50,9 +52,9 @@ describe('instaquery verify', () => {
   });
 
   it('compares keyless tables as multisets, so a lost duplicate row shows', async () => {
-    expect((await verifyTable(a, b, DB, 'nokey', [], options)).differences).toEqual([]);
+    expect((await verifyTable(a, b, DB, 'nokey', keyless, options)).differences).toEqual([]);
     await b.query(`DELETE FROM ${DB}.nokey WHERE x = 1 LIMIT 1`);
-    const report = await verifyTable(a, b, DB, 'nokey', [], options);
+    const report = await verifyTable(a, b, DB, 'nokey', keyless, options);
     expect(report.differences).toHaveLength(1);
     expect(report).toMatchObject({ sourceRows: 3, storeRows: 2 });
   });

@@ -1,22 +1,26 @@
 // Source vs store comparisons for tests, through the product's own verifier (`instaquery verify`).
 import type mysql from 'mysql2/promise';
 import { verifyTable, type TableReport } from '../../runtime/verify/index.ts';
+import type { TableSchema } from '../../connectors/mysql-source/index.ts';
 
 type Rows = Record<string, unknown>[];
 
-async function primaryKey(source: mysql.Connection, db: string, table: string): Promise<string[]> {
+async function keyOf(source: mysql.Connection, db: string, table: string): Promise<Pick<TableSchema, 'columns' | 'primaryKey'>> {
   const [rows] = await source.query(
-    "SELECT COLUMN_NAME AS c FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION",
+    `SELECT k.COLUMN_NAME AS name, c.COLUMN_TYPE AS columnType FROM information_schema.KEY_COLUMN_USAGE k
+       JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = k.TABLE_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME AND c.COLUMN_NAME = k.COLUMN_NAME
+      WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.CONSTRAINT_NAME = 'PRIMARY' ORDER BY k.ORDINAL_POSITION`,
     [db, table],
   );
-  return (rows as Rows).map((r) => String(r.c));
+  const columns = (rows as Rows).map((r) => ({ name: String(r.name), columnType: String(r.columnType), nullable: false }));
+  return { columns, primaryKey: columns.map((c) => c.name) };
 }
 
 const fast = { chunkSize: 5000, retries: 0, retryDelayMs: 0 };
 
 /** Null when equal, otherwise the verifier's report. */
 export async function diffTable(source: mysql.Connection, gateway: mysql.Connection, db: string, table: string): Promise<TableReport | null> {
-  const report = await verifyTable(source, gateway, db, table, await primaryKey(source, db, table), fast);
+  const report = await verifyTable(source, gateway, db, table, await keyOf(source, db, table), fast);
   return report.differences.length === 0 ? null : report;
 }
 

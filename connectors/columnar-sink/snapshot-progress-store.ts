@@ -1,0 +1,36 @@
+// Per-table snapshot progress, written in the same transaction as each chunk of rows, so a
+// snapshot interrupted by a crash resumes after the last chunk that reached the store.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TableSnapshotProgress } from '../mysql-source/index.ts';
+import { META_SCHEMA } from './offset-store.ts';
+
+export async function createProgressTable(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${META_SCHEMA}.snapshot_progress (
+    connector VARCHAR NOT NULL, db VARCHAR NOT NULL, tbl VARCHAR NOT NULL, last_key JSON, rows_done BIGINT NOT NULL,
+    done BOOLEAN NOT NULL, PRIMARY KEY (connector, db, tbl))`);
+}
+
+/** Must run inside the caller's transaction. */
+export async function writeProgress(conn: DuckDBConnection, connector: string, db: string, table: string, p: TableSnapshotProgress): Promise<void> {
+  await conn.run(`INSERT OR REPLACE INTO ${META_SCHEMA}.snapshot_progress VALUES ($1, $2, $3, $4, $5, $6)`, [
+    connector,
+    db,
+    table,
+    p.lastKey === null ? null : JSON.stringify(p.lastKey),
+    p.rowsDone,
+    p.done,
+  ]);
+}
+
+export async function readProgress(conn: DuckDBConnection, connector: string): Promise<Map<string, TableSnapshotProgress>> {
+  const reader = await conn.runAndReadAll(`SELECT db, tbl, last_key::VARCHAR, rows_done, done FROM ${META_SCHEMA}.snapshot_progress WHERE connector = $1`, [connector]);
+  const out = new Map<string, TableSnapshotProgress>();
+  for (const [db, tbl, key, rows, done] of reader.getRowsJS()) {
+    out.set(`${db}.${tbl}`, { lastKey: key === null ? null : (JSON.parse(String(key)) as unknown[]), rowsDone: Number(rows), done: done === true });
+  }
+  return out;
+}
+
+export async function clearProgress(conn: DuckDBConnection, connector: string): Promise<void> {
+  await conn.run(`DELETE FROM ${META_SCHEMA}.snapshot_progress WHERE connector = $1`, [connector]);
+}
