@@ -12,6 +12,7 @@ import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { connectSource } from './preflight.ts';
 import { serverBinlogEnd } from './binlog-files.ts';
+import { applyZongjiFixes, binlogValueFix, MARIADB_FLAG } from './zongji-fixes.ts';
 import { readTableSchemas } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
 
@@ -73,14 +74,17 @@ export class BinlogStream {
     private readonly log: Logger,
     private readonly onFailure: (err: Error) => void,
     private offset: SourceOffset,
+    private readonly flavor: 'mariadb' | 'mysql',
   ) {
     this.file = offset.file;
     this.txnGtid = offset.gtid;
     this.stats.committed = offset;
   }
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
+    await applyZongjiFixes();
     const z = new ZongJi(connectionOptions(this.config));
+    if (this.flavor === 'mariadb') (z as unknown as Record<string, unknown>)[MARIADB_FLAG] = true;
     this.zongji = z;
     return new Promise((resolve, reject) => {
       let ready = false;
@@ -197,7 +201,7 @@ export class BinlogStream {
       return;
     }
     const kind = e.getEventName();
-    const shape = rowShaper(schema, this.filter);
+    const shape = rowShaper(schema, this.filter, binlogValueFix);
     const source = {
       name: this.name,
       db: schema.db,

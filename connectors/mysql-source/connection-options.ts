@@ -1,6 +1,6 @@
 // mysql2 options shared by the snapshot reader and the binlog reader, so both deliver the same
 // exact values: integers beyond 2^53 and DECIMAL as strings, temporal values as the server's text
-// (microseconds kept), JSON as text, TIMESTAMP in UTC.
+// (microseconds kept), JSON as text, GEOMETRY as bytes, TIMESTAMP in UTC.
 import type { ConnectionOptions } from 'mysql2';
 import type { MySqlSourceConfig } from './config.ts';
 
@@ -18,5 +18,7 @@ export function connectionOptions(config: MySqlSourceConfig): ConnectionOptions 
     jsonStrings: true,
     timezone: 'Z',
     charset: 'utf8mb4',
+    // GEOMETRY as the server's bytes (SRID + WKB), not mysql2's parsed {x, y}, which drops the SRID.
+    typeCast: (field, next) => (field.type === 'GEOMETRY' ? field.buffer() : next()),
   };
 }

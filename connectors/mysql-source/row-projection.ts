@@ -1,16 +1,19 @@
 // Column filters applied to rows (Debezium: column.exclude.list, column.mask.with.N.chars):
 // excluded columns never leave the source, masked string columns leave as N '*'.
-import type { Row, TableSchema } from './change-event.ts';
+import type { Row, RowValue, TableSchema } from './change-event.ts';
 import type { TableFilter } from './table-filter.ts';
 
-/** Shapes one table's rows: only the schema's columns, masks applied. */
-export function rowShaper(schema: TableSchema, filter: TableFilter): (row: Row) => Row {
+/** Shapes one table's rows: only the schema's columns, value fixes and masks applied. */
+export function rowShaper(schema: TableSchema, filter: TableFilter, fixOf: (columnType: string) => ((v: RowValue) => RowValue) | undefined = () => undefined): (row: Row) => Row {
   const masks = schema.columns.map((c) => filter.maskOf(schema.db, schema.table, c.name));
+  const fixes = schema.columns.map((c) => fixOf(c.columnType));
   const names = schema.columns.map((c) => c.name);
   return (row) => {
     const out: Row = {};
     for (let i = 0; i < names.length; i++) {
-      const v = row[names[i]!] ?? null;
+      // undefined (a column the decoder gave no value) reaches the fixes; NULL does not.
+      const raw = row[names[i]!];
+      const v = (fixes[i] && raw !== null ? fixes[i]!(raw as RowValue) : raw) ?? null;
       const mask = masks[i];
       out[names[i]!] = mask !== undefined && v !== null && (typeof v === 'string' || Buffer.isBuffer(v)) ? '*'.repeat(mask) : v;
     }

@@ -116,7 +116,7 @@ export class MySqlSourceConnector {
     const consumer = this.consumer!;
     // Decode every event with the schema in force when it was written, not the server's current one.
     this.history = new SchemaHistory(await consumer.schemaHistory());
-    this.stream = new BinlogStream(this.name, this.config, tableFilter(this.config), this.history, consumer, this.log, (err) => this.onStreamFailure(err), offset);
+    this.stream = new BinlogStream(this.name, this.config, tableFilter(this.config), this.history, consumer, this.log, (err) => this.onStreamFailure(err), offset, this.server!.flavor.name);
     await this.stream.start();
     this.state.phase = 'streaming';
     this.state.state = 'RUNNING';
