@@ -6,7 +6,7 @@ import ZongJi from '@vlasky/zongji';
 import type { Logger } from '../../runtime/logger.ts';
 import type { ChangeConsumer, ChangeEvent, Row, SchemaChange, SourceOffset, TableSchema } from './change-event.ts';
 import { readDdl } from './ddl-parser.ts';
-import { rowMatchesSchema, rowShaper } from './row-projection.ts';
+import { applyDecimalMode, rowMatchesSchema, rowShaper } from './row-projection.ts';
 import type { SchemaHistory } from './schema-history.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
@@ -259,7 +259,7 @@ export class BinlogStream {
       }
       return;
     }
-    const changes = result.changes.flatMap((c) => this.followed(c));
+    const changes = result.changes.flatMap((c) => this.followed(c)).map((c) => withDecimalMode(c, this.filter.decimalMode));
     if (changes.length === 0) return;
     await this.settle();
     if (this.stopped) return;
@@ -370,3 +370,16 @@ export class BinlogStream {
   }
 }
 
+
+function withDecimalMode(change: SchemaChange, mode: TableFilter['decimalMode']): SchemaChange {
+  switch (change.kind) {
+    case 'create':
+      return { ...change, after: applyDecimalMode(change.after, mode) };
+    case 'rename':
+      return { ...change, after: applyDecimalMode(change.after, mode) };
+    case 'alter':
+      return { ...change, after: applyDecimalMode(change.after, mode) };
+    default:
+      return change;
+  }
+}

@@ -2,6 +2,7 @@
 import type mysql from 'mysql2/promise';
 import type { TableSchema } from './change-event.ts';
 import { tableFilter, type TableFilter } from './table-filter.ts';
+import { applyDecimalMode } from './row-projection.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectSource } from './preflight.ts';
 
@@ -40,7 +41,7 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
     const primaryKey = pk.sort((a, b) => a[0] - b[0]).map(([, n]) => n);
     // Excluded columns do not exist downstream; key columns always do.
     const columns = t.columns.filter((c) => primaryKey.includes(c.name) || filter.includesColumn(t.db, t.table, c.name));
-    return { ...t, columns, primaryKey };
+    return applyDecimalMode({ ...t, columns, primaryKey }, filter.decimalMode);
   });
 }
 

@@ -28,6 +28,7 @@ export const mysqlSourceConfigSchema = z.object({
   'table.exclude.list': csvList.optional(),
   'column.include.list': csvList.optional(),
   'column.exclude.list': csvList.optional(),
+  'decimal.handling.mode': z.enum(['precise', 'string', 'double']).default('precise'),
   'snapshot.mode': z.enum(['initial', 'when_needed', 'no_data', 'schema_only', 'never']).default('initial'),
   'snapshot.fetch.size': integerString('snapshot.fetch.size').pipe(z.number().min(1)).default(10000),
   'heartbeat.interval.ms': integerString('heartbeat.interval.ms').pipe(z.number().min(0)).default(10000),

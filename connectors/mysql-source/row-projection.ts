@@ -27,3 +27,17 @@ export function rowMatchesSchema(rowColumns: string[], schema: TableSchema, filt
   const visible = rowColumns.filter((c) => keys.has(c) || filter.includesColumn(schema.db, schema.table, c));
   return visible.length === schema.columns.length && schema.columns.every((c) => visible.includes(c.name));
 }
+
+/**
+ * Debezium's decimal.handling.mode applied to a schema: `precise` keeps DECIMAL(p,s), `string`
+ * carries the exact digits as text, `double` as a DOUBLE (lossy, as Debezium warns).
+ */
+export function applyDecimalMode(schema: TableSchema, mode: 'precise' | 'string' | 'double'): TableSchema {
+  if (mode === 'precise') return schema;
+  const isDecimal = (t: string) => /^(decimal|numeric|dec|fixed)\b/i.test(t);
+  if (!schema.columns.some((c) => isDecimal(c.columnType))) return schema;
+  return {
+    ...schema,
+    columns: schema.columns.map((c) => (isDecimal(c.columnType) ? { ...c, columnType: mode === 'double' ? 'double' : 'varchar(68)' } : c)),
+  };
+}

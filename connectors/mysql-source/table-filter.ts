@@ -15,6 +15,8 @@ export interface TableFilter {
   includesColumn(db: string, table: string, column: string): boolean;
   /** How many '*' replace the column's text (`column.mask.with.N.chars`), or undefined. */
   maskOf(db: string, table: string, column: string): number | undefined;
+  /** decimal.handling.mode, applied wherever a table's schema is read. */
+  decimalMode: MySqlSourceConfig['decimal.handling.mode'];
 }
 
 export function tableFilter(config: MySqlSourceConfig): TableFilter {
@@ -32,6 +34,7 @@ export function tableFilter(config: MySqlSourceConfig): TableFilter {
     return true;
   };
   return {
+    decimalMode: config['decimal.handling.mode'],
     includesDatabase,
     includesTable(db, table) {
       if (!includesDatabase(db)) return false;

@@ -58,6 +58,8 @@ beforeAll(async () => {
   await c.query(`CREATE DATABASE ${DB}`);
   await c.query(`CREATE TABLE ${DB}.item (id INT PRIMARY KEY, name VARCHAR(20), secret VARCHAR(20), hidden INT)`);
   await c.query(`INSERT INTO ${DB}.item VALUES (1, 'one', 's1', 10), (2, 'two', 's2', 20)`);
+  await c.query(`CREATE TABLE ${DB}.price (id INT PRIMARY KEY, amount DECIMAL(30,10))`);
+  await c.query(`INSERT INTO ${DB}.price VALUES (1, 12345678901234567890.0123456789)`);
   await c.end();
 });
 
@@ -93,6 +95,24 @@ describe('column filters', () => {
       expect(Object.keys(r)).toEqual(['id', 'name', 'secret']);
       expect(r.secret).toBe('*****');
     }
+  });
+});
+
+describe('decimal.handling.mode', () => {
+  it.each([
+    ['precise', 'DECIMAL(30,10)', '12345678901234567890.0123456789'],
+    ['string', 'VARCHAR', '12345678901234567890.0123456789'],
+    ['double', 'DOUBLE', 12345678901234567000],
+  ])('%s stores DECIMAL as %s', async (mode, storeType, value) => {
+    const instance = await start(tempDir(`decimal-${mode}`), { 'decimal.handling.mode': mode, 'table.include.list': `${DB}\\.price` });
+    await withSource((c) => c.query(`INSERT INTO price VALUES (2, 0.5) ON DUPLICATE KEY UPDATE amount = 0.5`));
+    const gateway = await connectGateway(instance.gateway.port);
+    const [types] = await gateway.query(`SELECT data_type FROM information_schema.columns WHERE table_schema = '${DB}' AND table_name = 'price' AND column_name = 'amount'`);
+    expect((types as { data_type: string }[])[0]!.data_type).toBe(storeType);
+    const [rows] = await gateway.query(`SELECT amount FROM ${DB}.price WHERE id = 1`);
+    expect((rows as { amount: unknown }[])[0]!.amount).toEqual(value);
+    await waitFor('streamed decimal', async () => ((await gateway.query(`SELECT id FROM ${DB}.price WHERE id = 2`))[0] as unknown[]).length === 1, 5000);
+    await gateway.end();
   });
 });
 
