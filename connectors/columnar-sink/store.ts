@@ -11,12 +11,14 @@ import { createCatalogTable, evolveTable, loadKnownTables, recreateTable } from 
 import { applySchemaChangeToStore } from './schema-change.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
-import { prepareUpsert, reduceToFinalState, stagedRows, type PreparedUpsert } from './upsert-batch.ts';
+import { reduceToFinalState, stagedRows, TableStage } from './upsert-batch.ts';
 
 export const STORE_FILE = 'instaquery.duckdb';
 
 export class ColumnarStore {
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Per connector, the staging tables of the source transaction being received. */
+  private readonly stages = new Map<string, Map<string, TableStage>>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -101,14 +103,15 @@ export class ColumnarStore {
       schemaHistory: () => this.exclusive(() => loadHistory(this.writer, connector)),
       writeSnapshotRows: (table, rows, progress) =>
         this.exclusive(async () => {
-          const upsert = await prepareUpsert(this.writer, table, rows.map((row) => ({ op: 'u', row })), true);
+          const stage = await TableStage.create(this.writer, table);
           try {
+            await stage.append(this.writer, rows.map((row) => ({ op: 'u', row })));
             await this.transaction(async () => {
-              await upsert.apply(this.writer);
+              await stage.apply(this.writer, true);
               await writeProgress(this.writer, connector, table.db, table.table, progress);
             });
           } finally {
-            await upsert.drop(this.writer);
+            await stage.drop(this.writer);
           }
         }),
       snapshotProgress: () =>
@@ -124,11 +127,19 @@ export class ColumnarStore {
             await clearProgress(this.writer, connector);
           }),
         ),
+      stageChanges: (events) =>
+        this.exclusive(async () => {
+          await this.stage(connector, events);
+        }),
+      discardStaged: () => this.exclusive(() => this.dropStages(connector)),
       applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset)),
     };
   }
 
-  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset): Promise<void> {
+  /** Stages part of a transaction: each table's events reduced and appended to its stage. */
+  private async stage(connector: string, events: ChangeEvent[]): Promise<Map<string, TableStage>> {
+    let stages = this.stages.get(connector);
+    if (!stages) this.stages.set(connector, (stages = new Map()));
     const byTable = new Map<string, { schema: TableSchema; events: ChangeEvent[] }>();
     for (const e of events) {
       const key = `${e.schema.db}.${e.schema.table}`;
@@ -137,25 +148,38 @@ export class ColumnarStore {
       entry.schema = e.schema;
       entry.events.push(e);
     }
-    const prepared: PreparedUpsert[] = [];
-    try {
-      for (const [key, { schema, events: tableEvents }] of byTable) {
-        const known = this.known.get(key);
-        if (!known) {
-          await recreateTable(this.writer, schema);
-          this.known.set(key, schema);
-        } else {
-          this.known.set(key, await evolveTable(this.writer, known, schema));
-        }
-        prepared.push(await prepareUpsert(this.writer, schema, stagedRows(reduceToFinalState(schema, tableEvents))));
+    for (const [key, { schema, events: tableEvents }] of byTable) {
+      const known = this.known.get(key);
+      if (!known) {
+        await recreateTable(this.writer, schema);
+        this.known.set(key, schema);
+      } else {
+        this.known.set(key, await evolveTable(this.writer, known, schema));
       }
+      let stage = stages.get(key);
+      if (!stage) stages.set(key, (stage = await TableStage.create(this.writer, schema)));
+      await stage.append(this.writer, stagedRows(reduceToFinalState(schema, tableEvents)));
+    }
+    return stages;
+  }
+
+  /** Applies everything staged for the connector plus `events`, and the offset, in one transaction. */
+  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset): Promise<void> {
+    try {
+      const stages = await this.stage(connector, events);
       await this.transaction(async () => {
-        for (const p of prepared) await p.apply(this.writer);
+        for (const stage of stages.values()) await stage.apply(this.writer);
         await writeOffset(this.writer, connector, offset);
       });
     } finally {
-      for (const p of prepared) await p.drop(this.writer).catch(() => undefined);
+      await this.dropStages(connector);
     }
+  }
+
+  private async dropStages(connector: string): Promise<void> {
+    const stages = this.stages.get(connector);
+    this.stages.delete(connector);
+    for (const stage of stages?.values() ?? []) await stage.drop(this.writer).catch(() => undefined);
   }
 
   async close(): Promise<void> {

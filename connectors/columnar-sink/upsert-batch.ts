@@ -31,41 +31,6 @@ export function reduceToFinalState(schema: TableSchema, events: ChangeEvent[]): 
   return state;
 }
 
-let stageCounter = 0;
-
-/**
- * Stages rows as VARCHAR. Runs outside the caller's transaction on purpose: the temp table is
- * private to this connection, and the appender commits on its own.
- */
-async function stage(conn: DuckDBConnection, schema: TableSchema, rows: StagedRow[]): Promise<string> {
-  const name = `iq_stage_${++stageCounter}`;
-  const columns = [OP, ...schema.columns.map((c) => c.name)];
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (${columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
-  const encoders = schema.columns.map((c) => mapColumnType(c.columnType).encode);
-  const appender = await conn.createAppender(name, 'main', 'temp');
-  try {
-    for (const { op, row } of rows) {
-      appender.appendVarchar(op);
-      for (let i = 0; i < encoders.length; i++) {
-        const text = encoders[i]!(row[schema.columns[i]!.name] ?? null);
-        if (text === null) appender.appendNull();
-        else appender.appendVarchar(text);
-      }
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-  return name;
-}
-
-export interface PreparedUpsert {
-  /** Runs inside the caller's transaction. */
-  apply(conn: DuckDBConnection): Promise<void>;
-  drop(conn: DuckDBConnection): Promise<void>;
-}
-
 /** A key's final state as staged: `u` carries the whole row, `d` only the key columns. */
 export type StagedRow = { op: 'd' | 'u'; row: Row };
 
@@ -73,25 +38,74 @@ export function stagedRows(state: Map<string, { key: Row; row: Row | null }>): S
   return [...state.values()].map(({ key, row }) => (row ? { op: 'u', row } : { op: 'd', row: key }));
 }
 
-/** Stages `rows`; `insertOnly` skips the delete (a snapshot fills an empty table). */
-export async function prepareUpsert(conn: DuckDBConnection, schema: TableSchema, rows: StagedRow[], insertOnly = false): Promise<PreparedUpsert> {
-  const stageName = await stage(conn, schema, rows);
-  const target = qualified(schema.db, schema.table);
-  const stageRef = `temp.main.${quoteIdent(stageName)}`;
-  const cast = (name: string, alias = 's') => mapColumnType(schema.columns.find((c) => c.name === name)!.columnType).decodeSql(`${alias}.${quoteIdent(name)}`);
-  const keyColumns = schema.primaryKey.length > 0 ? schema.primaryKey : schema.columns.map((c) => c.name);
-  // Key columns are never NULL, and `=` lets DuckDB hash-join; whole-row identity needs NULL-safe equality.
-  const eq = schema.primaryKey.length > 0 ? '=' : 'IS NOT DISTINCT FROM';
-  const keyMatch = keyColumns.map((k) => `t.${quoteIdent(k)} ${eq} ${cast(k)}`).join(' AND ');
-  const columnList = schema.columns.map((c) => quoteIdent(c.name)).join(', ');
-  const values = schema.columns.map((c) => cast(c.name)).join(', ');
-  return {
-    async apply(c) {
-      if (!insertOnly) await c.run(`DELETE FROM ${target} AS t USING ${stageRef} AS s WHERE ${keyMatch}`);
-      await c.run(`INSERT INTO ${target} (${columnList}) SELECT ${values} FROM ${stageRef} AS s WHERE s.${quoteIdent(OP)} = 'u'`);
-    },
-    async drop(c) {
-      await c.run(`DROP TABLE IF EXISTS ${stageRef}`);
-    },
-  };
+let stageCounter = 0;
+const SEQ = '__iq_seq';
+
+/**
+ * A temp staging table for one target table, filled in one or more chunks (a large source
+ * transaction is staged chunk by chunk, so it never has to sit in memory whole) and applied in
+ * the caller's transaction. Private to the write connection; DuckDB spills it to disk if needed.
+ */
+export class TableStage {
+  private chunks = 0;
+
+  private constructor(
+    readonly schema: TableSchema,
+    private readonly name: string,
+  ) {}
+
+  static async create(conn: DuckDBConnection, schema: TableSchema): Promise<TableStage> {
+    const name = `iq_stage_${++stageCounter}`;
+    const columns = [OP, SEQ, ...schema.columns.map((c) => c.name)];
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (${columns.map((c) => `${quoteIdent(c)} ${c === SEQ ? 'INTEGER' : 'VARCHAR'}`).join(', ')})`);
+    return new TableStage(schema, name);
+  }
+
+  private get ref(): string {
+    return `temp.main.${quoteIdent(this.name)}`;
+  }
+
+  /** Appends rows as text; the appender commits on its own, outside any transaction. */
+  async append(conn: DuckDBConnection, rows: StagedRow[]): Promise<void> {
+    const seq = ++this.chunks;
+    const encoders = this.schema.columns.map((c) => mapColumnType(c.columnType).encode);
+    const names = this.schema.columns.map((c) => c.name);
+    const appender = await conn.createAppender(this.name, 'main', 'temp');
+    try {
+      for (const { op, row } of rows) {
+        appender.appendVarchar(op);
+        appender.appendInteger(seq);
+        for (let i = 0; i < encoders.length; i++) {
+          const text = encoders[i]!(row[names[i]!] ?? null);
+          if (text === null) appender.appendNull();
+          else appender.appendVarchar(text);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  /** DELETE the staged keys and INSERT the surviving rows; `insertOnly` skips the delete. */
+  async apply(conn: DuckDBConnection, insertOnly = false): Promise<void> {
+    const { schema } = this;
+    const target = qualified(schema.db, schema.table);
+    const cast = (name: string) => mapColumnType(schema.columns.find((c) => c.name === name)!.columnType).decodeSql(`s.${quoteIdent(name)}`);
+    const keyColumns = schema.primaryKey.length > 0 ? schema.primaryKey : schema.columns.map((c) => c.name);
+    // Key columns are never NULL, and `=` lets DuckDB hash-join; whole-row identity needs NULL-safe equality.
+    const eq = schema.primaryKey.length > 0 ? '=' : 'IS NOT DISTINCT FROM';
+    const keyMatch = keyColumns.map((k) => `t.${quoteIdent(k)} ${eq} ${cast(k)}`).join(' AND ');
+    // Chunks were each reduced to final states; across chunks the last one wins.
+    const source = this.chunks > 1 ? `(SELECT * FROM ${this.ref} QUALIFY row_number() OVER (PARTITION BY ${keyColumns.map(quoteIdent).join(', ')} ORDER BY ${SEQ} DESC) = 1)` : this.ref;
+    if (!insertOnly) await conn.run(`DELETE FROM ${target} AS t USING ${source} AS s WHERE ${keyMatch}`);
+    const columnList = schema.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const values = schema.columns.map((c) => cast(c.name)).join(', ');
+    await conn.run(`INSERT INTO ${target} (${columnList}) SELECT ${values} FROM ${source} AS s WHERE s.${quoteIdent(OP)} = 'u'`);
+  }
+
+  async drop(conn: DuckDBConnection): Promise<void> {
+    await conn.run(`DROP TABLE IF EXISTS ${this.ref}`);
+  }
 }

@@ -34,6 +34,8 @@ interface RawEvent {
 const EVENTS = ['rotate', 'mariadbgtid', 'gtid', 'tablemap', 'writerows', 'updaterows', 'deleterows', 'xid', 'query'];
 /** Pause the binlog socket when this many events wait, resume below a tenth of it. */
 const QUEUE_HIGH_WATER = 20_000;
+/** Row events of one transaction held in memory before they are staged in the store. */
+const LARGE_TRANSACTION_EVENTS = 20_000;
 
 export interface BinlogStreamStats {
   /** Source commit time (ms) of the last transaction applied to the store. */
@@ -42,6 +44,8 @@ export interface BinlogStreamStats {
   caughtUpAt: number | null;
   /** The offset last committed to the store. */
   committed: SourceOffset | null;
+  /** Chunks of large transactions staged in the store instead of held in memory. */
+  stagedChunks: number;
   eventsApplied: number;
 }
 
@@ -58,10 +62,12 @@ export class BinlogStream {
   private pendingSourceTs = 0;
   private flushing: Promise<void> | null = null;
   private stopped = false;
-  readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, eventsApplied: 0, caughtUpAt: null, committed: null };
+  readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, eventsApplied: 0, caughtUpAt: null, committed: null, stagedChunks: 0 };
   /** The last transaction boundary read, followed table or not: a safe place to resume. */
   private boundary: SourceOffset | null = null;
   private inTransaction = false;
+  /** Part of the current transaction is staged in the store. */
+  private staged = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private beating = false;
 
@@ -83,6 +89,8 @@ export class BinlogStream {
 
   async start(): Promise<void> {
     await applyZongjiFixes();
+    // Whatever a previous stream staged belongs to a transaction it did not finish; it is read again.
+    await this.consumer.discardStaged();
     const z = new ZongJi(connectionOptions(this.config));
     if (this.flavor === 'mariadb') (z as unknown as Record<string, unknown>)[MARIADB_FLAG] = true;
     this.zongji = z;
@@ -163,6 +171,7 @@ export class BinlogStream {
       case 'mariadbgtid':
       case 'gtid':
         this.txn = [];
+        this.staged = false;
         this.inTransaction = true;
         this.txnGtid = e.gtid ?? this.txnGtid;
         return;
@@ -218,6 +227,15 @@ export class BinlogStream {
         : kind === 'deleterows' ? (['d', shape(raw as Row), null] as const)
         : (['u', shape((raw as { before: Row }).before), shape((raw as { after: Row }).after)] as const);
       this.txn.push({ op, before, after, source, ts_ms: Date.now(), schema });
+    }
+    if (this.txn.length >= LARGE_TRANSACTION_EVENTS) {
+      // A large transaction goes to the store's staging in chunks instead of staying in memory;
+      // transactions read before it are applied first, so the store keeps binlog order.
+      await this.settle();
+      await this.consumer.stageChanges(this.txn);
+      this.stats.stagedChunks++;
+      this.txn = [];
+      this.staged = true;
     }
   }
 
@@ -302,9 +320,10 @@ export class BinlogStream {
     this.boundary = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
     // A transaction that touched no followed table moves nothing now; the heartbeat moves the
     // offset past such stretches.
-    if (this.txn.length === 0) return;
+    if (this.txn.length === 0 && !this.staged) return;
     this.pending.push(...this.txn);
     this.txn = [];
+    this.staged = false;
     this.pendingOffset = this.boundary;
     this.pendingSourceTs = e.timestamp;
     if (!this.flushing) this.flushing = this.flush();

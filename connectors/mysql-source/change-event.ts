@@ -112,8 +112,18 @@ export interface ChangeConsumer {
   /** A snapshot begun and not completed: where it started and how far each table got. */
   snapshotProgress(): Promise<{ at: SourceOffset; tables: Map<string, TableSnapshotProgress> } | null>;
   completeSnapshot(offset: SourceOffset): Promise<void>;
-  /** Applies whole transactions in order and records `offset` in the same store transaction. */
+  /**
+   * Applies whole transactions in order — plus anything staged with `stageChanges` — and records
+   * `offset` in the same store transaction.
+   */
   applyChanges(events: ChangeEvent[], offset: SourceOffset): Promise<void>;
+  /**
+   * Holds part of a large transaction in the store without applying it, so the source need not
+   * keep it in memory; the next `applyChanges` applies it first.
+   */
+  stageChanges(events: ChangeEvent[]): Promise<void>;
+  /** Forgets staged changes (the source restarts the transaction from its offset). */
+  discardStaged(): Promise<void>;
   /**
    * Applies a DDL statement's changes to the target tables, records them in the schema history
    * and moves the offset past the statement, all in one store transaction.

@@ -25,6 +25,8 @@ export interface SourceStatus {
   /** Milliseconds between the source commit and now for the last applied transaction. */
   millisBehindSource: number | null;
   eventsApplied: number;
+  /** Chunks of large transactions staged in the store rather than held in memory. */
+  stagedChunks: number;
   /** The source position committed to the store with the rows it covers. */
   offset: SourceOffset | null;
   /** Tables set aside and why (Debezium would stop; instaquery keeps the other tables flowing). */
@@ -40,7 +42,7 @@ export class MySqlSourceConnector {
   private stopping = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private server: SourceServerInfo | null = null;
-  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, snapshotEstimates: {}, millisBehindSource: null, eventsApplied: 0, quarantined: [], offset: null };
+  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, snapshotEstimates: {}, millisBehindSource: null, eventsApplied: 0, stagedChunks: 0, quarantined: [], offset: null };
 
   constructor(
     readonly name: string,
@@ -162,6 +164,7 @@ export class MySqlSourceConnector {
       snapshot: { ...this.state.snapshot },
       snapshotEstimates: { ...this.state.snapshotEstimates },
       eventsApplied: stats?.eventsApplied ?? 0,
+      stagedChunks: stats?.stagedChunks ?? 0,
       quarantined: this.history?.quarantinedTables() ?? [],
       // Caught up at the last heartbeat, with nothing newer applied since: not behind at all.
       millisBehindSource: stats?.caughtUpAt && (lastTs === null || stats.caughtUpAt >= lastTs) ? 0 : lastTs === null ? null : Math.max(0, Date.now() - lastTs),
