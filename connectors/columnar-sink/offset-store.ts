@@ -29,7 +29,3 @@ export async function writeOffset(conn: DuckDBConnection, connector: string, off
     [connector, offset.file, offset.pos, offset.gtid, offset.snapshotCompleted],
   );
 }
-
-export async function deleteOffset(conn: DuckDBConnection, connector: string): Promise<void> {
-  await conn.run(`DELETE FROM ${META_SCHEMA}.source_offsets WHERE connector = $1`, [connector]);
-}

@@ -4,9 +4,10 @@
 // store writes can await without reordering anything.
 import ZongJi from '@vlasky/zongji';
 import type { Logger } from '../../runtime/logger.ts';
-import type { ChangeConsumer, ChangeEvent, Row, SchemaChange, SourceOffset, TableSchema } from './change-event.ts';
+import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableSchema } from './change-event.ts';
 import { readDdl } from './ddl-parser.ts';
-import { applyDecimalMode, rowMatchesSchema, rowShaper } from './row-projection.ts';
+import { rowMatchesSchema, rowShaper } from './row-projection.ts';
+import { followedChanges } from './followed-changes.ts';
 import type { SchemaHistory } from './schema-history.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
@@ -277,7 +278,7 @@ export class BinlogStream {
       }
       return;
     }
-    const changes = result.changes.flatMap((c) => this.followed(c)).map((c) => withDecimalMode(c, this.filter.decimalMode));
+    const changes = followedChanges(result.changes, this.history, this.filter);
     if (changes.length === 0) return;
     await this.settle();
     if (this.stopped) return;
@@ -285,27 +286,6 @@ export class BinlogStream {
     for (const c of changes) this.history.apply(c);
     this.offset = offset;
     this.log.info({ ddl: sql.slice(0, 200), changes: changes.map((c) => c.kind) }, 'schema change applied');
-  }
-
-  /** Keeps the changes that concern tables this connector follows (or now starts to follow). */
-  private followed(change: SchemaChange): SchemaChange[] {
-    const includes = (db: string, table: string) => this.filter.includesTable(db, table);
-    switch (change.kind) {
-      case 'create':
-        return includes(change.after.db, change.after.table) ? [change] : [];
-      case 'alter':
-        return includes(change.after.db, change.after.table) ? [change] : [];
-      case 'drop':
-      case 'truncate':
-        return this.history.lookup(change.db, change.table) ? [change] : [];
-      case 'rename': {
-        const from = this.history.lookup(change.from.db, change.from.table) !== undefined;
-        const to = includes(change.to.db, change.to.table);
-        if (from && to) return [change];
-        if (from) return [{ kind: 'drop', ...change.from }];
-        return to ? [{ kind: 'create', after: change.after }] : [];
-      }
-    }
   }
 
   private async quarantine(db: string, table: string, reason: string): Promise<void> {
@@ -390,15 +370,3 @@ export class BinlogStream {
 }
 
 
-function withDecimalMode(change: SchemaChange, mode: TableFilter['decimalMode']): SchemaChange {
-  switch (change.kind) {
-    case 'create':
-      return { ...change, after: applyDecimalMode(change.after, mode) };
-    case 'rename':
-      return { ...change, after: applyDecimalMode(change.after, mode) };
-    case 'alter':
-      return { ...change, after: applyDecimalMode(change.after, mode) };
-    default:
-      return change;
-  }
-}

@@ -69,7 +69,7 @@ export class MySqlSourceConnector {
     this.state.server = server.version;
     this.state.state = 'RUNNING';
     const offset = await this.startingOffset(consumer, server, filter);
-    await this.stream_(offset);
+    await this.openStream(offset);
   }
 
   /**
@@ -114,7 +114,7 @@ export class MySqlSourceConnector {
   }
 
   /** (Re)starts the binlog stream from `offset`, with the schema history as the store has it. */
-  private async stream_(offset: SourceOffset): Promise<void> {
+  private async openStream(offset: SourceOffset): Promise<void> {
     const consumer = this.consumer!;
     // Decode every event with the schema in force when it was written, not the server's current one.
     this.history = new SchemaHistory(await consumer.schemaHistory());
@@ -146,7 +146,7 @@ export class MySqlSourceConnector {
       void (async () => {
         const offset = await this.consumer!.committedOffset();
         if (!offset || this.stopping) return;
-        await this.stream_(offset);
+        await this.openStream(offset);
       })().catch((e: Error) => this.onStreamFailure(e));
     }, delay);
   }
