@@ -23,7 +23,9 @@ export class RestApi {
     };
   }
 
-  private route(method: string, path: string): [number, unknown] {
+  private route(method: string, path: string, body: unknown): [number, unknown] {
+    const snapshot = /^\/connectors\/([^/]+)\/snapshot$/.exec(path);
+    if (snapshot && method === 'POST') return this.requestSnapshot(decodeURIComponent(snapshot[1]!), body);
     if (method !== 'GET') return [405, { error_code: 405, message: `HTTP method ${method} is not supported on ${path} yet` }];
     if (path === '/') return [200, { version: VERSION, commit: '', kafka_cluster_id: null }];
     if (path === '/connectors') return [200, [...this.connectors.keys()]];
@@ -35,11 +37,42 @@ export class RestApi {
     return [404, { error_code: 404, message: `No such resource: ${path}` }];
   }
 
+  /** POST /connectors/{name}/snapshot {"data-collections": ["db.table", …]}: an ad-hoc snapshot. */
+  private requestSnapshot(name: string, body: unknown): [number, unknown] {
+    const connector = this.connectors.get(name);
+    if (!connector) return [404, { error_code: 404, message: `Connector ${name} not found` }];
+    const tables = (body as { 'data-collections'?: unknown } | null)?.['data-collections'];
+    if (!Array.isArray(tables) || tables.length === 0 || !tables.every((t) => typeof t === 'string')) {
+      return [400, { error_code: 400, message: 'the body must be {"data-collections": ["db.table", ...]}' }];
+    }
+    try {
+      connector.requestSnapshot(tables as string[]);
+    } catch (err) {
+      return [409, { error_code: 409, message: (err as Error).message }];
+    }
+    return [202, { connector: name, 'data-collections': tables }];
+  }
+
   async listen(host: string, port: number): Promise<number> {
     const server = createServer((req, res) => {
-      const [status, body] = this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/');
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
+      let text = '';
+      req.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.length > 1_000_000) req.destroy();
+      });
+      req.on('end', () => {
+        let body: unknown = null;
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error_code: 400, message: 'the request body is not valid JSON' }));
+          return;
+        }
+        const [status, out] = this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/', body);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(out));
+      });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>

@@ -4,7 +4,8 @@
 // store writes can await without reordering anything.
 import ZongJi from '@vlasky/zongji';
 import type { Logger } from '../../runtime/logger.ts';
-import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableSchema } from './change-event.ts';
+import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableName, TableSchema } from './change-event.ts';
+import { readInChunks } from './snapshot.ts';
 import { readDdl } from './ddl-parser.ts';
 import { rowMatchesSchema, rowShaper } from './row-projection.ts';
 import { followedChanges } from './followed-changes.ts';
@@ -30,7 +31,11 @@ interface RawEvent {
   tableId?: number;
   tableMap?: Record<number, { parentSchema: string; tableName: string }>;
   rows?: (Row | { before: Row; after: Row })[];
+  /** For an incremental snapshot request queued among the events. */
+  tables?: TableName[];
 }
+
+const SNAPSHOT_REQUEST = 'instaquery:snapshot-request';
 
 const EVENTS = ['rotate', 'mariadbgtid', 'gtid', 'tablemap', 'writerows', 'updaterows', 'deleterows', 'xid', 'query'];
 /** Pause the binlog socket when this many events wait, resume below a tenth of it. */
@@ -164,8 +169,50 @@ export class BinlogStream {
     }
   }
 
+  /**
+   * Snapshots tables again while streaming goes on (Debezium: an ad-hoc incremental snapshot;
+   * also how a quarantined table comes back). The request waits its turn in the event queue, so
+   * every change read before it is in the store; each table is then recreated from the server's
+   * current schema and read in key chunks. Changes read after the request are applied over those
+   * rows; with full row images that ends in the source's state.
+   */
+  requestSnapshot(tables: TableName[]): void {
+    this.enqueue({ getEventName: () => SNAPSHOT_REQUEST, nextPosition: 0, timestamp: Date.now(), tables });
+  }
+
+  private async snapshotTables(tables: TableName[]): Promise<void> {
+    await this.settle();
+    if (this.stopped) return;
+    const at = this.boundary ?? this.offset;
+    const conn = await connectSource(this.config);
+    try {
+      await conn.query("SET SESSION time_zone = '+00:00'");
+      for (const { db, table } of tables) {
+        const [schema] = await readTableSchemas(conn, this.filter, { db, table });
+        if (!schema) {
+          this.log.warn({ table: `${db}.${table}` }, 'snapshot request for a table that is not there or not included: skipped');
+          continue;
+        }
+        await this.consumer.applySchemaChange(`-- incremental snapshot of ${db}.${table}`, [{ kind: 'create', after: schema }], at);
+        this.history.apply({ kind: 'create', after: schema });
+        const shape = rowShaper(schema, this.filter);
+        const source = { name: this.name, db, table, file: at.file, pos: at.pos, gtid: at.gtid, ts_ms: Date.now(), snapshot: 'incremental' as const };
+        const rows = await readInChunks(conn, schema, this.config['snapshot.fetch.size'], null, async (chunk) => {
+          const events: ChangeEvent[] = chunk.map((r) => ({ op: 'r', before: null, after: shape(r), source, ts_ms: Date.now(), schema }));
+          await this.consumer.applyChanges(events, at);
+        });
+        this.log.info({ table: `${db}.${table}`, rows }, 'incremental snapshot done');
+      }
+    } finally {
+      await conn.end().catch(() => undefined);
+    }
+  }
+
   private async handle(e: RawEvent): Promise<void> {
     switch (e.getEventName()) {
+      case SNAPSHOT_REQUEST:
+        await this.snapshotTables(e.tables ?? []);
+        return;
       case 'rotate':
         if (e.binlogName) this.file = e.binlogName;
         return;

@@ -50,7 +50,7 @@ export interface ChangeEvent {
     pos: number;
     gtid: string | null;
     ts_ms: number;
-    snapshot: 'true' | 'last' | 'false';
+    snapshot: 'true' | 'last' | 'false' | 'incremental';
   };
   ts_ms: number;
   schema: TableSchema;

@@ -38,20 +38,36 @@ async function estimates(conn: mysql.Connection, tables: TableSchema[]): Promise
   return new Map((rows as { db: string; tbl: string; n: number }[]).map((r) => [`${r.db}.${r.tbl}`, Number(r.n ?? 0)]));
 }
 
-/** Reads one table in key order, chunk by chunk, writing each chunk while the next is read. */
+/** Snapshots one table from where a previous attempt left it, reporting rows done. */
 async function snapshotTable(conn: mysql.Connection, table: TableSchema, filter: TableFilter, consumer: ChangeConsumer, chunkSize: number, from: TableSnapshotProgress | undefined, report: (rowsDone: number) => void): Promise<number> {
   const shape = rowShaper(table, filter);
+  const keyed = table.primaryKey.length > 0;
+  let rowsDone = keyed ? (from?.rowsDone ?? 0) : 0;
+  await readInChunks(conn, table, chunkSize, keyed ? (from?.lastKey ?? null) : null, async (rows, lastKey) => {
+    rowsDone += rows.length;
+    const progress: TableSnapshotProgress = { lastKey: keyed ? lastKey : null, rowsDone, done: rows.length < chunkSize };
+    const doneSoFar = rowsDone;
+    await consumer.writeSnapshotRows(table, rows.map(shape), progress);
+    report(doneSoFar);
+  });
+  return rowsDone;
+}
+
+/**
+ * Reads a table in key order from after `startAfter`, one chunk at a time (by position for a
+ * table without a key, inside the caller's snapshot transaction), handing each chunk and its last
+ * key to `write`. The next chunk is read while the previous one is being written.
+ */
+export async function readInChunks(conn: mysql.Connection, table: TableSchema, chunkSize: number, startAfter: unknown[] | null, write: (rows: Row[], lastKey: unknown[] | null) => Promise<void>): Promise<number> {
   const columns = table.columns.map((c) => quoteId(c.name)).join(', ');
   const name = `${quoteId(table.db)}.${quoteId(table.table)}`;
-  const keyed = table.primaryKey.length > 0;
-  let after = keyed ? (from?.lastKey ?? null) : null;
-  let rowsDone = keyed ? (from?.rowsDone ?? 0) : 0;
-  let offsetRows = 0;
+  let after = startAfter;
+  let total = 0;
   let writing: Promise<void> = Promise.resolve();
   for (;;) {
     let sql = `SELECT ${columns} FROM ${name}`;
     let params: unknown[] = [];
-    if (keyed) {
+    if (table.primaryKey.length > 0) {
       if (after) {
         const [where, p] = keyAfter(table, after);
         sql += ` WHERE ${where}`;
@@ -59,24 +75,19 @@ async function snapshotTable(conn: mysql.Connection, table: TableSchema, filter:
       }
       sql += ` ORDER BY ${keyOrder(table)} LIMIT ${chunkSize}`;
     } else {
-      // No key to page by: page by position inside the one snapshot transaction.
-      sql += ` LIMIT ${chunkSize} OFFSET ${offsetRows}`;
+      sql += ` LIMIT ${chunkSize} OFFSET ${total}`;
     }
     const [result] = await conn.query(sql, params);
     const rows = result as Row[];
     const last = rows[rows.length - 1];
-    if (keyed && last) after = table.primaryKey.map((k) => last[k] ?? null);
-    offsetRows += rows.length;
-    rowsDone += rows.length;
-    const done = rows.length < chunkSize;
-    const progress: TableSnapshotProgress = { lastKey: keyed ? after : null, rowsDone, done };
+    if (last && table.primaryKey.length > 0) after = table.primaryKey.map((k) => last[k] ?? null);
+    total += rows.length;
     await writing;
-    const doneSoFar = rowsDone;
-    writing = consumer.writeSnapshotRows(table, rows.map(shape), progress).then(() => report(doneSoFar));
-    if (done) break;
+    writing = write(rows, after);
+    if (rows.length < chunkSize) break;
   }
   await writing;
-  return rowsDone;
+  return total;
 }
 
 export async function runSnapshot(

@@ -151,6 +151,20 @@ export class MySqlSourceConnector {
     }, delay);
   }
 
+  /**
+   * Snapshots these tables again while streaming continues (Debezium's execute-snapshot signal,
+   * `data-collections` as `db.table`); the way back for a quarantined table.
+   */
+  requestSnapshot(dataCollections: string[]): void {
+    const tables = dataCollections.map((name) => {
+      const dot = name.indexOf('.');
+      if (dot <= 0 || dot === name.length - 1) throw new UserFacingError(`'${name}' is not a table name: use db.table`);
+      return { db: name.slice(0, dot), table: name.slice(dot + 1) };
+    });
+    if (!this.stream) throw new UserFacingError(`connector '${this.name}' is not streaming (${this.state.phase}): a snapshot can be requested once it streams`);
+    this.stream.requestSnapshot(tables);
+  }
+
   private markFailed(err: Error): void {
     this.state.state = 'FAILED';
     this.state.trace = err.message;
