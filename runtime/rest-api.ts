@@ -19,7 +19,7 @@ export class RestApi {
       connector: { state: s.state, worker_id },
       tasks: [{ id: 0, state: s.state, worker_id, ...(s.trace ? { trace: s.trace } : {}) }],
       type: 'source',
-      instaquery: { phase: s.phase, snapshot: s.snapshot, snapshot_estimates: s.snapshotEstimates, millis_behind_source: s.millisBehindSource, events_applied: s.eventsApplied, quarantined: s.quarantined, offset: s.offset, server: s.server },
+      instaquery: { phase: s.phase, snapshot: s.snapshot, snapshot_estimates: s.snapshotEstimates, millis_behind_source: s.millisBehindSource, events_applied: s.eventsApplied, quarantined: s.quarantined, warnings: s.warnings, offset: s.offset, server: s.server },
     };
   }
 

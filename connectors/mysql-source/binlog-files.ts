@@ -23,3 +23,27 @@ export async function serverBinlogEnd(config: MySqlSourceConfig): Promise<{ file
     await conn.end().catch(() => undefined);
   }
 }
+
+/**
+ * How long the server keeps binlogs, in hours (binlog_expire_logs_seconds, else
+ * expire_logs_days); null when it keeps them until purged by hand.
+ */
+export async function binlogRetentionHours(config: MySqlSourceConfig): Promise<number | null> {
+  const conn = await connectSource(config);
+  try {
+    let seconds = 0;
+    try {
+      const [rows] = await conn.query('SELECT @@binlog_expire_logs_seconds AS s');
+      seconds = Number((rows as { s: number }[])[0]?.s ?? 0);
+    } catch {
+      // Servers before MySQL 8.0 / MariaDB 10.6 only have expire_logs_days.
+    }
+    if (seconds === 0) {
+      const [rows] = await conn.query('SELECT @@expire_logs_days AS d');
+      seconds = Number((rows as { d: number }[])[0]?.d ?? 0) * 86_400;
+    }
+    return seconds > 0 ? seconds / 3600 : null;
+  } finally {
+    await conn.end().catch(() => undefined);
+  }
+}

@@ -31,6 +31,7 @@ export const mysqlSourceConfigSchema = z.object({
   'decimal.handling.mode': z.enum(['precise', 'string', 'double']).default('precise'),
   'snapshot.mode': z.enum(['initial', 'when_needed', 'no_data', 'schema_only', 'never']).default('initial'),
   'snapshot.fetch.size': integerString('snapshot.fetch.size').pipe(z.number().min(1)).default(10000),
+  'binlog.retention.min.hours': integerString('binlog.retention.min.hours').pipe(z.number().min(0)).default(24),
   'heartbeat.interval.ms': integerString('heartbeat.interval.ms').pipe(z.number().min(0)).default(10000),
   'connect.backoff.initial.delay.ms': integerString('connect.backoff.initial.delay.ms').pipe(z.number().min(1)).default(1000),
   'connect.backoff.max.delay.ms': integerString('connect.backoff.max.delay.ms').pipe(z.number().min(1)).default(120000),

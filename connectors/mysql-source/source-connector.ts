@@ -4,7 +4,7 @@ import type { Logger } from '../../runtime/logger.ts';
 import { ConfigError } from '../../runtime/errors.ts';
 import type { ChangeConsumer, SourceOffset } from './change-event.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
-import { listBinlogs } from './binlog-files.ts';
+import { binlogRetentionHours, listBinlogs } from './binlog-files.ts';
 import { parseMySqlSourceConfig, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
 import { preflight, type SourceServerInfo } from './preflight.ts';
 import { runSnapshot, type SnapshotProgress } from './snapshot.ts';
@@ -29,6 +29,8 @@ export interface SourceStatus {
   stagedChunks: number;
   /** The source position committed to the store with the rows it covers. */
   offset: SourceOffset | null;
+  /** Conditions the operator should fix before they cost data (e.g. short binlog retention). */
+  warnings: string[];
   /** Tables set aside and why (Debezium would stop; instaquery keeps the other tables flowing). */
   quarantined: { table: string; reason: string }[];
 }
@@ -42,7 +44,7 @@ export class MySqlSourceConnector {
   private stopping = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private server: SourceServerInfo | null = null;
-  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, snapshotEstimates: {}, millisBehindSource: null, eventsApplied: 0, stagedChunks: 0, quarantined: [], offset: null };
+  private readonly state: SourceStatus = { state: 'UNASSIGNED', phase: 'starting', snapshot: {}, snapshotEstimates: {}, millisBehindSource: null, eventsApplied: 0, stagedChunks: 0, quarantined: [], offset: null, warnings: [] };
 
   constructor(
     readonly name: string,
@@ -68,8 +70,24 @@ export class MySqlSourceConnector {
     this.consumer = consumer;
     this.state.server = server.version;
     this.state.state = 'RUNNING';
+    await this.checkRetention();
     const offset = await this.startingOffset(consumer, server, filter);
     await this.openStream(offset);
+  }
+
+  /**
+   * Warns (at start and in status) when the source purges binlogs sooner than the connector is
+   * meant to survive being down (`binlog.retention.min.hours`): past that, a stopped connector
+   * comes back to a purged position and must snapshot again.
+   */
+  private async checkRetention(): Promise<void> {
+    const wanted = this.config['binlog.retention.min.hours'];
+    const hours = await binlogRetentionHours(this.config);
+    if (hours !== null && hours < wanted) {
+      const warning = `the source purges binlogs after ${hours} h, shorter than binlog.retention.min.hours (${wanted} h): a connector down longer than that must snapshot again; raise binlog_expire_logs_seconds on the source`;
+      this.state.warnings = [warning];
+      this.log.warn({ retentionHours: hours, wanted }, warning);
+    }
   }
 
   /**
@@ -176,6 +194,7 @@ export class MySqlSourceConnector {
     return {
       ...this.state,
       snapshot: { ...this.state.snapshot },
+      warnings: [...this.state.warnings],
       snapshotEstimates: { ...this.state.snapshotEstimates },
       eventsApplied: stats?.eventsApplied ?? 0,
       stagedChunks: stats?.stagedChunks ?? 0,

@@ -116,6 +116,18 @@ describe('decimal.handling.mode', () => {
   });
 });
 
+describe('binlog retention', () => {
+  it('warns when the source keeps binlogs for less than binlog.retention.min.hours', async () => {
+    await withSource((c) => c.query('SET GLOBAL binlog_expire_logs_seconds = 7200'));
+    try {
+      const instance = await start(tempDir('retention'), { 'binlog.retention.min.hours': 48 });
+      expect(instance.connectors.get('life')!.status().warnings).toEqual([expect.stringMatching(/purges binlogs after 2 h, shorter than binlog\.retention\.min\.hours \(48 h\)/)]);
+    } finally {
+      await withSource((c) => c.query('SET GLOBAL binlog_expire_logs_seconds = 0'));
+    }
+  });
+});
+
 describe('heartbeat', () => {
   it('moves the stored offset and reports zero lag while followed tables are idle', async () => {
     const dataDir = tempDir('heartbeat');
