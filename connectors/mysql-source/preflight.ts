@@ -19,7 +19,11 @@ function where(config: MySqlSourceConfig): string {
 
 export async function connectSource(config: MySqlSourceConfig): Promise<mysql.Connection> {
   try {
-    return await mysql.createConnection(connectionOptions(config));
+    const conn = await mysql.createConnection(connectionOptions(config));
+    // A server that goes away between queries makes the connection emit 'error'; the next query
+    // reports it to whoever runs it, so the event itself must not crash the process.
+    conn.on('error', () => undefined);
+    return conn;
   } catch (err) {
     throw explainConnectError(err, config);
   }

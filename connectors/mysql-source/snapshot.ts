@@ -77,7 +77,13 @@ export async function readInChunks(conn: mysql.Connection, table: TableSchema, c
     } else {
       sql += ` LIMIT ${chunkSize} OFFSET ${total}`;
     }
-    const [result] = await conn.query(sql, params);
+    let result: unknown;
+    try {
+      [result] = await conn.query(sql, params);
+    } catch (err) {
+      await writing.catch(() => undefined); // the read's error is the one to report
+      throw err;
+    }
     const rows = result as Row[];
     const last = rows[rows.length - 1];
     if (last && table.primaryKey.length > 0) after = table.primaryKey.map((k) => last[k] ?? null);

@@ -128,7 +128,18 @@ export class MySqlSourceConnector {
       this.state.snapshotEstimates[p.table] = p.rowsEstimated;
     };
     const withData = mode === 'initial' || mode === 'when_needed';
-    return (await runSnapshot(this.config, server.flavor, filter, consumer, this.log, onProgress, withData)).offset;
+    // A connection lost mid-snapshot retries with backoff; the retry resumes after the last chunk written.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await runSnapshot(this.config, server.flavor, filter, consumer, this.log, onProgress, withData)).offset;
+      } catch (err) {
+        if (!isConnectionError(err as Error) || attempt >= this.config['connect.max.attempts'] || this.stopping) throw err;
+        const delay = Math.min(this.config['connect.backoff.max.delay.ms'], this.config['connect.backoff.initial.delay.ms'] * 2 ** (attempt - 1));
+        this.state.trace = `snapshot interrupted, retrying in ${delay} ms (attempt ${attempt} of ${this.config['connect.max.attempts']}): ${(err as Error).message}`;
+        this.log.warn({ err: (err as Error).message, delay, attempt }, 'snapshot connection lost: retrying');
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
 
   /** (Re)starts the binlog stream from `offset`, with the schema history as the store has it. */
@@ -219,5 +230,9 @@ const CONNECTION_ERRORS = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EC
 
 function isConnectionError(err: Error): boolean {
   const code = (err as { code?: string }).code;
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /connection lost|server has gone away|closed the connection|cannot reach/i.test(err.message);
+  return (
+    (code !== undefined && CONNECTION_ERRORS.has(code)) ||
+    (err as { fatal?: boolean }).fatal === true ||
+    /connection lost|server has gone away|closed the connection|closed state|cannot reach/i.test(err.message)
+  );
 }

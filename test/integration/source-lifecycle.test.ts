@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
-import { connectGateway, connectSource, mariadb, sourceConnector, waitFor } from '../support/services.ts';
+import { connectGateway, connectSource, freePort, mariadb, sourceConnector, waitFor } from '../support/services.ts';
 import { diffDatabase } from '../support/compare.ts';
 import { tempDir } from '../support/instaquery-process.ts';
 import { parseInstanceConfig } from '../../runtime/instance-config.ts';
@@ -182,6 +182,29 @@ describe('binlog position gone from the server', () => {
 });
 
 describe('source server restart', () => {
+  it('mid-snapshot: retries with backoff and resumes the snapshot after its last chunk', async () => {
+    await withSource(async (c) => {
+      await c.query('CREATE TABLE IF NOT EXISTS big (id INT PRIMARY KEY, v VARCHAR(40))');
+      await c.query('TRUNCATE big');
+      await c.query("INSERT INTO big SELECT seq, REPEAT('x', 40) FROM seq_1_to_300000");
+    });
+    const restPort = await freePort();
+    const dataDir = tempDir('midsnap');
+    const config = parseInstanceConfig({ dataDir, gateway: { port: 0 }, rest: { port: restPort }, connectors: [sourceConnector('life', DB, { 'database.server.id': 4243, 'connect.backoff.initial.delay.ms': 300, 'snapshot.fetch.size': 2000 }, spare())] }, 'test');
+    const starting = startInstance(config, silentLogger);
+    await waitFor('big part-way', async () => {
+      const res = await fetch(`http://127.0.0.1:${restPort}/connectors/life/status`).catch(() => undefined);
+      const done = res ? ((await res.json()) as { instaquery: { snapshot: Record<string, number> } }).instaquery.snapshot[`${DB}.big`] ?? 0 : 0;
+      return done > 10_000 && done < 300_000;
+    }, 30_000, 5);
+    execFileSync('bash', [script, 'stop', 'spare']);
+    await new Promise((r) => setTimeout(r, 500));
+    execFileSync('bash', [script, 'start', 'spare', String(spare().port)], { env: { ...process.env, INSTAQUERY_MARIADB_BUFFER_POOL: '64M' } });
+    running = await starting;
+    await expectEqual(running);
+    await withSource((c) => c.query('DROP TABLE big'));
+  });
+
   it('reconnects with backoff and resumes from the stored offset, losing nothing', async () => {
     const instance = await start(tempDir('restart'));
     await withSource((c) => c.query(`INSERT INTO item VALUES (6, 'six', 's6', 60)`));
