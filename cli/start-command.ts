@@ -11,7 +11,17 @@ export async function runStart(config: InstanceConfig, say: (line: string) => vo
     log.warn('no gateway users configured: accepting root without password on loopback only');
   }
   if (config.connectors.length === 0) say('no connectors configured: the gateway serves the store as it is');
+  // A signal during start-up (a long snapshot) stops at once: every chunk written is committed
+  // with its progress, so the next start resumes after it.
+  const early = (signal: string) => {
+    log.info({ signal }, 'stopping during start-up; a snapshot resumes from its last chunk on the next start');
+    process.exit(0);
+  };
+  process.once('SIGTERM', early);
+  process.once('SIGINT', early);
   const instance = await startInstance(config, log);
+  process.off('SIGTERM', early);
+  process.off('SIGINT', early);
   const { host, port } = instance.gateway;
   log.info({ gateway: `${host}:${port}`, rest: instance.restPort }, 'instaquery ready');
   const login = config.gateway.users[0] ? `-u${config.gateway.users[0].user} -p` : '-uroot';
