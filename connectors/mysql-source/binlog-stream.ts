@@ -14,7 +14,7 @@ import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { connectSource } from './preflight.ts';
 import { serverBinlogEnd } from './binlog-files.ts';
-import { applyZongjiFixes, binlogValueFix, MARIADB_FLAG } from './zongji-fixes.ts';
+import { applyZongjiFixes, binlogValueFix, MARIADB_FLAG, undecodableBinlogType } from './zongji-fixes.ts';
 import { readTableSchemas } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
 
@@ -251,6 +251,11 @@ export class BinlogStream {
     if (this.history.quarantineReason(mapped.parentSchema, mapped.tableName) !== undefined) return;
     const schema = await this.schemaOf(mapped.parentSchema, mapped.tableName);
     if (!schema) return;
+    const undecodable = schema.columns.find((c) => undecodableBinlogType(c.columnType));
+    if (undecodable) {
+      await this.quarantine(schema.db, schema.table, `column ${undecodable.name} is ${undecodable.columnType}, which the binlog reader cannot decode exactly; exclude it (column.exclude.list) to follow the rest of the table`);
+      return;
+    }
     const sample = e.rows?.[0];
     const sampleRow = sample && 'after' in sample && 'before' in sample && typeof sample.after === 'object' ? (sample.after as Row) : (sample as Row | undefined);
     if (sampleRow && !rowMatchesSchema(Object.keys(sampleRow), schema, this.filter)) {

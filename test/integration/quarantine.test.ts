@@ -19,6 +19,7 @@ beforeAll(async () => {
   await source.query('CREATE TABLE b (id INT PRIMARY KEY, v VARCHAR(10))');
   await source.query("INSERT INTO a VALUES (1, 'a1'), (2, 'a2')");
   await source.query("INSERT INTO b VALUES (1, 'b1')");
+  await source.query('CREATE TABLE u (id INT PRIMARY KEY, x UUID, ip INET6)');
   instance = await startEmbedded([sourceConnector('q', DB)]);
   gateway = await connectGateway(instance.gateway.port);
 });
@@ -53,4 +54,11 @@ it('quarantines the table, keeps the others flowing, and re-snapshots it on requ
 
   const bad = await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', body: JSON.stringify({ tables: 'x' }) });
   expect(bad.status).toBe(400);
+});
+
+it('quarantines a table with a type the binlog reader cannot decode, naming the column and the way out', async () => {
+  await source.query("INSERT INTO u VALUES (1, '123e4567-e89b-12d3-a456-426614174000', '::1')");
+  const q = await waitFor('u quarantined', async () => status().quarantined.find((x) => x.table === `${DB}.u`), 5000);
+  expect(q.reason).toMatch(/column x is uuid, which the binlog reader cannot decode exactly; exclude it \(column\.exclude\.list\)/);
+  expect(await rows(`SELECT * FROM ${DB}.u`)).toEqual([]);
 });
