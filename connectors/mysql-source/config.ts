@@ -30,6 +30,7 @@ export const mysqlSourceConfigSchema = z.object({
   'column.exclude.list': csvList.optional(),
   'decimal.handling.mode': z.enum(['precise', 'string', 'double']).default('precise'),
   'snapshot.mode': z.enum(['initial', 'when_needed', 'no_data', 'schema_only', 'never']).default('initial'),
+  'snapshot.max.threads': integerString('snapshot.max.threads').pipe(z.number().min(1).max(16)).default(1),
   'snapshot.fetch.size': integerString('snapshot.fetch.size').pipe(z.number().min(1)).default(10000),
   'binlog.retention.min.hours': integerString('binlog.retention.min.hours').pipe(z.number().min(0)).default(24),
   'heartbeat.interval.ms': integerString('heartbeat.interval.ms').pipe(z.number().min(0)).default(10000),

@@ -96,6 +96,27 @@ export async function readInChunks(conn: mysql.Connection, table: TableSchema, c
   return total;
 }
 
+/**
+ * More connections reading the same snapshot, for tables in parallel (snapshot.max.threads).
+ * MariaDB reports each consistent snapshot's binlog position: readers opened at the same
+ * position see the same data. Under writes the positions may keep differing; then the snapshot
+ * runs with fewer readers rather than inconsistent ones. (MySQL would need a global read lock
+ * held across all of them; it reads with one connection.)
+ */
+async function sameSnapshotReaders(config: MySqlSourceConfig, flavor: Flavor, position: { file: string; pos: number }, extra: number, log: Logger): Promise<mysql.Connection[]> {
+  if (extra <= 0 || flavor.name !== 'mariadb') return [];
+  const readers: mysql.Connection[] = [];
+  for (let attempt = 0; readers.length < extra && attempt < extra * 5; attempt++) {
+    const conn = await connectSource(config);
+    await conn.query("SET SESSION time_zone = '+00:00'");
+    const at = await flavor.beginConsistentSnapshot(conn);
+    if (at.file === position.file && at.pos === position.pos) readers.push(conn);
+    else await conn.end().catch(() => undefined);
+  }
+  if (readers.length < extra) log.info({ wanted: extra + 1, got: readers.length + 1 }, 'the source kept committing: fewer parallel snapshot readers than snapshot.max.threads');
+  return readers;
+}
+
 export async function runSnapshot(
   config: MySqlSourceConfig,
   flavor: Flavor,
@@ -125,21 +146,31 @@ export async function runSnapshot(
       await consumer.beginSnapshot(tables, at);
     }
     const estimated = await estimates(conn, tables);
-    for (const table of withData ? tables : []) {
+    const readers = withData ? [conn, ...(await sameSnapshotReaders(config, flavor, position, Math.min(config['snapshot.max.threads'], tables.length) - 1, log))] : [conn];
+    const queue = withData ? [...tables] : [];
+    const work = async (reader: mysql.Connection) => {
+      for (let table = queue.shift(); table; table = queue.shift()) await snapshotOne(reader, table);
+    };
+    const snapshotOne = async (reader: mysql.Connection, table: TableSchema) => {
       const key = `${table.db}.${table.table}`;
       const from = resume?.get(key);
       const rowsEstimated = estimated.get(key) ?? 0;
       if (from?.done) {
         onProgress({ table: key, rowsDone: from.rowsDone, rowsEstimated });
-        continue;
+        return;
       }
       if (from && table.primaryKey.length === 0) {
         // A keyless table cannot resume mid-way: drop its partial rows and read it again.
         await consumer.applySchemaChange('-- snapshot restarts a table without a primary key', [{ kind: 'truncate', db: table.db, table: table.table }], at);
       }
       const started = Date.now();
-      const rows = await snapshotTable(conn, table, filter, consumer, config['snapshot.fetch.size'], from, (rowsDone) => onProgress({ table: key, rowsDone, rowsEstimated }));
+      const rows = await snapshotTable(reader, table, filter, consumer, config['snapshot.fetch.size'], from, (rowsDone) => onProgress({ table: key, rowsDone, rowsEstimated }));
       log.info({ table: key, rows, ms: Date.now() - started }, 'snapshot table done');
+    };
+    try {
+      await Promise.all(readers.map(work));
+    } finally {
+      for (const extra of readers.slice(1)) await extra.end().catch(() => undefined);
     }
     await conn.query('COMMIT');
     const offset: SourceOffset = { ...at, snapshotCompleted: true };

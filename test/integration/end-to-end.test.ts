@@ -24,7 +24,8 @@ beforeAll(async () => {
   await source.query(`USE \`${TYPES_DB}\``);
   await source.query(readFileSync(new URL('../fixtures/all-types.sql', import.meta.url), 'utf8'));
   await source.query(`USE \`${DB}\``);
-  instance = await startEmbedded([sourceConnector('e2e', `${DB},${TYPES_DB}`)]);
+  // Two readers on one consistent snapshot: tables in parallel.
+  instance = await startEmbedded([sourceConnector('e2e', `${DB},${TYPES_DB}`, { 'snapshot.max.threads': 2 })]);
   gateway = await connectGateway(instance.gateway.port);
 });
 

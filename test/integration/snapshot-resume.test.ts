@@ -33,7 +33,7 @@ beforeAll(async () => {
     dataDir: `${dir}/data`,
     gateway: { port: await freePort() },
     rest: { port: restPort },
-    connectors: [sourceConnector('resume', DB, { 'snapshot.fetch.size': 1000 })],
+    connectors: [sourceConnector('resume', DB, { 'snapshot.fetch.size': 1000, 'snapshot.max.threads': 2 })],
   });
 });
 
