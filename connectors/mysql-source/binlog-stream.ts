@@ -40,6 +40,8 @@ const SNAPSHOT_REQUEST = 'instaquery:snapshot-request';
 const EVENTS = ['rotate', 'mariadbgtid', 'gtid', 'tablemap', 'writerows', 'updaterows', 'deleterows', 'xid', 'query'];
 /** Pause the binlog socket when this many events wait, resume below a tenth of it. */
 const QUEUE_HIGH_WATER = 20_000;
+/** Committed row events waiting for the store before the stream stops reading. */
+const MAX_PENDING_EVENTS = 50_000;
 /** Row events of one transaction held in memory before they are staged in the store. */
 const LARGE_TRANSACTION_EVENTS = 20_000;
 
@@ -157,6 +159,9 @@ export class BinlogStream {
       while (this.queue.length > 0 && !this.stopped) {
         const e = this.queue.shift()!;
         await this.handle(e);
+        // Back-pressure from the store: while committed transactions wait to be written, stop
+        // reading more (the queue fills, and the binlog socket pauses).
+        while (this.pending.length >= MAX_PENDING_EVENTS && this.flushing) await this.flushing;
         if (this.paused && this.queue.length < QUEUE_HIGH_WATER / 10) {
           this.paused = false;
           this.zongji?.connection?.resume();
