@@ -39,11 +39,11 @@ const SNAPSHOT_REQUEST = 'instaquery:snapshot-request';
 
 const EVENTS = ['rotate', 'mariadbgtid', 'gtid', 'tablemap', 'writerows', 'updaterows', 'deleterows', 'xid', 'query'];
 /** Pause the binlog socket when this many events wait, resume below a tenth of it. */
-const QUEUE_HIGH_WATER = 20_000;
+const QUEUE_HIGH_WATER = 5_000;
 /** Committed row events waiting for the store before the stream stops reading. */
-const MAX_PENDING_EVENTS = 50_000;
+const MAX_PENDING_EVENTS = 20_000;
 /** Row events of one transaction held in memory before they are staged in the store. */
-const LARGE_TRANSACTION_EVENTS = 20_000;
+const LARGE_TRANSACTION_EVENTS = 10_000;
 
 export interface BinlogStreamStats {
   /** Source commit time (ms) of the last transaction applied to the store. */
