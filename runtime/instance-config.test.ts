@@ -79,7 +79,22 @@ describe('parseInstanceConfig', () => {
 
   it('names a wrong connector.class', () => {
     const p = problems({ connectors: [{ name: 'src', config: connector({ 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector' }) }] });
-    expect(p).toEqual([`connector 'src': unknown connector.class 'io.debezium.connector.postgresql.PostgresConnector' (known: ${MYSQL_CONNECTOR_CLASS})`]);
+    expect(p).toEqual([
+      `connector 'src': unknown connector.class 'io.debezium.connector.postgresql.PostgresConnector' (known: ${MYSQL_CONNECTOR_CLASS}, io.instaquery.connector.ColumnarSinkConnector, com.yr.connector.KuduSinkConnector)`,
+    ]);
+  });
+
+  it('validates a sink connector and allows only one', () => {
+    const sink = (config: Record<string, unknown>) => ({ name: `sink${Math.random()}`, config: { 'connector.class': 'com.yr.connector.KuduSinkConnector', ...config } });
+    expect(() => parseInstanceConfig({ connectors: [sink({ 'behavior.on.exception': 'LOG' })] }, 'instaquery.json')).not.toThrow();
+    const p = problems({ connectors: [sink({ 'behavior.on.exception': 'SKIP', 'max.retires': 3 }), sink({})] });
+    expect(p).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/unknown config key 'max\.retires' — did you mean 'max\.retries'\?/),
+        expect.stringMatching(/config key 'behavior\.on\.exception'/),
+        '2 sink connectors are configured; the embedded store takes one',
+      ]),
+    );
   });
 
   it('reports a connector name used twice', () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 import { formatZodProblems, unknownKeyProblems } from './config-problems.ts';
 import { MYSQL_CONNECTOR_CLASS, validateMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
+import { isSinkClass, KUDU_SINK_CONNECTOR_CLASS, SINK_CONNECTOR_CLASS, validateSinkConfig } from '../connectors/columnar-sink/index.ts';
 
 const userSchema = z.strictObject({ user: z.string().min(1), password: z.string() });
 
@@ -52,17 +53,24 @@ function connectorProblems(connectors: unknown): string[] {
   if (!Array.isArray(connectors)) return [];
   const problems: string[] = [];
   const names = new Set<string>();
+  let sinks = 0;
   for (const c of connectors as { name?: unknown; config?: Record<string, unknown> }[]) {
     if (typeof c?.name !== 'string' || typeof c.config !== 'object' || c.config === null) continue;
     if (names.has(c.name)) problems.push(`connector name '${c.name}' is used twice`);
     names.add(c.name);
     const cls = c.config['connector.class'];
+    if (isSinkClass(cls)) {
+      sinks++;
+      problems.push(...validateSinkConfig(c.config).map((p) => `connector '${c.name}': ${p}`));
+      continue;
+    }
     if (cls !== MYSQL_CONNECTOR_CLASS) {
-      problems.push(`connector '${c.name}': unknown connector.class '${String(cls)}' (known: ${MYSQL_CONNECTOR_CLASS})`);
+      problems.push(`connector '${c.name}': unknown connector.class '${String(cls)}' (known: ${MYSQL_CONNECTOR_CLASS}, ${SINK_CONNECTOR_CLASS}, ${KUDU_SINK_CONNECTOR_CLASS})`);
       continue;
     }
     problems.push(...validateMySqlSourceConfig(c.config).map((p) => `connector '${c.name}': ${p}`));
   }
+  if (sinks > 1) problems.push(`${sinks} sink connectors are configured; the embedded store takes one`);
   return problems;
 }
 

@@ -4,7 +4,7 @@
 import type { Logger } from './logger.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { RestApi } from './rest-api.ts';
-import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
+import { ColumnarStore, isSinkClass, sinkConfigSchema, type SinkConfig } from '../connectors/columnar-sink/index.ts';
 import { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
 import { Gateway, createDuckDbHandler } from '../gateway/index.ts';
 
@@ -17,8 +17,11 @@ export interface RunningInstance {
 
 export async function startInstance(config: InstanceConfig, log: Logger): Promise<RunningInstance> {
   const connectors = new Map<string, MySqlSourceConnector>();
+  let sink: SinkConfig | undefined;
   for (const { name, config: raw } of config.connectors) {
-    connectors.set(name, new MySqlSourceConnector(name, raw, log.child({ connector: name })));
+    // A sink connector configures how sources land in the store; without one, defaults apply.
+    if (isSinkClass(raw['connector.class'])) sink = sinkConfigSchema.parse(raw);
+    else connectors.set(name, new MySqlSourceConnector(name, raw, log.child({ connector: name })));
   }
   for (const c of connectors.values()) await c.check();
 
@@ -49,7 +52,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
     await store.close();
   };
   try {
-    for (const c of connectors.values()) await c.start(store.consumerFor(c.name));
+    for (const c of connectors.values()) await c.start(store.consumerFor(c.name, sink));
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;

@@ -2,12 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mysqlSourceConfigSchema } from '../connectors/mysql-source/index.ts';
+import { sinkConfigSchema } from '../connectors/columnar-sink/index.ts';
 import { instanceConfigSchema } from './instance-config.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README configuration reference', () => {
   it.each(Object.keys(mysqlSourceConfigSchema.shape))('documents source key %s', (key) => {
+    expect(readme).toContain(`\`${key}\``);
+  });
+
+  it.each(Object.keys(sinkConfigSchema.shape))('documents sink key %s', (key) => {
     expect(readme).toContain(`\`${key}\``);
   });
 

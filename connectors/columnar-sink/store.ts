@@ -9,6 +9,8 @@ import { UserFacingError } from '../../runtime/errors.ts';
 import { createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable } from './target-table.ts';
 import { applySchemaChangeToStore } from './schema-change.ts';
+import { createDeadLetterTable, writeDeadLetters, type DeadLetter } from './dead-letter.ts';
+import { defaultSinkConfig, type SinkConfig } from './config.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
 import { reduceToFinalState, stagedRows, TableStage } from './upsert-batch.ts';
@@ -45,6 +47,7 @@ export class ColumnarStore {
     await createCatalogTable(writer);
     await createHistoryTable(writer);
     await createProgressTable(writer);
+    await createDeadLetterTable(writer);
     return new ColumnarStore(instance, writer, await loadKnownTables(writer), path);
   }
 
@@ -72,7 +75,7 @@ export class ColumnarStore {
   }
 
   /** The ChangeConsumer for one source connector: its offset is kept under its name. */
-  consumerFor(connector: string): ChangeConsumer {
+  consumerFor(connector: string, sink: SinkConfig = defaultSinkConfig): ChangeConsumer {
     return {
       committedOffset: () => this.exclusive(() => readOffset(this.writer, connector)),
       beginSnapshot: (tables, at) =>
@@ -106,10 +109,10 @@ export class ColumnarStore {
           const stage = await TableStage.create(this.writer, table);
           try {
             await stage.append(this.writer, rows.map((row) => ({ op: 'u', row })));
-            await this.transaction(async () => {
-              await stage.apply(this.writer, true);
+            const stages = new Map([[`${table.db}.${table.table}`, stage]]);
+            await this.applyHandlingPoison(connector, stages, sink, null, async () => {
               await writeProgress(this.writer, connector, table.db, table.table, progress);
-            });
+            }, true);
           } finally {
             await stage.drop(this.writer);
           }
@@ -132,7 +135,7 @@ export class ColumnarStore {
           await this.stage(connector, events);
         }),
       discardStaged: () => this.exclusive(() => this.dropStages(connector)),
-      applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset)),
+      applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset, sink)),
     };
   }
 
@@ -164,15 +167,53 @@ export class ColumnarStore {
   }
 
   /** Applies everything staged for the connector plus `events`, and the offset, in one transaction. */
-  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset): Promise<void> {
+  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset, sink: SinkConfig): Promise<void> {
     try {
       const stages = await this.stage(connector, events);
-      await this.transaction(async () => {
-        for (const stage of stages.values()) await stage.apply(this.writer);
-        await writeOffset(this.writer, connector, offset);
-      });
+      await this.applyHandlingPoison(connector, stages, sink, offset, () => writeOffset(this.writer, connector, offset));
     } finally {
       await this.dropStages(connector);
+    }
+  }
+
+  /**
+   * Applies staged tables plus `alsoInTransaction` in one transaction. A failure is retried
+   * (`max.retries`, `retry.backoff.ms`); then records the tables cannot hold are, by
+   * `behavior.on.exception`, the reason the task stops (FAIL), dead-lettered (LOG) or dropped
+   * (IGNORE) — and everything else is applied, so one poison record never stalls the rest.
+   */
+  private async applyHandlingPoison(connector: string, stages: Map<string, TableStage>, sink: SinkConfig, offset: SourceOffset | null, alsoInTransaction: () => Promise<void>, insertOnly = false): Promise<void> {
+    const applyAll = (letters: DeadLetter[]) =>
+      this.transaction(async () => {
+        for (const stage of stages.values()) await stage.apply(this.writer, insertOnly);
+        if (letters.length > 0 && sink['behavior.on.exception'] === 'LOG') await writeDeadLetters(this.writer, connector, offset, letters);
+        await alsoInTransaction();
+      });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await applyAll([]);
+        return;
+      } catch (err) {
+        if (attempt < sink['max.retries']) {
+          await new Promise((r) => setTimeout(r, sink['retry.backoff.ms']));
+          continue;
+        }
+        const letters: DeadLetter[] = [];
+        for (const stage of stages.values()) {
+          const found = await stage.takeUnstorable(this.writer, sink['behavior.on.exception'] !== 'FAIL');
+          letters.push(...found.map((f) => ({ db: stage.schema.db, table: stage.schema.table, ...f })));
+        }
+        if (letters.length === 0) throw err;
+        if (sink['behavior.on.exception'] === 'FAIL') {
+          const first = letters[0]!;
+          throw new UserFacingError(
+            `the sink cannot store ${letters.length} record(s) of ${first.db}.${first.table}: ${first.error}`,
+            'set "behavior.on.exception": "LOG" on the sink connector to put such records in _instaquery.dead_letter and go on, or "IGNORE" to drop them',
+          );
+        }
+        await applyAll(letters);
+        return;
+      }
     }
   }
 

@@ -105,6 +105,33 @@ export class TableStage {
     await conn.run(`INSERT INTO ${target} (${columnList}) SELECT ${values} FROM ${source} AS s WHERE s.${quoteIdent(OP)} = 'u'`);
   }
 
+  /**
+   * Finds staged records the target table cannot hold (a value that does not cast to its column's
+   * type, e.g. MySQL's '2024-02-30' under ALLOW_INVALID_DATES), removes them from the stage and
+   * returns them with the reason. `remove` false only reports them.
+   */
+  async takeUnstorable(conn: DuckDBConnection, remove = true): Promise<{ op: string; record: Record<string, string | null>; error: string }[]> {
+    const checked = this.schema.columns
+      .map((c) => ({ name: c.name, type: mapColumnType(c.columnType).duckType }))
+      .filter((c) => c.type !== 'VARCHAR' && c.type !== 'BLOB');
+    if (checked.length === 0) return [];
+    const fails = (c: { name: string; type: string }) => `(s.${quoteIdent(c.name)} IS NOT NULL AND TRY_CAST(s.${quoteIdent(c.name)} AS ${c.type}) IS NULL)`;
+    const flags = checked.map((c, i) => `${fails(c)} AS __iq_bad_${i}`).join(', ');
+    const reader = await conn.runAndReadAll(
+      `SELECT * FROM (SELECT s.rowid AS __iq_rowid, ${flags}, s.* FROM ${this.ref} AS s WHERE s.${quoteIdent(OP)} = 'u') WHERE ${checked.map((_, i) => `__iq_bad_${i}`).join(' OR ')}`,
+    );
+    const names = reader.columnNames();
+    const found = reader.getRowsJS().map((values) => {
+      const row = Object.fromEntries(names.map((n, i) => [n, values[i]]));
+      const text = (name: string) => (row[name] === null || row[name] === undefined ? null : String(row[name]));
+      const bad = checked.filter((_, i) => row[`__iq_bad_${i}`] === true);
+      const record = Object.fromEntries(this.schema.columns.map((c) => [c.name, text(c.name)]));
+      return { rowid: String(row.__iq_rowid), op: text(OP)!, record, error: bad.map((c) => `column ${c.name}: '${text(c.name)}' is not a valid ${c.type}`).join('; ') };
+    });
+    if (remove && found.length > 0) await conn.run(`DELETE FROM ${this.ref} WHERE rowid IN (${found.map((f) => f.rowid).join(', ')})`);
+    return found.map(({ op, record, error }) => ({ op, record, error }));
+  }
+
   async drop(conn: DuckDBConnection): Promise<void> {
     await conn.run(`DROP TABLE IF EXISTS ${this.ref}`);
   }

@@ -196,7 +196,7 @@ export class MySqlSourceConnector {
 
   private markFailed(err: Error): void {
     this.state.state = 'FAILED';
-    this.state.trace = err.message;
+    this.state.trace = err instanceof UserFacingError ? err.describe() : err.message;
   }
 
   status(): SourceStatus {
