@@ -3,8 +3,9 @@
 // renamed columns keep their data, dropped columns go, new columns are added, and a changed type
 // is cast in place (a cast that fails stops the task with DuckDB's message; nothing is guessed).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SchemaChange, TableSchema } from '../mysql-source/index.ts';
+import { SchemaChangeRejected, type SchemaChange, type TableSchema } from '../mysql-source/index.ts';
 import { mapColumnType } from './type-mapping.ts';
+import { isWidening } from './type-widening.ts';
 import { forgetTable, recreateTable, rememberTable } from './target-table.ts';
 import { qualified, quoteIdent, quoteLiteral } from './sql-names.ts';
 
@@ -65,7 +66,15 @@ export async function applySchemaChangeToStore(conn: DuckDBConnection, change: S
           await conn.run(`ALTER TABLE ${target} ADD COLUMN ${quoteIdent(col.name)} ${mapping.duckType}${fill}`);
           if (fill) await conn.run(`ALTER TABLE ${target} ALTER COLUMN ${quoteIdent(col.name)} DROP DEFAULT`);
           columns.set(col.name, col);
-        } else if (mapColumnType(have.columnType).duckType !== mapping.duckType) {
+        } else {
+          const from = mapColumnType(have.columnType).duckType;
+          if (from === mapping.duckType) continue;
+          if (!isWidening(from, mapping.duckType)) {
+            throw new SchemaChangeRejected(
+              { db: after.db, table: after.table },
+              `cannot change column ${col.name} from ${have.columnType} to ${col.columnType} (store type ${from} → ${mapping.duckType}): it narrows the type, and the sink does not guess how stored values convert; snapshot the table again (POST /connectors/{name}/snapshot) to take the new type`,
+            );
+          }
           await conn.run(`ALTER TABLE ${target} ALTER COLUMN ${quoteIdent(col.name)} SET DATA TYPE ${mapping.duckType}`);
         }
       }

@@ -4,7 +4,7 @@
 // store writes can await without reordering anything.
 import ZongJi from '@vlasky/zongji';
 import type { Logger } from '../../runtime/logger.ts';
-import type { ChangeConsumer, ChangeEvent, Row, SourceOffset, TableName, TableSchema } from './change-event.ts';
+import { SchemaChangeRejected, type ChangeConsumer, type ChangeEvent, type Row, type SchemaChange, type SourceOffset, type TableName, type TableSchema } from './change-event.ts';
 import { readInChunks } from './snapshot.ts';
 import { readDdl } from './ddl-parser.ts';
 import { rowMatchesSchema, rowShaper } from './row-projection.ts';
@@ -339,10 +339,23 @@ export class BinlogStream {
     if (changes.length === 0) return;
     await this.settle();
     if (this.stopped) return;
-    await this.consumer.applySchemaChange(sql, changes, offset);
-    for (const c of changes) this.history.apply(c);
+    let applying = changes;
+    for (;;) {
+      try {
+        await this.consumer.applySchemaChange(sql, applying, offset);
+        break;
+      } catch (err) {
+        if (!(err instanceof SchemaChangeRejected)) throw err;
+        // The store rolled the statement back: set that table aside, apply the rest.
+        const { db, table } = err.table;
+        await this.quarantine(db, table, `${err.message} (DDL at ${offset.file}:${offset.pos}: ${sql.slice(0, 200)})`);
+        applying = applying.filter((c) => !touches(c, db, table));
+        if (applying.length === 0) return;
+      }
+    }
+    for (const c of applying) this.history.apply(c);
     this.offset = offset;
-    this.log.info({ ddl: sql.slice(0, 200), changes: changes.map((c) => c.kind) }, 'schema change applied');
+    this.log.info({ ddl: sql.slice(0, 200), changes: applying.map((c) => c.kind) }, 'schema change applied');
   }
 
   private async quarantine(db: string, table: string, reason: string): Promise<void> {
@@ -427,3 +440,16 @@ export class BinlogStream {
 }
 
 
+
+function touches(change: SchemaChange, db: string, table: string): boolean {
+  const is = (t: { db: string; table: string }) => t.db === db && t.table === table;
+  switch (change.kind) {
+    case 'create':
+    case 'alter':
+      return is(change.after);
+    case 'rename':
+      return is(change.from) || is(change.to);
+    default:
+      return is(change);
+  }
+}

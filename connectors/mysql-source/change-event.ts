@@ -86,6 +86,21 @@ export type SchemaChange =
       addedValues: Record<string, string | null>;
     };
 
+/**
+ * A consumer's answer to a schema change it cannot apply safely to one table (e.g. narrowing a
+ * type): the source quarantines that table — its changes stop, the reason shows in status, a
+ * snapshot of the table brings it back — and every other table goes on.
+ */
+export class SchemaChangeRejected extends Error {
+  constructor(
+    readonly table: TableName,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SchemaChangeRejected';
+  }
+}
+
 /** The schema history as the store keeps it: each followed table's latest state. */
 export interface SchemaHistoryState {
   tables: TableSchema[];

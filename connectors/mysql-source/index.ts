@@ -6,3 +6,4 @@ export { includedTables } from './catalog.ts';
 export { connectionOptions } from './connection-options.ts';
 export { parseMySqlSourceConfig } from './config.ts';
 export { keyAfter, keyOrder } from './keyset.ts';
+export { SchemaChangeRejected } from './change-event.ts';
