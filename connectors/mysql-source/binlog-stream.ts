@@ -3,6 +3,7 @@
 // after its commit. Events are processed in order on one async queue, so schema look-ups and
 // store writes can await without reordering anything.
 import ZongJi from '@vlasky/zongji';
+import type mysql from 'mysql2/promise';
 import type { Logger } from '../../runtime/logger.ts';
 import { SchemaChangeRejected, type ChangeConsumer, type ChangeEvent, type Row, type SchemaChange, type SourceOffset, type TableName, type TableSchema } from './change-event.ts';
 import { readInChunks } from './snapshot.ts';
@@ -78,6 +79,8 @@ export class BinlogStream {
   private staged = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private beating = false;
+  /** One connection for the heartbeat's questions to the server, kept between beats. */
+  private control: mysql.Connection | null = null;
 
   constructor(
     private readonly name: string,
@@ -128,9 +131,17 @@ export class BinlogStream {
     });
   }
 
+  private async closeControl(): Promise<void> {
+    const c = this.control;
+    this.control = null;
+    await c?.end().catch(() => undefined);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    while (this.beating) await new Promise((r) => setTimeout(r, 5));
+    await this.closeControl();
     const z = this.zongji;
     this.zongji = null;
     if (z) await new Promise<void>((resolve) => {
@@ -419,12 +430,16 @@ export class BinlogStream {
         this.offset = b;
         this.stats.committed = b;
       }
-      const end = await serverBinlogEnd(this.config);
+      this.control ??= await connectSource(this.config);
+      const end = await serverBinlogEnd(this.control);
       const at = this.boundary ?? this.offset;
       if (end && end.file === at.file && end.pos <= at.pos && this.queue.length === 0) this.stats.caughtUpAt = Date.now();
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'heartbeat failed');
+      // Reopened on the next beat; a dead connection must not be reused.
+      await this.closeControl();
     } finally {
+      if (this.stopped) await this.closeControl();
       this.beating = false;
     }
   }
@@ -432,6 +447,7 @@ export class BinlogStream {
   private fail(err: Error): void {
     if (this.stopped) return;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    void this.closeControl();
     this.log.error({ err: err.message, offset: this.offset }, 'binlog stream failed');
     this.stopped = true;
     this.zongji?.stop();

@@ -2,30 +2,23 @@
 // chunks) still reaches the store whole: never half-applied, and equal to the source after.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
-import { connectGateway, connectSource, freshDatabase, sourceConnector, waitFor } from '../support/services.ts';
+import { waitFor } from '../support/services.ts';
 import { diffDatabase } from '../support/compare.ts';
-import { startEmbedded } from '../support/embedded.ts';
+import { followFreshDatabase, type FollowedDatabase } from '../support/embedded.ts';
 
 const DB = 'it_big_txn';
 const ROWS = 120_000;
-let instance: Awaited<ReturnType<typeof startEmbedded>>;
+let instance: FollowedDatabase['instance'];
 let source: mysql.Connection;
 let gateway: mysql.Connection;
+let followed: FollowedDatabase;
 
 beforeAll(async () => {
-  await freshDatabase(DB);
-  source = await connectSource(DB);
-  await source.query('CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))');
-  await source.query(`INSERT INTO t SELECT seq, 0, 'start' FROM seq_1_to_${ROWS}`);
-  instance = await startEmbedded([sourceConnector('big', DB)]);
-  gateway = await connectGateway(instance.gateway.port);
+  followed = await followFreshDatabase(DB, 'big', ['CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))', `INSERT INTO t SELECT seq, 0, 'start' FROM seq_1_to_${ROWS}`]);
+  ({ instance, source, gateway } = followed);
 });
 
-afterAll(async () => {
-  await gateway?.end();
-  await source?.end();
-  await instance?.stop();
-});
+afterAll(() => followed?.close());
 
 it(`applies a ${ROWS.toLocaleString()}-row transaction (with inserts, updates, deletes and key changes) all at once`, async () => {
   const seen = new Set<number>();

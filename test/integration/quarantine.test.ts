@@ -3,32 +3,28 @@
 // misread; the other tables keep streaming; an ad-hoc snapshot of just that table brings it back.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
-import { connectGateway, connectSource, freshDatabase, sourceConnector, waitFor } from '../support/services.ts';
+import { waitFor } from '../support/services.ts';
 import { diffTable } from '../support/compare.ts';
-import { startEmbedded } from '../support/embedded.ts';
+import { followFreshDatabase, type FollowedDatabase } from '../support/embedded.ts';
 
 const DB = 'it_quarantine';
-let instance: Awaited<ReturnType<typeof startEmbedded>>;
+let instance: FollowedDatabase['instance'];
 let source: mysql.Connection;
 let gateway: mysql.Connection;
+let followed: FollowedDatabase;
 
 beforeAll(async () => {
-  await freshDatabase(DB);
-  source = await connectSource(DB);
-  await source.query('CREATE TABLE a (id INT PRIMARY KEY, v VARCHAR(10))');
-  await source.query('CREATE TABLE b (id INT PRIMARY KEY, v VARCHAR(10))');
-  await source.query("INSERT INTO a VALUES (1, 'a1'), (2, 'a2')");
-  await source.query("INSERT INTO b VALUES (1, 'b1')");
-  await source.query('CREATE TABLE u (id INT PRIMARY KEY, x UUID, ip INET6)');
-  instance = await startEmbedded([sourceConnector('q', DB)]);
-  gateway = await connectGateway(instance.gateway.port);
+  followed = await followFreshDatabase(DB, 'q', [
+    'CREATE TABLE a (id INT PRIMARY KEY, v VARCHAR(10))',
+    'CREATE TABLE b (id INT PRIMARY KEY, v VARCHAR(10))',
+    "INSERT INTO a VALUES (1, 'a1'), (2, 'a2')",
+    "INSERT INTO b VALUES (1, 'b1')",
+    'CREATE TABLE u (id INT PRIMARY KEY, x UUID, ip INET6)',
+  ]);
+  ({ instance, source, gateway } = followed);
 });
 
-afterAll(async () => {
-  await gateway?.end();
-  await source?.end();
-  await instance?.stop();
-});
+afterAll(() => followed?.close());
 
 const status = () => instance.connectors.get('q')!.status();
 const rows = async (sql: string) => (await gateway.query(sql))[0] as Record<string, unknown>[];
