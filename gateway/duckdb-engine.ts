@@ -4,11 +4,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DialectError, translate, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
+import { showCreateTable } from './show-create-table.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
 import type { QueryHandler, QueryResult, QuerySession, SessionState } from './result-set.ts';
 
 /** Schemas of the store that are not source databases. */
-const HIDDEN_SCHEMAS = new Set(['_instaquery', 'information_schema', 'pg_catalog', 'main', 'temp']);
+const HIDDEN_SCHEMAS = new Set(['_instaquery', '_instaquery_parts', 'information_schema', 'pg_catalog', 'main', 'temp']);
 
 export interface EngineOptions {
   connect(): Promise<DuckDBConnection>;
@@ -115,8 +116,20 @@ class DuckDbSession implements QuerySession {
       const db = tables[1] ?? this.state.database;
       if (!db) throw new SqlError('NO_DB', 'No database selected');
       if (!(await this.databases()).includes(db)) throw new SqlError('BAD_DB', `Unknown database '${db}'`);
-      const r = await this.conn.runAndReadAll('SELECT table_name FROM duckdb_tables() WHERE schema_name = $1 AND database_name = current_database() ORDER BY 1', [db]);
+      // A range-partitioned table is a view over its partitions.
+      const r = await this.conn.runAndReadAll(
+        `SELECT table_name FROM duckdb_tables() WHERE schema_name = $1 AND database_name = current_database()
+         UNION SELECT view_name FROM duckdb_views() WHERE schema_name = $1 AND database_name = current_database() AND NOT internal ORDER BY 1`,
+        [db],
+      );
       return { kind: 'rows', columns: [textColumn(`Tables_in_${db}`)], rows: r.getRowsJS().map((row) => [String(row[0])]) };
+    }
+    const create = /^\s*show\s+create\s+table\s+(?:[`"]?([^`"\s.;]+)[`"]?\.)?[`"]?([^`"\s;]+)[`"]?\s*;?\s*$/i.exec(sql);
+    if (create) {
+      const db = create[1] ?? this.state.database;
+      if (!db) throw new SqlError('NO_DB', 'No database selected');
+      const table = create[2]!;
+      return { kind: 'rows', columns: [textColumn('Table'), textColumn('Create Table')], rows: [[table, await showCreateTable(this.conn, db, table)]] };
     }
     throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
   }

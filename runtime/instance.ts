@@ -12,6 +12,7 @@ export interface RunningInstance {
   gateway: { host: string; port: number };
   restPort: number;
   connectors: Map<string, MySqlSourceConnector>;
+  store: ColumnarStore;
   stop(): Promise<void>;
 }
 
@@ -57,5 +58,5 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
     await stop().catch(() => undefined);
     throw err;
   }
-  return { gateway: gatewayAddress, restPort, connectors, stop };
+  return { gateway: gatewayAddress, restPort, connectors, store, stop };
 }

@@ -1,33 +1,94 @@
 // The columnar sink's configuration, with the original Kudu sink connector's key names
-// (`behavior.on.exception`, `max.retries`, `retry.backoff.ms`). With no sink connector configured,
-// sources land in the local store with these defaults.
+// (`behavior.on.exception`, `max.retries`, `retry.backoff.ms`) and the batching keys of Kafka
+// Connect sinks (`batch.size`, `max.buffered.records`, `linger.ms`). With no sink connector
+// configured, sources land in the local store with these defaults.
+//
+// A table's partition spec is one key per table, `partitioning.<db>.<table>`, written as Kudu
+// declares it: "HASH(id) PARTITIONS 16 RANGE(created_at) INTERVAL MONTH".
 import { z } from 'zod';
 import { formatZodProblems, unknownKeyProblems } from '../../runtime/config-problems.ts';
+import { defaultSpec, parseSpec, PartitionSpecError, type PartitionSpec } from '../../partitioning/index.ts';
+import type { TableSchema } from '../mysql-source/index.ts';
+import { UserFacingError } from '../../runtime/errors.ts';
 
 export const SINK_CONNECTOR_CLASS = 'io.instaquery.connector.ColumnarSinkConnector';
 /** The original system's Kudu sink, accepted as an alias. */
 export const KUDU_SINK_CONNECTOR_CLASS = 'com.yr.connector.KuduSinkConnector';
+export const PARTITIONING_PREFIX = 'partitioning.';
+export const MAX_TASKS = 16;
 
 const integerString = (what: string) =>
   z.union([z.number().int(), z.string().regex(/^\d+$/, `${what} must be a whole number`).transform(Number)]);
 
-export const sinkConfigSchema = z.object({
+const knownKeys = {
   'connector.class': z.enum([SINK_CONNECTOR_CLASS, KUDU_SINK_CONNECTOR_CLASS]),
-  'tasks.max': integerString('tasks.max').pipe(z.literal(1, { message: 'the embedded sink runs one task for now: set tasks.max to 1' })).default(1),
+  /** Parallel write tasks; each owns a share of every table's hash buckets. */
+  'tasks.max': integerString('tasks.max').pipe(z.number().min(1).max(MAX_TASKS)).default(1),
   'behavior.on.exception': z.enum(['FAIL', 'LOG', 'IGNORE']).default('FAIL'),
   'max.retries': integerString('max.retries').pipe(z.number().min(0).max(100)).default(3),
   'retry.backoff.ms': integerString('retry.backoff.ms').pipe(z.number().min(0)).default(1000),
-});
+  /** Most row changes applied in one store transaction (whole source transactions; a larger one goes alone). */
+  'batch.size': integerString('batch.size').pipe(z.number().min(1).max(1_000_000)).default(20_000),
+  /** Row changes read from the source and waiting for the store before the source stops reading. */
+  'max.buffered.records': integerString('max.buffered.records').pipe(z.number().min(1).max(10_000_000)).default(40_000),
+  /** How long a flush waits for more changes to batch with (the flush interval); 0 writes at once. */
+  'linger.ms': integerString('linger.ms').pipe(z.number().min(0).max(60_000)).default(0),
+};
+
+export const sinkConfigSchema = z
+  .object(knownKeys)
+  .catchall(z.unknown())
+  .superRefine((config, ctx) => {
+    if (config['max.buffered.records'] < config['batch.size']) {
+      ctx.addIssue({ code: 'custom', path: ['max.buffered.records'], message: `must be at least batch.size (${config['batch.size']})` });
+    }
+    for (const [key, value] of Object.entries(config)) {
+      if (!key.startsWith(PARTITIONING_PREFIX)) continue;
+      const problem = partitioningKeyProblem(key, value);
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+    }
+  });
 
 export type SinkConfig = z.output<typeof sinkConfigSchema>;
 
 export const defaultSinkConfig: SinkConfig = sinkConfigSchema.parse({ 'connector.class': SINK_CONNECTOR_CLASS });
 
+function partitioningKeyProblem(key: string, value: unknown): string | null {
+  const table = key.slice(PARTITIONING_PREFIX.length);
+  if (!/^[^.]+\.[^.]+$/.test(table)) return `name the table as ${PARTITIONING_PREFIX}<database>.<table>, e.g. partitioning.rb.bill`;
+  if (typeof value !== 'string') return 'must be a spec such as "HASH(id) PARTITIONS 16 RANGE(created_at) INTERVAL MONTH"';
+  try {
+    parseSpec(value, 'spec');
+    return null;
+  } catch (err) {
+    if (err instanceof PartitionSpecError) return err.message.replace(/^spec: /, '');
+    throw err;
+  }
+}
+
 export function validateSinkConfig(config: Record<string, unknown>): string[] {
-  const problems = unknownKeyProblems(config, Object.keys(sinkConfigSchema.shape));
+  const unknown = Object.fromEntries(Object.entries(config).filter(([k]) => !k.startsWith(PARTITIONING_PREFIX)));
+  const problems = unknownKeyProblems(unknown, [...Object.keys(knownKeys), `${PARTITIONING_PREFIX}<database>.<table>`]);
   const parsed = sinkConfigSchema.safeParse(config);
   if (!parsed.success) problems.push(...formatZodProblems(parsed.error, config));
   return problems;
+}
+
+/**
+ * The table's partition spec: its `partitioning.<db>.<table>` key, checked against the table's
+ * columns, or HASH of the primary key by default.
+ */
+export function partitionSpecFor(sink: SinkConfig, schema: TableSchema): PartitionSpec {
+  const key = `${PARTITIONING_PREFIX}${schema.db}.${schema.table}`;
+  const text = sink[key];
+  const columns = schema.columns.map((c) => c.name);
+  if (typeof text !== 'string') return defaultSpec(schema.primaryKey, columns);
+  try {
+    return parseSpec(text, `sink config key '${key}'`, columns);
+  } catch (err) {
+    if (err instanceof PartitionSpecError) throw new UserFacingError(err.message, `fix '${key}' in the sink connector's config and restart`);
+    throw err;
+  }
 }
 
 export function isSinkClass(cls: unknown): boolean {

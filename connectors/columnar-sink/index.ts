@@ -1,4 +1,4 @@
 // Public surface of the columnar sink and its store.
-export { ColumnarStore, STORE_FILE } from './store.ts';
+export { ColumnarStore, STORE_FILE, type SinkTaskStats } from './store.ts';
 export { mapColumnType } from './type-mapping.ts';
 export { validateSinkConfig, sinkConfigSchema, isSinkClass, SINK_CONNECTOR_CLASS, KUDU_SINK_CONNECTOR_CLASS, type SinkConfig } from './config.ts';

@@ -4,28 +4,45 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { PartitionSpec } from '../../partitioning/index.ts';
 import type { ChangeConsumer, ChangeEvent, SchemaChange, SourceOffset, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
 import { createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
-import { createCatalogTable, evolveTable, loadKnownTables, recreateTable } from './target-table.ts';
+import { createCatalogTable, evolveTable, loadKnownTables, recreateTable, type KnownTable } from './target-table.ts';
 import { applySchemaChangeToStore } from './schema-change.ts';
 import { createDeadLetterTable, writeDeadLetters, type DeadLetter } from './dead-letter.ts';
-import { defaultSinkConfig, type SinkConfig } from './config.ts';
+import { defaultSinkConfig, partitionSpecFor, type SinkConfig } from './config.ts';
+import { defaultSpec } from '../../partitioning/index.ts';
+import { ensurePartitions, PARTS_SCHEMA } from './table-layout.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
-import { reduceToFinalState, stagedRows, TableStage } from './upsert-batch.ts';
+import { bucketOfStaged, stagedRows, TableStage } from './upsert-batch.ts';
 
 export const STORE_FILE = 'instaquery.duckdb';
 
+export interface SinkTaskStats {
+  task: number;
+  /** Store transactions this task wrote rows in. */
+  batches: number;
+  /** Staged records (each key's final state, or a keyless row's distinct values) applied. */
+  recordsApplied: number;
+  /** The most records this task applied in one store transaction. */
+  largestBatch: number;
+}
+
 export class ColumnarStore {
   private writeQueue: Promise<unknown> = Promise.resolve();
-  /** Per connector, the staging tables of the source transaction being received. */
+  /** Per connector, the staging tables of the batch being received (per sink task and table). */
   private readonly stages = new Map<string, Map<string, TableStage>>();
+  /** Per connector, what each sink task has applied. */
+  private readonly taskStats = new Map<string, SinkTaskStats[]>();
+  /** Per connector, the connections of sink tasks 1…n-1; task 0 writes on `writer`. */
+  private readonly taskConnections = new Map<string, DuckDBConnection[]>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly known: Map<string, TableSchema>,
+    private readonly known: Map<string, KnownTable>,
     readonly path: string,
   ) {}
 
@@ -48,7 +65,9 @@ export class ColumnarStore {
     await createHistoryTable(writer);
     await createProgressTable(writer);
     await createDeadLetterTable(writer);
-    return new ColumnarStore(instance, writer, await loadKnownTables(writer), path);
+    await writer.run(`CREATE SCHEMA IF NOT EXISTS ${PARTS_SCHEMA}`);
+    const known = await loadKnownTables(writer, (t) => defaultSpec(t.primaryKey, t.columns.map((c) => c.name)));
+    return new ColumnarStore(instance, writer, known, path);
   }
 
   /** A connection for one reader (a gateway session). */
@@ -63,20 +82,15 @@ export class ColumnarStore {
     return run;
   }
 
-  private async transaction(work: () => Promise<void>): Promise<void> {
-    await this.writer.run('BEGIN TRANSACTION');
-    try {
-      await work();
-      await this.writer.run('COMMIT');
-    } catch (err) {
-      await this.writer.run('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
+  private transaction(work: () => Promise<void>): Promise<void> {
+    return transactionOn(this.writer, work);
   }
 
   /** The ChangeConsumer for one source connector: its offset is kept under its name. */
   consumerFor(connector: string, sink: SinkConfig = defaultSinkConfig): ChangeConsumer {
+    const specOf = (schema: TableSchema) => partitionSpecFor(sink, schema);
     return {
+      batching: { batchSize: sink['batch.size'], maxBuffered: sink['max.buffered.records'], lingerMs: sink['linger.ms'] },
       committedOffset: () => this.exclusive(() => readOffset(this.writer, connector)),
       beginSnapshot: (tables, at) =>
         this.exclusive(() =>
@@ -86,17 +100,14 @@ export class ColumnarStore {
             await writeOffset(this.writer, connector, { ...at, snapshotCompleted: false });
             await clearHistory(this.writer, connector);
             await clearProgress(this.writer, connector);
-            for (const t of tables) {
-              await recreateTable(this.writer, t);
-              this.known.set(`${t.db}.${t.table}`, t);
-            }
+            for (const t of tables) this.known.set(`${t.db}.${t.table}`, await recreateTable(this.writer, t, specOf(t)));
             await recordHistory(this.writer, connector, at, '-- snapshot', tables.map((t) => ({ db: t.db, table: t.table, schema: t, quarantine: null })));
           }),
         ),
       applySchemaChange: (ddl, changes, offset) =>
         this.exclusive(() =>
           this.transaction(async () => {
-            for (const change of changes) await applySchemaChangeToStore(this.writer, change, this.known);
+            for (const change of changes) await applySchemaChangeToStore(this.writer, change, this.known, specOf);
             await recordHistory(this.writer, connector, offset, ddl, changes.flatMap(historyEntries));
             await writeOffset(this.writer, connector, offset);
           }),
@@ -106,15 +117,17 @@ export class ColumnarStore {
       schemaHistory: () => this.exclusive(() => loadHistory(this.writer, connector)),
       writeSnapshotRows: (table, rows, progress) =>
         this.exclusive(async () => {
-          const stage = await TableStage.create(this.writer, table);
+          const entry = this.known.get(`${table.db}.${table.table}`) ?? (await this.track(table, specOf));
+          const stage = await TableStage.create(this.writer, table, entry.layout);
           try {
-            await stage.append(this.writer, rows.map((row) => ({ op: 'u', row })));
+            await stage.append(rows.map((row) => ({ op: 'u', row, count: 1, earlier: [] })));
+            await ensurePartitions(this.writer, entry.layout, stage.partitionsToInsert);
             const stages = new Map([[`${table.db}.${table.table}`, stage]]);
             await this.applyHandlingPoison(connector, stages, sink, null, async () => {
               await writeProgress(this.writer, connector, table.db, table.table, progress);
             }, true);
           } finally {
-            await stage.drop(this.writer);
+            await stage.drop();
           }
         }),
       snapshotProgress: () =>
@@ -132,15 +145,35 @@ export class ColumnarStore {
         ),
       stageChanges: (events) =>
         this.exclusive(async () => {
-          await this.stage(connector, events);
+          await this.stage(connector, events, sink, specOf);
         }),
       discardStaged: () => this.exclusive(() => this.dropStages(connector)),
-      applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset, sink)),
+      applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset, sink, specOf)),
     };
   }
 
-  /** Stages part of a transaction: each table's events reduced and appended to its stage. */
-  private async stage(connector: string, events: ChangeEvent[]): Promise<Map<string, TableStage>> {
+  /** A table first seen in a row event (no snapshot, no DDL): created from the event's schema. */
+  private async track(schema: TableSchema, specOf: (schema: TableSchema) => PartitionSpec): Promise<KnownTable> {
+    const entry = await recreateTable(this.writer, schema, specOf(schema));
+    this.known.set(`${schema.db}.${schema.table}`, entry);
+    return entry;
+  }
+
+  /** Sink task `task`'s connection: task 0 writes on the writer, the others on their own. */
+  private async taskConnection(connector: string, task: number): Promise<DuckDBConnection> {
+    if (task === 0) return this.writer;
+    let conns = this.taskConnections.get(connector);
+    if (!conns) this.taskConnections.set(connector, (conns = []));
+    while (conns.length < task) conns.push(await this.instance.connect());
+    return conns[task - 1]!;
+  }
+
+  /**
+   * Stages part of a batch: each table's events reduced and appended to its stage. With
+   * `tasks.max` > 1, a table's rows are split by hash bucket among the tasks (task = bucket mod
+   * tasks), each staging on its own connection; a keyless table stays whole on task 0.
+   */
+  private async stage(connector: string, events: ChangeEvent[], sink: SinkConfig, specOf: (schema: TableSchema) => PartitionSpec): Promise<Map<string, TableStage>> {
     let stages = this.stages.get(connector);
     if (!stages) this.stages.set(connector, (stages = new Map()));
     const byTable = new Map<string, { schema: TableSchema; events: ChangeEvent[] }>();
@@ -151,25 +184,32 @@ export class ColumnarStore {
       entry.schema = e.schema;
       entry.events.push(e);
     }
+    const tasks = sink['tasks.max'];
     for (const [key, { schema, events: tableEvents }] of byTable) {
       const known = this.known.get(key);
-      if (!known) {
-        await recreateTable(this.writer, schema);
-        this.known.set(key, schema);
-      } else {
-        this.known.set(key, await evolveTable(this.writer, known, schema));
+      const entry = known ? await evolveTable(this.writer, known, schema) : await this.track(schema, specOf);
+      this.known.set(key, entry);
+      const rows = stagedRows(entry.schema, tableEvents);
+      const shares: (typeof rows)[] = Array.from({ length: tasks }, () => []);
+      if (tasks === 1 || schema.primaryKey.length === 0) shares[0] = rows;
+      else for (const row of rows) shares[bucketOfStaged(entry.layout, row) % tasks]!.push(row);
+      for (let task = 0; task < tasks; task++) {
+        if (shares[task]!.length === 0) continue;
+        const stageKey = `${task}:${key}`;
+        let stage = stages.get(stageKey);
+        if (!stage) stages.set(stageKey, (stage = await TableStage.create(await this.taskConnection(connector, task), entry.schema, entry.layout, task)));
+        await stage.append(shares[task]!);
+        // New range partitions are created before any task writes: DDL in parallel transactions would conflict.
+        await ensurePartitions(this.writer, entry.layout, stage.partitionsToInsert);
       }
-      let stage = stages.get(key);
-      if (!stage) stages.set(key, (stage = await TableStage.create(this.writer, schema)));
-      await stage.append(this.writer, stagedRows(reduceToFinalState(schema, tableEvents)));
     }
     return stages;
   }
 
   /** Applies everything staged for the connector plus `events`, and the offset, in one transaction. */
-  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset, sink: SinkConfig): Promise<void> {
+  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset, sink: SinkConfig, specOf: (schema: TableSchema) => PartitionSpec): Promise<void> {
     try {
-      const stages = await this.stage(connector, events);
+      const stages = await this.stage(connector, events, sink, specOf);
       await this.applyHandlingPoison(connector, stages, sink, offset, () => writeOffset(this.writer, connector, offset));
     } finally {
       await this.dropStages(connector);
@@ -183,15 +223,28 @@ export class ColumnarStore {
    * (IGNORE) — and everything else is applied, so one poison record never stalls the rest.
    */
   private async applyHandlingPoison(connector: string, stages: Map<string, TableStage>, sink: SinkConfig, offset: SourceOffset | null, alsoInTransaction: () => Promise<void>, insertOnly = false): Promise<void> {
-    const applyAll = (letters: DeadLetter[]) =>
-      this.transaction(async () => {
-        for (const stage of stages.values()) await stage.apply(this.writer, insertOnly);
+    // Tasks 1…n-1 commit their shares first, in parallel; task 0 commits its share with the
+    // offset last. A crash between re-reads the batch, which keyed tables take idempotently;
+    // keyless tables (not idempotent) are always task 0's.
+    const applyAll = async (letters: DeadLetter[]) => {
+      const others = new Map<DuckDBConnection, TableStage[]>();
+      for (const stage of stages.values()) {
+        if (stage.conn === this.writer) continue;
+        others.set(stage.conn, [...(others.get(stage.conn) ?? []), stage]);
+      }
+      await Promise.all([...others].map(([conn, own]) => transactionOn(conn, async () => {
+        for (const stage of own) await stage.apply(insertOnly);
+      })));
+      await this.transaction(async () => {
+        for (const stage of stages.values()) if (stage.conn === this.writer) await stage.apply(insertOnly);
         if (letters.length > 0 && sink['behavior.on.exception'] === 'LOG') await writeDeadLetters(this.writer, connector, offset, letters);
         await alsoInTransaction();
       });
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         await applyAll([]);
+        this.count(connector, stages, sink['tasks.max']);
         return;
       } catch (err) {
         if (attempt < sink['max.retries']) {
@@ -200,7 +253,7 @@ export class ColumnarStore {
         }
         const letters: DeadLetter[] = [];
         for (const stage of stages.values()) {
-          const found = await stage.takeUnstorable(this.writer, sink['behavior.on.exception'] !== 'FAIL');
+          const found = await stage.takeUnstorable(sink['behavior.on.exception'] !== 'FAIL');
           letters.push(...found.map((f) => ({ db: stage.schema.db, table: stage.schema.table, ...f })));
         }
         if (letters.length === 0) throw err;
@@ -212,23 +265,55 @@ export class ColumnarStore {
           );
         }
         await applyAll(letters);
+        this.count(connector, stages, sink['tasks.max']);
         return;
       }
     }
   }
 
+  private count(connector: string, stages: Map<string, TableStage>, tasks: number): void {
+    let stats = this.taskStats.get(connector);
+    if (!stats || stats.length !== tasks) this.taskStats.set(connector, (stats = Array.from({ length: tasks }, (_, task) => ({ task, batches: 0, recordsApplied: 0, largestBatch: 0 }))));
+    const perTask = new Map<number, number>();
+    for (const stage of stages.values()) perTask.set(stage.task, (perTask.get(stage.task) ?? 0) + stage.staged);
+    for (const [task, records] of perTask) {
+      const s = stats[task];
+      if (!s) continue;
+      s.batches++;
+      s.recordsApplied += records;
+      s.largestBatch = Math.max(s.largestBatch, records);
+    }
+  }
+
+  /** What each sink task of the connector has applied since the store opened. */
+  sinkTasks(connector: string): SinkTaskStats[] {
+    return (this.taskStats.get(connector) ?? []).map((s) => ({ ...s }));
+  }
+
   private async dropStages(connector: string): Promise<void> {
     const stages = this.stages.get(connector);
     this.stages.delete(connector);
-    for (const stage of stages?.values() ?? []) await stage.drop(this.writer).catch(() => undefined);
+    for (const stage of stages?.values() ?? []) await stage.drop().catch(() => undefined);
   }
 
   async close(): Promise<void> {
     await this.exclusive(async () => {
       await this.writer.run('CHECKPOINT').catch(() => undefined);
+      for (const conns of this.taskConnections.values()) for (const c of conns) c.closeSync();
       this.writer.closeSync();
       this.instance.closeSync();
     });
+  }
+}
+
+async function transactionOn(conn: DuckDBConnection, work: () => Promise<void>): Promise<void> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    await work();
+    await conn.run('COMMIT');
+  } catch (err) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw err;
   }
 }
 

@@ -1,56 +1,76 @@
-// Target tables: created from the source schema, widened with new columns as the source grows,
-// and remembered in `_instaquery.source_tables` with their source types (the gateway and later
-// issues read them).
+// Target tables: created from the source schema in the layout its partition spec asks for,
+// widened with new columns as the source grows, and remembered in `_instaquery.source_tables`
+// with their source types and partition spec (the gateway and tiering read them).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableSchema } from '../mysql-source/index.ts';
+import { parseSpec, type PartitionSpec } from '../../partitioning/index.ts';
 import { mapColumnType } from './type-mapping.ts';
 import { META_SCHEMA } from './offset-store.ts';
-import { qualified, quoteIdent } from './sql-names.ts';
+import { quoteIdent } from './sql-names.ts';
+import { createLayout, describeLayout, loadPartitions, physicalTables, refreshView, type TableLayout } from './table-layout.ts';
+
+/** A table the store holds: its source schema and its layout. */
+export interface KnownTable {
+  schema: TableSchema;
+  layout: TableLayout;
+}
 
 export async function createCatalogTable(conn: DuckDBConnection): Promise<void> {
   await conn.run(`CREATE TABLE IF NOT EXISTS ${META_SCHEMA}.source_tables (
     db VARCHAR NOT NULL, tbl VARCHAR NOT NULL, columns JSON NOT NULL, primary_key JSON NOT NULL,
     PRIMARY KEY (db, tbl))`);
+  // Stores written before partition specs existed get the column; their tables are HASH-only.
+  await conn.run(`ALTER TABLE ${META_SCHEMA}.source_tables ADD COLUMN IF NOT EXISTS partitioning VARCHAR`);
 }
 
-export async function loadKnownTables(conn: DuckDBConnection): Promise<Map<string, TableSchema>> {
-  const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR FROM ${META_SCHEMA}.source_tables`);
-  const known = new Map<string, TableSchema>();
-  for (const [db, table, columns, pk] of reader.getRowsJS()) {
-    known.set(`${db}.${table}`, { db: String(db), table: String(table), columns: JSON.parse(String(columns)), primaryKey: JSON.parse(String(pk)) });
+export async function loadKnownTables(conn: DuckDBConnection, defaultSpecOf: (schema: TableSchema) => PartitionSpec): Promise<Map<string, KnownTable>> {
+  const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR, partitioning FROM ${META_SCHEMA}.source_tables`);
+  const known = new Map<string, KnownTable>();
+  for (const [db, table, columns, pk, partitioning] of reader.getRowsJS()) {
+    const schema: TableSchema = { db: String(db), table: String(table), columns: JSON.parse(String(columns)), primaryKey: JSON.parse(String(pk)) };
+    const spec = typeof partitioning === 'string' ? parseSpec(partitioning, `stored partition spec of ${db}.${table}`) : defaultSpecOf(schema);
+    const partitions = spec.range ? await loadPartitions(conn, schema) : new Set<string>();
+    known.set(`${db}.${table}`, { schema, layout: { db: schema.db, table: schema.table, spec, partitions } });
   }
   return known;
 }
 
-export async function rememberTable(conn: DuckDBConnection, schema: TableSchema): Promise<void> {
-  await conn.run(`INSERT OR REPLACE INTO ${META_SCHEMA}.source_tables VALUES ($1, $2, $3, $4)`, [
+export async function rememberTable(conn: DuckDBConnection, entry: KnownTable): Promise<void> {
+  const { schema, layout } = entry;
+  await conn.run(`INSERT OR REPLACE INTO ${META_SCHEMA}.source_tables (db, tbl, columns, primary_key, partitioning) VALUES ($1, $2, $3, $4, $5)`, [
     schema.db,
     schema.table,
     JSON.stringify(schema.columns),
     JSON.stringify(schema.primaryKey),
+    describeLayout(layout),
   ]);
 }
 
+export const columnsSql = (schema: TableSchema): string =>
+  schema.columns.map((c) => `${quoteIdent(c.name)} ${mapColumnType(c.columnType).duckType}`).join(', ');
+
 /**
- * No PRIMARY KEY constraint on purpose: the sink deletes staged keys and inserts, which DuckDB
- * runs far faster than ART-index upserts on large tables (DESIGN.md "Known numbers").
+ * Creates the table empty, replacing whatever was there. No PRIMARY KEY constraint on purpose:
+ * the sink deletes staged keys and inserts, which DuckDB runs far faster than ART-index upserts
+ * on large tables (bench/sink-upsert-strategies.ts, DESIGN.md "Known numbers").
  */
-export async function recreateTable(conn: DuckDBConnection, schema: TableSchema): Promise<void> {
-  await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema.db)}`);
-  const columns = schema.columns.map((c) => `${quoteIdent(c.name)} ${mapColumnType(c.columnType).duckType}`);
-  await conn.run(`CREATE OR REPLACE TABLE ${qualified(schema.db, schema.table)} (${columns.join(', ')})`);
-  await rememberTable(conn, schema);
+export async function recreateTable(conn: DuckDBConnection, schema: TableSchema, spec: PartitionSpec): Promise<KnownTable> {
+  const layout = await createLayout(conn, schema, spec, columnsSql(schema));
+  const entry = { schema, layout };
+  await rememberTable(conn, entry);
+  return entry;
 }
 
 /** Adds columns the source gained since the table was created; never drops or narrows. */
-export async function evolveTable(conn: DuckDBConnection, known: TableSchema, incoming: TableSchema): Promise<TableSchema> {
-  const have = new Set(known.columns.map((c) => c.name));
+export async function evolveTable(conn: DuckDBConnection, known: KnownTable, incoming: TableSchema): Promise<KnownTable> {
+  const have = new Set(known.schema.columns.map((c) => c.name));
   const added = incoming.columns.filter((c) => !have.has(c.name));
-  for (const c of added) {
-    await conn.run(`ALTER TABLE ${qualified(incoming.db, incoming.table)} ADD COLUMN ${quoteIdent(c.name)} ${mapColumnType(c.columnType).duckType}`);
-  }
   if (added.length === 0) return known;
-  const merged: TableSchema = { ...known, columns: [...known.columns, ...added] };
+  for (const table of physicalTables(known.layout)) {
+    for (const c of added) await conn.run(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(c.name)} ${mapColumnType(c.columnType).duckType}`);
+  }
+  await refreshView(conn, known.layout);
+  const merged: KnownTable = { schema: { ...known.schema, columns: [...known.schema.columns, ...added] }, layout: known.layout };
   await rememberTable(conn, merged);
   return merged;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent, ChangeOp, Row, TableSchema } from '../mysql-source/index.ts';
-import { reduceToFinalState } from './upsert-batch.ts';
+import { reduceToFinalState, reduceToRowCounts } from './upsert-batch.ts';
 
 const schema = (columns: string[], primaryKey: string[]): TableSchema => ({
   db: 'shop',
@@ -27,8 +27,8 @@ const c = (s: TableSchema, after: Row) => ev(s, 'c', null, after);
 const u = (s: TableSchema, before: Row, after: Row) => ev(s, 'u', before, after);
 const d = (s: TableSchema, before: Row) => ev(s, 'd', before, null);
 
-/** The final states in map order, as plain data. */
-const finals = (s: TableSchema, events: ChangeEvent[]) => [...reduceToFinalState(s, events).values()];
+/** The final states in map order, as plain data (without the rows each key had before). */
+const finals = (s: TableSchema, events: ChangeEvent[]) => [...reduceToFinalState(s, events).values()].map(({ key, row }) => ({ key, row }));
 
 describe('reduceToFinalState', () => {
   it('returns nothing for no events', () => {
@@ -60,8 +60,7 @@ describe('reduceToFinalState', () => {
 
   it('deletes the old key and upserts the new one when an update changes the key', () => {
     const events = [u(SINGLE, { id: 1, v: 'a' }, { id: 2, v: 'a' })];
-    const state = reduceToFinalState(SINGLE, events);
-    expect([...state.values()]).toEqual([
+    expect(finals(SINGLE, events)).toEqual([
       { key: { id: 1 }, row: null },
       { key: { id: 2 }, row: { id: 2, v: 'a' } },
     ]);
@@ -103,24 +102,12 @@ describe('reduceToFinalState', () => {
     expect(state.size).toBe(2);
   });
 
-  it('uses the whole row as identity for a table without a primary key', () => {
-    const s = schema(['a', 'b'], []);
-    const events = [c(s, { a: 1, b: 'x' }), c(s, { a: 1, b: 'y' }), u(s, { a: 1, b: 'x' }, { a: 1, b: 'z' })];
-    const byB = new Map(finals(s, events).map((f) => [f.key.b, f]));
-    expect(byB).toEqual(
-      new Map([
-        ['x', { key: { a: 1, b: 'x' }, row: null }],
-        ['y', { key: { a: 1, b: 'y' }, row: { a: 1, b: 'y' } }],
-        ['z', { key: { a: 1, b: 'z' }, row: { a: 1, b: 'z' } }],
-      ]),
-    );
+  it('remembers every earlier row of a key: where a range-partitioned table must delete it', () => {
+    const events = [u(SINGLE, { id: 1, v: 'a' }, { id: 1, v: 'b' }), u(SINGLE, { id: 1, v: 'b' }, { id: 1, v: 'c' }), c(SINGLE, { id: 2, v: 'x' })];
+    const state = [...reduceToFinalState(SINGLE, events).values()];
+    expect(state[0]).toEqual({ key: { id: 1 }, row: { id: 1, v: 'c' }, earlier: [{ id: 1, v: 'a' }, { id: 1, v: 'b' }] });
+    expect(state[1]!.earlier).toEqual([]);
   });
-
-  it('fills key columns missing from a row with null', () => {
-    const s = schema(['a', 'b'], []);
-    expect(finals(s, [d(s, { a: 1 })])).toEqual([{ key: { a: 1, b: null }, row: null }]);
-  });
-
   it('compares Buffer key values by content', () => {
     const s = schema(['id', 'v'], ['id']);
     const events = [c(s, { id: Buffer.from([0xde, 0xad]), v: 'a' }), d(s, { id: Buffer.from([0xde, 0xad]), v: 'a' }), c(s, { id: Buffer.from([0xbe, 0xef]), v: 'b' })];
@@ -134,5 +121,34 @@ describe('reduceToFinalState', () => {
   it('matches bigint and number forms of the same key', () => {
     const s = schema(['id', 'v'], ['id']);
     expect(finals(s, [c(s, { id: 5n, v: 'a' }), d(s, { id: 5, v: 'a' })])).toEqual([{ key: { id: 5 }, row: null }]);
+  });
+});
+
+describe('reduceToRowCounts (tables without a primary key: a multiset of rows)', () => {
+  const KEYLESS = schema(['a', 'b'], []);
+  const counts = (events: ChangeEvent[]) => [...reduceToRowCounts(KEYLESS, events).values()];
+
+  it('counts duplicates instead of merging them', () => {
+    expect(counts([c(KEYLESS, { a: 1, b: 'x' }), c(KEYLESS, { a: 1, b: 'x' })])).toEqual([{ row: { a: 1, b: 'x' }, count: 2 }]);
+  });
+
+  it('deletes one copy per delete event, not every identical row', () => {
+    expect(counts([d(KEYLESS, { a: 1, b: 'x' })])).toEqual([{ row: { a: 1, b: 'x' }, count: -1 }]);
+  });
+
+  it('nets an update into one delete and one append', () => {
+    const out = counts([c(KEYLESS, { a: 1, b: 'x' }), c(KEYLESS, { a: 1, b: 'y' }), u(KEYLESS, { a: 1, b: 'x' }, { a: 1, b: 'z' })]);
+    expect(out).toEqual([
+      { row: { a: 1, b: 'y' }, count: 1 },
+      { row: { a: 1, b: 'z' }, count: 1 },
+    ]);
+  });
+
+  it('drops rows whose inserts and deletes cancel out', () => {
+    expect(counts([c(KEYLESS, { a: 1, b: 'x' }), d(KEYLESS, { a: 1, b: 'x' })])).toEqual([]);
+  });
+
+  it('tells NULL from the text null', () => {
+    expect(counts([c(KEYLESS, { a: null, b: 'x' }), c(KEYLESS, { a: 'null', b: 'x' })])).toHaveLength(2);
   });
 });

@@ -1,80 +1,170 @@
 // Applies a batch of row changes to one target table the way DuckDB is fastest at it: reduce the
 // batch to each key's final state, append it as text into a temp staging table, then
-// DELETE the staged keys and INSERT the surviving rows with exact casts.
+// DELETE the staged keys and INSERT the surviving rows with exact casts — per range partition
+// when the table has them.
+//
+// Tables without a primary key are append-only multisets, as MySQL keeps them: an insert appends
+// a row, a delete removes one row with identical values (not every duplicate), an update does
+// both. Their batches reduce to a net count per distinct row instead of a final state.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ChangeEvent, Row, TableSchema } from '../mysql-source/index.ts';
+import { bucketOf, rangePartitionOf } from '../../partitioning/index.ts';
+import type { ChangeEvent, Row, RowValue, TableSchema } from '../mysql-source/index.ts';
 import { mapColumnType } from './type-mapping.ts';
-import { qualified, quoteIdent } from './sql-names.ts';
+import { quoteIdent } from './sql-names.ts';
+import { isRangePartitioned, partitionTable, rowTables, type TableLayout } from './table-layout.ts';
 
 const OP = '__iq_op';
+const SEQ = '__iq_seq';
+const PART = '__iq_part';
+const COUNT = '__iq_count';
 
-/** The final state per key: `null` means deleted. Tables without a key use the whole row. */
-export function reduceToFinalState(schema: TableSchema, events: ChangeEvent[]): Map<string, { key: Row; row: Row | null }> {
-  const keyColumns = schema.primaryKey.length > 0 ? schema.primaryKey : schema.columns.map((c) => c.name);
+/** NULL, text and bytes must never collide: 'null' the string is not NULL. */
+const part = (v: RowValue | undefined) => (v === null || v === undefined ? null : Buffer.isBuffer(v) ? `x:${v.toString('hex')}` : `v:${String(v)}`);
+const identity = (row: Row, columns: string[]): string => JSON.stringify(columns.map((k) => part(row[k])));
+
+export interface FinalState {
+  key: Row;
+  /** `null`: deleted. */
+  row: Row | null;
+  /** Rows this key had earlier in the batch or in the store (before images): where to delete it. */
+  earlier: Row[];
+}
+
+/** The final state per primary key, in last-change order. */
+export function reduceToFinalState(schema: TableSchema, events: ChangeEvent[]): Map<string, FinalState> {
+  const keyColumns = schema.primaryKey;
   const keyOf = (row: Row): Row => Object.fromEntries(keyColumns.map((k) => [k, row[k] ?? null]));
-  // NULL, text and bytes must never collide: 'null' the string is not NULL.
-  const part = (v: Row[string] | undefined) => (v === null || v === undefined ? null : Buffer.isBuffer(v) ? `x:${v.toString('hex')}` : `v:${String(v)}`);
-  const id = (key: Row): string => JSON.stringify(keyColumns.map((k) => part(key[k])));
-  const state = new Map<string, { key: Row; row: Row | null }>();
+  const state = new Map<string, FinalState>();
   for (const e of events) {
+    let earlier: Row[] = [];
     if (e.before && (e.op === 'd' || e.op === 'u')) {
       const key = keyOf(e.before);
-      state.set(id(key), { key, row: null });
+      const id = identity(key, keyColumns);
+      earlier = [...(state.get(id)?.earlier ?? []), e.before];
+      state.set(id, { key, row: null, earlier });
     }
     if (e.after && e.op !== 'd') {
       const key = keyOf(e.after);
-      const k = id(key);
-      state.delete(k); // re-insert keeps the map in last-change order
-      state.set(k, { key, row: e.after });
+      const id = identity(key, keyColumns);
+      const prior = state.get(id)?.earlier ?? [];
+      state.delete(id); // re-insert keeps the map in last-change order
+      state.set(id, { key, row: e.after, earlier: prior });
     }
   }
   return state;
 }
 
-/** A key's final state as staged: `u` carries the whole row, `d` only the key columns. */
-export type StagedRow = { op: 'd' | 'u'; row: Row };
+/** Net copies per distinct row of a keyless table: > 0 appends, < 0 deletes that many. */
+export function reduceToRowCounts(schema: TableSchema, events: ChangeEvent[]): Map<string, { row: Row; count: number }> {
+  const columns = schema.columns.map((c) => c.name);
+  const counts = new Map<string, { row: Row; count: number }>();
+  const add = (row: Row, n: number) => {
+    const id = identity(row, columns);
+    const entry = counts.get(id);
+    if (entry) entry.count += n;
+    else counts.set(id, { row, count: n });
+  };
+  for (const e of events) {
+    if (e.before && (e.op === 'd' || e.op === 'u')) add(e.before, -1);
+    if (e.after && e.op !== 'd') add(e.after, 1);
+  }
+  for (const [id, entry] of counts) if (entry.count === 0) counts.delete(id);
+  return counts;
+}
 
-export function stagedRows(state: Map<string, { key: Row; row: Row | null }>): StagedRow[] {
-  return [...state.values()].map(({ key, row }) => (row ? { op: 'u', row } : { op: 'd', row: key }));
+/** One staged record: `u` carries the whole row, `d` the key (or, keyless, the whole row). */
+export interface StagedRow {
+  op: 'd' | 'u';
+  row: Row;
+  /** Keyless tables: copies to append or delete. */
+  count: number;
+  /** Rows the key had before (keyed tables): their range partitions are where to delete it. */
+  earlier: Row[];
+}
+
+export function stagedRows(schema: TableSchema, events: ChangeEvent[]): StagedRow[] {
+  if (schema.primaryKey.length === 0) {
+    return [...reduceToRowCounts(schema, events).values()].map(({ row, count }) => ({ op: count > 0 ? 'u' : 'd', row, count: Math.abs(count), earlier: [] }));
+  }
+  return [...reduceToFinalState(schema, events).values()].map(({ key, row, earlier }) => (row ? { op: 'u', row, count: 1, earlier } : { op: 'd', row: key, count: 1, earlier }));
+}
+
+/** The hash bucket of a staged row: routes it to the sink task that owns the bucket. */
+export function bucketOfStaged(layout: TableLayout, staged: StagedRow): number {
+  return bucketOf(layout.spec, staged.op === 'u' || staged.earlier.length === 0 ? staged.row : staged.earlier[0]!);
 }
 
 let stageCounter = 0;
-const SEQ = '__iq_seq';
 
 /**
- * A temp staging table for one target table, filled in one or more chunks (a large source
- * transaction is staged chunk by chunk, so it never has to sit in memory whole) and applied in
- * the caller's transaction. Private to the write connection; DuckDB spills it to disk if needed.
+ * A temp staging table for one target table on one connection (one sink task), filled in one or
+ * more chunks (a large source transaction is staged chunk by chunk, so it never has to sit in
+ * memory whole) and applied in the caller's transaction. DuckDB spills it to disk if needed.
  */
 export class TableStage {
   private chunks = 0;
+  /** Range partitions rows go into, and those where keys may have lived before. */
+  private readonly insertInto = new Set<string>();
+  private readonly deleteFrom = new Set<string>();
+  /** A before image without the range column (binlog_row_image=MINIMAL): delete everywhere. */
+  private deleteEverywhere = false;
+  /** Records staged so far. */
+  staged = 0;
 
   private constructor(
+    readonly conn: DuckDBConnection,
+    /** The sink task this stage belongs to. */
+    readonly task: number,
     readonly schema: TableSchema,
+    readonly layout: TableLayout,
     private readonly name: string,
   ) {}
 
-  static async create(conn: DuckDBConnection, schema: TableSchema): Promise<TableStage> {
+  static async create(conn: DuckDBConnection, schema: TableSchema, layout: TableLayout, task = 0): Promise<TableStage> {
     const name = `iq_stage_${++stageCounter}`;
-    const columns = [OP, SEQ, ...schema.columns.map((c) => c.name)];
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (${columns.map((c) => `${quoteIdent(c)} ${c === SEQ ? 'INTEGER' : 'VARCHAR'}`).join(', ')})`);
-    return new TableStage(schema, name);
+    const meta = [`${quoteIdent(OP)} VARCHAR`, `${quoteIdent(SEQ)} INTEGER`, `${quoteIdent(PART)} VARCHAR`, `${quoteIdent(COUNT)} INTEGER`];
+    const columns = schema.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (${[...meta, ...columns].join(', ')})`);
+    return new TableStage(conn, task, schema, layout, name);
   }
 
   private get ref(): string {
     return `temp.main.${quoteIdent(this.name)}`;
   }
 
+  private get keyless(): boolean {
+    return this.schema.primaryKey.length === 0;
+  }
+
+  /** Range partitions this stage will insert into: they must exist before `apply`. */
+  get partitionsToInsert(): ReadonlySet<string> {
+    return this.insertInto;
+  }
+
   /** Appends rows as text; the appender commits on its own, outside any transaction. */
-  async append(conn: DuckDBConnection, rows: StagedRow[]): Promise<void> {
+  async append(rows: StagedRow[]): Promise<void> {
     const seq = ++this.chunks;
     const encoders = this.schema.columns.map((c) => mapColumnType(c.columnType).encode);
     const names = this.schema.columns.map((c) => c.name);
-    const appender = await conn.createAppender(this.name, 'main', 'temp');
+    const range = this.layout.spec.range;
+    const rangeIndex = range ? names.indexOf(range.column) : -1;
+    const partitionOf = (row: Row): string | null => (rangeIndex < 0 ? null : rangePartitionOf(this.layout.spec, encoders[rangeIndex]!(row[range!.column] ?? null)));
+    const appender = await this.conn.createAppender(this.name, 'main', 'temp');
     try {
-      for (const { op, row } of rows) {
+      for (const staged of rows) {
+        const { op, row } = staged;
+        const p = op === 'u' || this.keyless ? partitionOf(row) : null;
+        if (p !== null) (op === 'u' ? this.insertInto : this.deleteFrom).add(p);
+        if (op === 'u' && p !== null && !this.keyless) this.deleteFrom.add(p);
+        for (const before of staged.earlier) {
+          if (range && !(range.column in before)) this.deleteEverywhere = true;
+          else if (range) this.deleteFrom.add(partitionOf(before)!);
+        }
         appender.appendVarchar(op);
         appender.appendInteger(seq);
+        if (p === null) appender.appendNull();
+        else appender.appendVarchar(p);
+        appender.appendInteger(staged.count);
         for (let i = 0; i < encoders.length; i++) {
           const text = encoders[i]!(row[names[i]!] ?? null);
           if (text === null) appender.appendNull();
@@ -83,26 +173,69 @@ export class TableStage {
         appender.endRow();
       }
       appender.flushSync();
+      this.staged += rows.length;
     } finally {
       appender.closeSync();
     }
   }
 
+  private cast(name: string): string {
+    return mapColumnType(this.schema.columns.find((c) => c.name === name)!.columnType).decodeSql(`s.${quoteIdent(name)}`);
+  }
+
+  /** Where rows go: each range partition with its filter on the stage, or the one table. */
+  private targets(partitions: Iterable<string>): { table: string; where: string }[] {
+    if (!isRangePartitioned(this.layout)) return [{ table: rowTables(this.layout)[0]!, where: 'true' }];
+    return [...partitions].filter((p) => this.layout.partitions.has(p)).sort().map((p) => ({ table: partitionTable(this.layout, p), where: `s.${quoteIdent(PART)} = '${p.replace(/'/g, "''")}'` }));
+  }
+
+  private deleteTargets(): string[] {
+    if (!isRangePartitioned(this.layout) || this.deleteEverywhere) return rowTables(this.layout);
+    return this.targets(this.deleteFrom).map((t) => t.table);
+  }
+
   /** DELETE the staged keys and INSERT the surviving rows; `insertOnly` skips the delete. */
-  async apply(conn: DuckDBConnection, insertOnly = false): Promise<void> {
-    const { schema } = this;
-    const target = qualified(schema.db, schema.table);
-    const cast = (name: string) => mapColumnType(schema.columns.find((c) => c.name === name)!.columnType).decodeSql(`s.${quoteIdent(name)}`);
-    const keyColumns = schema.primaryKey.length > 0 ? schema.primaryKey : schema.columns.map((c) => c.name);
-    // Key columns are never NULL, and `=` lets DuckDB hash-join; whole-row identity needs NULL-safe equality.
-    const eq = schema.primaryKey.length > 0 ? '=' : 'IS NOT DISTINCT FROM';
-    const keyMatch = keyColumns.map((k) => `t.${quoteIdent(k)} ${eq} ${cast(k)}`).join(' AND ');
-    // Chunks were each reduced to final states; across chunks the last one wins.
-    const source = this.chunks > 1 ? `(SELECT * FROM ${this.ref} QUALIFY row_number() OVER (PARTITION BY ${keyColumns.map(quoteIdent).join(', ')} ORDER BY ${SEQ} DESC) = 1)` : this.ref;
-    if (!insertOnly) await conn.run(`DELETE FROM ${target} AS t USING ${source} AS s WHERE ${keyMatch}`);
-    const columnList = schema.columns.map((c) => quoteIdent(c.name)).join(', ');
-    const values = schema.columns.map((c) => cast(c.name)).join(', ');
-    await conn.run(`INSERT INTO ${target} (${columnList}) SELECT ${values} FROM ${source} AS s WHERE s.${quoteIdent(OP)} = 'u'`);
+  async apply(insertOnly = false): Promise<void> {
+    if (this.keyless) return this.applyKeyless(insertOnly);
+    const keyMatch = this.schema.primaryKey.map((k) => `t.${quoteIdent(k)} = ${this.cast(k)}`).join(' AND ');
+    if (this.chunks > 1) {
+      // Chunks were each reduced to final states; across chunks the last one wins.
+      const keys = this.schema.primaryKey.map(quoteIdent).join(', ');
+      await this.conn.run(`DELETE FROM ${this.ref} WHERE rowid IN (SELECT rowid FROM ${this.ref} QUALIFY row_number() OVER (PARTITION BY ${keys} ORDER BY ${quoteIdent(SEQ)} DESC) > 1)`);
+    }
+    if (!insertOnly) for (const table of this.deleteTargets()) await this.conn.run(`DELETE FROM ${table} AS t USING ${this.ref} AS s WHERE ${keyMatch}`);
+    for (const { table, where } of this.targets(this.insertInto)) {
+      await this.conn.run(`INSERT INTO ${table} (${this.columnList}) SELECT ${this.values} FROM ${this.ref} AS s WHERE s.${quoteIdent(OP)} = 'u' AND ${where}`);
+    }
+  }
+
+  private get columnList(): string {
+    return this.schema.columns.map((c) => quoteIdent(c.name)).join(', ');
+  }
+
+  private get values(): string {
+    return this.schema.columns.map((c) => this.cast(c.name)).join(', ');
+  }
+
+  /** Chunk by chunk, in order: delete `count` matching rows, append `count` copies. */
+  private async applyKeyless(insertOnly: boolean): Promise<void> {
+    const same = this.schema.columns.map((c) => `t.${quoteIdent(c.name)} IS NOT DISTINCT FROM ${this.cast(c.name)}`).join(' AND ');
+    const partitions = new Set([...this.insertInto, ...this.deleteFrom]);
+    for (let seq = 1; seq <= this.chunks; seq++) {
+      for (const { table, where } of this.targets(partitions)) {
+        const chunk = `s.${quoteIdent(SEQ)} = ${seq} AND ${where}`;
+        if (!insertOnly) {
+          await this.conn.run(
+            `DELETE FROM ${table} WHERE rowid IN (SELECT t.rowid FROM ${table} AS t JOIN ${this.ref} AS s ON ${same}
+             WHERE s.${quoteIdent(OP)} = 'd' AND ${chunk}
+             QUALIFY row_number() OVER (PARTITION BY s.rowid ORDER BY t.rowid) <= s.${quoteIdent(COUNT)})`,
+          );
+        }
+        await this.conn.run(
+          `INSERT INTO ${table} (${this.columnList}) SELECT ${this.values} FROM (SELECT *, unnest(range(${quoteIdent(COUNT)})) FROM ${this.ref}) AS s WHERE s.${quoteIdent(OP)} = 'u' AND ${chunk}`,
+        );
+      }
+    }
   }
 
   /**
@@ -110,14 +243,14 @@ export class TableStage {
    * type, e.g. MySQL's '2024-02-30' under ALLOW_INVALID_DATES), removes them from the stage and
    * returns them with the reason. `remove` false only reports them.
    */
-  async takeUnstorable(conn: DuckDBConnection, remove = true): Promise<{ op: string; record: Record<string, string | null>; error: string }[]> {
+  async takeUnstorable(remove = true): Promise<{ op: string; record: Record<string, string | null>; error: string }[]> {
     const checked = this.schema.columns
       .map((c) => ({ name: c.name, type: mapColumnType(c.columnType).duckType }))
       .filter((c) => c.type !== 'VARCHAR' && c.type !== 'BLOB');
     if (checked.length === 0) return [];
     const fails = (c: { name: string; type: string }) => `(s.${quoteIdent(c.name)} IS NOT NULL AND TRY_CAST(s.${quoteIdent(c.name)} AS ${c.type}) IS NULL)`;
     const flags = checked.map((c, i) => `${fails(c)} AS __iq_bad_${i}`).join(', ');
-    const reader = await conn.runAndReadAll(
+    const reader = await this.conn.runAndReadAll(
       `SELECT * FROM (SELECT s.rowid AS __iq_rowid, ${flags}, s.* FROM ${this.ref} AS s WHERE s.${quoteIdent(OP)} = 'u') WHERE ${checked.map((_, i) => `__iq_bad_${i}`).join(' OR ')}`,
     );
     const names = reader.columnNames();
@@ -128,11 +261,11 @@ export class TableStage {
       const record = Object.fromEntries(this.schema.columns.map((c) => [c.name, text(c.name)]));
       return { rowid: String(row.__iq_rowid), op: text(OP)!, record, error: bad.map((c) => `column ${c.name}: '${text(c.name)}' is not a valid ${c.type}`).join('; ') };
     });
-    if (remove && found.length > 0) await conn.run(`DELETE FROM ${this.ref} WHERE rowid IN (${found.map((f) => f.rowid).join(', ')})`);
+    if (remove && found.length > 0) await this.conn.run(`DELETE FROM ${this.ref} WHERE rowid IN (${found.map((f) => f.rowid).join(', ')})`);
     return found.map(({ op, record, error }) => ({ op, record, error }));
   }
 
-  async drop(conn: DuckDBConnection): Promise<void> {
-    await conn.run(`DROP TABLE IF EXISTS ${this.ref}`);
+  async drop(): Promise<void> {
+    await this.conn.run(`DROP TABLE IF EXISTS ${this.ref}`);
   }
 }

@@ -5,7 +5,7 @@
 import ZongJi from '@vlasky/zongji';
 import type mysql from 'mysql2/promise';
 import type { Logger } from '../../runtime/logger.ts';
-import { SchemaChangeRejected, type ChangeConsumer, type ChangeEvent, type Row, type SchemaChange, type SourceOffset, type TableName, type TableSchema } from './change-event.ts';
+import { SchemaChangeRejected, type SinkBatching, type ChangeConsumer, type ChangeEvent, type Row, type SchemaChange, type SourceOffset, type TableName, type TableSchema } from './change-event.ts';
 import { readInChunks } from './snapshot.ts';
 import { readDdl } from './ddl-parser.ts';
 import { rowMatchesSchema, rowShaper } from './row-projection.ts';
@@ -41,8 +41,8 @@ const SNAPSHOT_REQUEST = 'instaquery:snapshot-request';
 const EVENTS = ['rotate', 'mariadbgtid', 'gtid', 'tablemap', 'writerows', 'updaterows', 'deleterows', 'xid', 'query'];
 /** Pause the binlog socket when this many events wait, resume below a tenth of it. */
 const QUEUE_HIGH_WATER = 5_000;
-/** Committed row events waiting for the store before the stream stops reading. */
-const MAX_PENDING_EVENTS = 20_000;
+/** Without a sink's say (ChangeConsumer.batching): Kafka Connect sink-like defaults. */
+const DEFAULT_BATCHING: SinkBatching = { batchSize: 20_000, maxBuffered: 40_000, lingerMs: 0 };
 /** Row events of one transaction held in memory before they are staged in the store. */
 const LARGE_TRANSACTION_EVENTS = 10_000;
 
@@ -66,9 +66,9 @@ export class BinlogStream {
   private file: string;
   private txn: ChangeEvent[] = [];
   private txnGtid: string | null = null;
-  private pending: ChangeEvent[] = [];
-  private pendingOffset: SourceOffset | null = null;
-  private pendingSourceTs = 0;
+  /** Committed transactions waiting for the store, oldest first. */
+  private pending: { events: ChangeEvent[]; offset: SourceOffset; sourceTs: number }[] = [];
+  private pendingEvents = 0;
   private flushing: Promise<void> | null = null;
   private stopped = false;
   readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, eventsApplied: 0, caughtUpAt: null, committed: null, stagedChunks: 0 };
@@ -81,6 +81,10 @@ export class BinlogStream {
   private beating = false;
   /** One connection for the heartbeat's questions to the server, kept between beats. */
   private control: mysql.Connection | null = null;
+
+  private get batching(): SinkBatching {
+    return this.consumer.batching ?? DEFAULT_BATCHING;
+  }
 
   constructor(
     private readonly name: string,
@@ -172,7 +176,7 @@ export class BinlogStream {
         await this.handle(e);
         // Back-pressure from the store: while committed transactions wait to be written, stop
         // reading more (the queue fills, and the binlog socket pauses).
-        while (this.pending.length >= MAX_PENDING_EVENTS && this.flushing) await this.flushing;
+        while (this.pendingEvents >= this.batching.maxBuffered && this.flushing) await this.flushing;
         if (this.paused && this.queue.length < QUEUE_HIGH_WATER / 10) {
           this.paused = false;
           this.zongji?.connection?.resume();
@@ -373,7 +377,7 @@ export class BinlogStream {
     this.log.error({ table: `${db}.${table}`, reason }, 'table quarantined: its changes are skipped until it is snapshotted again');
     this.history.quarantine(db, table, reason);
     this.txn = this.txn.filter((ev) => ev.schema.db !== db || ev.schema.table !== table);
-    await this.consumer.quarantine({ db, table }, reason, this.pendingOffset ?? this.offset);
+    await this.consumer.quarantine({ db, table }, reason, this.pending.at(-1)?.offset ?? this.offset);
   }
 
   private commit(e: RawEvent): void {
@@ -382,30 +386,35 @@ export class BinlogStream {
     // A transaction that touched no followed table moves nothing now; the heartbeat moves the
     // offset past such stretches.
     if (this.txn.length === 0 && !this.staged) return;
-    this.pending.push(...this.txn);
+    this.pending.push({ events: this.txn, offset: this.boundary, sourceTs: e.timestamp });
+    this.pendingEvents += this.txn.length;
     this.txn = [];
     this.staged = false;
-    this.pendingOffset = this.boundary;
-    this.pendingSourceTs = e.timestamp;
     if (!this.flushing) this.flushing = this.flush();
   }
 
-  /** Writes everything committed so far in one store transaction; loops while more arrives. */
+  /**
+   * Writes committed transactions to the store, up to the sink's `batch.size` row changes per
+   * store transaction (a larger transaction goes alone, whole); loops while more arrives. The
+   * first write waits `linger.ms` (or one tick) so transactions that arrive together are
+   * written together.
+   */
   private async flush(): Promise<void> {
     try {
-      // Let the queue run for a tick so transactions that arrive together are written together.
-      await new Promise((r) => setImmediate(r));
-      while (this.pendingOffset) {
-        const events = this.pending;
-        const offset = this.pendingOffset;
-        const sourceTs = this.pendingSourceTs;
-        this.pending = [];
-        this.pendingOffset = null;
-        await this.consumer.applyChanges(events, offset);
-        this.offset = offset;
-        this.stats.committed = offset;
-        this.stats.eventsApplied += events.length;
-        this.stats.lastAppliedSourceTs = sourceTs;
+      const { lingerMs, batchSize } = this.batching;
+      await new Promise((r) => (lingerMs > 0 ? setTimeout(r, lingerMs) : setImmediate(r)));
+      while (this.pending.length > 0) {
+        let take = 0;
+        let size = 0;
+        while (take < this.pending.length && (take === 0 || size + this.pending[take]!.events.length <= batchSize)) size += this.pending[take++]!.events.length;
+        const batch = this.pending.splice(0, take);
+        const last = batch.at(-1)!;
+        await this.consumer.applyChanges(batch.length === 1 ? last.events : batch.flatMap((t) => t.events), last.offset);
+        this.pendingEvents -= size;
+        this.offset = last.offset;
+        this.stats.committed = last.offset;
+        this.stats.eventsApplied += size;
+        this.stats.lastAppliedSourceTs = last.sourceTs;
       }
     } catch (err) {
       this.fail(err as Error);
@@ -423,7 +432,7 @@ export class BinlogStream {
     if (this.beating || this.stopped) return;
     this.beating = true;
     try {
-      const idle = this.queue.length === 0 && !this.inTransaction && !this.flushing && !this.pendingOffset;
+      const idle = this.queue.length === 0 && !this.inTransaction && !this.flushing && this.pending.length === 0;
       const b = this.boundary;
       if (idle && b && (b.file !== this.offset.file || b.pos !== this.offset.pos)) {
         await this.consumer.applyChanges([], b);

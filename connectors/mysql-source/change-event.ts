@@ -112,7 +112,18 @@ export interface SchemaHistoryState {
  * What a source delivers into. A transaction's events arrive together with the offset right
  * after its commit, so the consumer can commit both in one store transaction (exactly once).
  */
+/** How the consumer wants changes batched (a sink's `batch.size`, `max.buffered.records`, `linger.ms`). */
+export interface SinkBatching {
+  /** Most row changes per `applyChanges` call; a larger source transaction still comes whole. */
+  batchSize: number;
+  /** Row changes committed at the source and not yet applied before the source stops reading. */
+  maxBuffered: number;
+  /** How long to wait for more changes before applying. */
+  lingerMs: number;
+}
+
 export interface ChangeConsumer {
+  readonly batching?: SinkBatching;
   /**
    * Drops and recreates the target tables (a snapshot starts from nothing) and records their
    * schemas in the history at the snapshot's position.

@@ -1,5 +1,5 @@
 // Public surface of the MySQL source connector.
-export type { ChangeConsumer, ChangeEvent, ChangeOp, Row, RowValue, SchemaChange, SchemaHistoryState, SourceColumn, TableSnapshotProgress, SourceOffset, TableName, TableSchema } from './change-event.ts';
+export type { ChangeConsumer, ChangeEvent, SinkBatching, ChangeOp, Row, RowValue, SchemaChange, SchemaHistoryState, SourceColumn, TableSnapshotProgress, SourceOffset, TableName, TableSchema } from './change-event.ts';
 export { MYSQL_CONNECTOR_CLASS, mysqlSourceConfigSchema, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
 export { MySqlSourceConnector, type SourceStatus, type ConnectorState } from './source-connector.ts';
 export { includedTables } from './catalog.ts';
