@@ -125,11 +125,28 @@ export class TableStage {
     const meta = [`${quoteIdent(OP)} VARCHAR`, `${quoteIdent(SEQ)} INTEGER`, `${quoteIdent(PART)} VARCHAR`, `${quoteIdent(COUNT)} INTEGER`];
     const columns = schema.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (${[...meta, ...columns].join(', ')})`);
-    return new TableStage(conn, task, schema, layout, name);
+    const stage = new TableStage(conn, task, schema, layout, name);
+    if (stage.routesDeletes) {
+      const keys = schema.primaryKey.map((k) => `${quoteIdent(k)} VARCHAR`);
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(`${name}_del`)} (${[`${quoteIdent(PART)} VARCHAR`, ...keys].join(', ')})`);
+    }
+    return stage;
   }
 
   private get ref(): string {
     return `temp.main.${quoteIdent(this.name)}`;
+  }
+
+  /**
+   * The keys to delete per range partition (a key's partition now and where it lived before):
+   * each partition's DELETE then joins only its own keys, not the whole batch.
+   */
+  private get deletesRef(): string {
+    return `temp.main.${quoteIdent(`${this.name}_del`)}`;
+  }
+
+  private get routesDeletes(): boolean {
+    return isRangePartitioned(this.layout) && !this.keyless;
   }
 
   private get keyless(): boolean {
@@ -149,16 +166,23 @@ export class TableStage {
     const range = this.layout.spec.range;
     const rangeIndex = range ? names.indexOf(range.column) : -1;
     const partitionOf = (row: Row): string | null => (rangeIndex < 0 ? null : rangePartitionOf(this.layout.spec, encoders[rangeIndex]!(row[range!.column] ?? null)));
+    const deletes: { part: string; key: Row }[] = [];
     const appender = await this.conn.createAppender(this.name, 'main', 'temp');
     try {
       for (const staged of rows) {
         const { op, row } = staged;
         const p = op === 'u' || this.keyless ? partitionOf(row) : null;
         if (p !== null) (op === 'u' ? this.insertInto : this.deleteFrom).add(p);
-        if (op === 'u' && p !== null && !this.keyless) this.deleteFrom.add(p);
-        for (const before of staged.earlier) {
-          if (range && !(range.column in before)) this.deleteEverywhere = true;
-          else if (range) this.deleteFrom.add(partitionOf(before)!);
+        if (this.routesDeletes) {
+          const parts = new Set<string>(p === null ? [] : [p]);
+          for (const before of staged.earlier) {
+            if (!(range!.column in before)) this.deleteEverywhere = true;
+            else parts.add(partitionOf(before)!);
+          }
+          for (const part of parts) {
+            this.deleteFrom.add(part);
+            deletes.push({ part, key: row });
+          }
         }
         appender.appendVarchar(op);
         appender.appendInteger(seq);
@@ -174,6 +198,27 @@ export class TableStage {
       }
       appender.flushSync();
       this.staged += rows.length;
+    } finally {
+      appender.closeSync();
+    }
+    if (deletes.length > 0) await this.appendDeletes(deletes);
+  }
+
+  private async appendDeletes(deletes: { part: string; key: Row }[]): Promise<void> {
+    const keys = this.schema.primaryKey;
+    const encoders = keys.map((k) => mapColumnType(this.schema.columns.find((c) => c.name === k)!.columnType).encode);
+    const appender = await this.conn.createAppender(`${this.name}_del`, 'main', 'temp');
+    try {
+      for (const { part, key } of deletes) {
+        appender.appendVarchar(part);
+        for (let i = 0; i < keys.length; i++) {
+          const text = encoders[i]!(key[keys[i]!] ?? null);
+          if (text === null) appender.appendNull();
+          else appender.appendVarchar(text);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
     } finally {
       appender.closeSync();
     }
@@ -203,9 +248,31 @@ export class TableStage {
       const keys = this.schema.primaryKey.map(quoteIdent).join(', ');
       await this.conn.run(`DELETE FROM ${this.ref} WHERE rowid IN (SELECT rowid FROM ${this.ref} QUALIFY row_number() OVER (PARTITION BY ${keys} ORDER BY ${quoteIdent(SEQ)} DESC) > 1)`);
     }
-    if (!insertOnly) for (const table of this.deleteTargets()) await this.conn.run(`DELETE FROM ${table} AS t USING ${this.ref} AS s WHERE ${keyMatch}`);
-    for (const { table, where } of this.targets(this.insertInto)) {
-      await this.conn.run(`INSERT INTO ${table} (${this.columnList}) SELECT ${this.values} FROM ${this.ref} AS s WHERE s.${quoteIdent(OP)} = 'u' AND ${where}`);
+    if (!insertOnly) {
+      if (this.routesDeletes && !this.deleteEverywhere) {
+        for (const { table, where } of this.targets(this.deleteFrom)) {
+          await this.conn.run(`DELETE FROM ${table} AS t USING (SELECT * FROM ${this.deletesRef} AS s WHERE ${where}) AS s WHERE ${keyMatch}`);
+        }
+      } else {
+        for (const table of this.deleteTargets()) await this.conn.run(`DELETE FROM ${table} AS t USING ${this.ref} AS s WHERE ${keyMatch}`);
+      }
+    }
+    const targets = this.targets(this.insertInto);
+    if (targets.length <= 1) {
+      for (const { table, where } of targets) {
+        await this.conn.run(`INSERT INTO ${table} (${this.columnList}) SELECT ${this.values} FROM ${this.ref} AS s WHERE s.${quoteIdent(OP)} = 'u' AND ${where}`);
+      }
+      return;
+    }
+    // Many partitions: cast the batch once, then each partition takes its rows.
+    const typed = `temp.main.${quoteIdent(`${this.name}_typed`)}`;
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(`${this.name}_typed`)} AS SELECT s.${quoteIdent(PART)}, ${this.schema.columns.map((c) => `${this.cast(c.name)} AS ${quoteIdent(c.name)}`).join(', ')} FROM ${this.ref} AS s WHERE s.${quoteIdent(OP)} = 'u'`);
+    try {
+      for (const { table, where } of targets) {
+        await this.conn.run(`INSERT INTO ${table} (${this.columnList}) SELECT ${this.columnList} FROM ${typed} AS s WHERE ${where}`);
+      }
+    } finally {
+      await this.conn.run(`DROP TABLE IF EXISTS ${typed}`);
     }
   }
 
@@ -267,5 +334,6 @@ export class TableStage {
 
   async drop(): Promise<void> {
     await this.conn.run(`DROP TABLE IF EXISTS ${this.ref}`);
+    if (this.routesDeletes) await this.conn.run(`DROP TABLE IF EXISTS ${this.deletesRef}`);
   }
 }
