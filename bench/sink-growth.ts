@@ -3,7 +3,8 @@
 // workload/rental-billing's bill — in batches of `batch.size`, while the table grows from 0 to
 // the largest size. At each size it measures, side by side for each layout:
 //   inserts: new bills (increasing ids, created_at moving forward through time)
-//   updates: random ids across the whole table (the worst case: every batch touches every part)
+//   updates: random ids across the whole table (the worst case: every batch touches every part),
+//            and random ids of the last 90 days (what bills mostly see)
 //   deletes: random ids across the whole table
 // in rows/s, plus the process's peak RSS and the DuckDB file size.
 //   npx tsx bench/sink-growth.ts [--sizes 1000000,5000000,10000000,20000000] [--batch 20000]
@@ -68,12 +69,12 @@ const event = (op: 'c' | 'u' | 'd', before: Row | null, after: Row | null): Chan
   source: { name: 'bench', db: 'rb', table: 'bill', file: 'bench-bin.000001', pos, gtid: null, ts_ms: 0, snapshot: 'false' },
 });
 
-/** Random distinct live ids across the whole table. */
-function randomIds(live: Set<number> | null, maxId: number, n: number, deleted: Set<number>): number[] {
+/** Random distinct live ids in [minId, maxId]. */
+function randomIds(minId: number, maxId: number, n: number, deleted: Set<number>): number[] {
   const out = new Set<number>();
   while (out.size < n) {
-    const id = 1 + Math.floor(Math.random() * maxId);
-    if (!deleted.has(id) && (!live || live.has(id))) out.add(id);
+    const id = minId + Math.floor(Math.random() * (maxId - minId + 1));
+    if (!deleted.has(id)) out.add(id);
   }
   return [...out];
 }
@@ -117,20 +118,26 @@ for (const layout of layouts) {
       if (size - maxId < batch * updateBatches) insertRates.push(rate);
       peakRss = Math.max(peakRss, rssMb());
     }
-    const updateRates: number[] = [];
-    for (let b = 0; b < updateBatches; b++) {
-      const ids = randomIds(null, maxId, batch, deleted);
-      const events = ids.map((id) => {
-        const v = versions.get(id) ?? 0;
-        versions.set(id, v + 1);
-        return event('u', bill(id, v), bill(id, v + 1));
-      });
-      updateRates.push(await timed(consumer, events));
-      peakRss = Math.max(peakRss, rssMb());
-    }
+    const updates = async (minId: number) => {
+      const rates: number[] = [];
+      for (let b = 0; b < updateBatches; b++) {
+        const ids = randomIds(minId, maxId, batch, deleted);
+        const events = ids.map((id) => {
+          const v = versions.get(id) ?? 0;
+          versions.set(id, v + 1);
+          return event('u', bill(id, v), bill(id, v + 1));
+        });
+        rates.push(await timed(consumer, events));
+        peakRss = Math.max(peakRss, rssMb());
+      }
+      return rates;
+    };
+    const updateRates = await updates(1);
+    // Bills mostly change while recent (payments, late fees): ids of the last 90 days.
+    const recentRates = await updates(Math.max(1, maxId - 90 * BILLS_PER_DAY));
     const deleteRates: number[] = [];
     for (let b = 0; b < Math.max(1, Math.floor(updateBatches / 2)); b++) {
-      const ids = randomIds(null, maxId, batch / 4, deleted);
+      const ids = randomIds(1, maxId, batch / 4, deleted);
       for (const id of ids) deleted.add(id);
       deleteRates.push(await timed(consumer, ids.map((id) => event('d', bill(id, versions.get(id) ?? 0), null))));
       peakRss = Math.max(peakRss, rssMb());
@@ -145,6 +152,7 @@ for (const layout of layouts) {
       'bill rows': rows.toLocaleString(),
       'inserts rows/s': Math.round(median(insertRates)).toLocaleString(),
       'updates rows/s': Math.round(median(updateRates)).toLocaleString(),
+      'updates, last 90 days, rows/s': Math.round(median(recentRates)).toLocaleString(),
       'deletes rows/s': Math.round(median(deleteRates)).toLocaleString(),
       'peak RSS MB': Math.round(peakRss),
       // The write-ahead log holds what the last checkpoint has not yet written into the file.

@@ -5,12 +5,15 @@ import mysql from 'mysql2/promise';
 import { UserFacingError } from '../runtime/errors.ts';
 import type { InstanceConfig } from '../runtime/instance-config.ts';
 import { connectionOptions, includedTables, parseMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
+import { isSinkClass } from '../connectors/columnar-sink/index.ts';
 import { defaultVerifyOptions, verifyTable, type TableReport } from '../runtime/verify/index.ts';
 
 export async function runVerify(config: InstanceConfig, options: { connector?: string; chunkSize?: number }, print: (line: string) => void): Promise<TableReport[]> {
-  const chosen = options.connector ? config.connectors.filter((c) => c.name === options.connector) : config.connectors;
+  // Sources are what can be verified; a sink connector only says how they land in the store.
+  const sources = config.connectors.filter((c) => !isSinkClass(c.config['connector.class']));
+  const chosen = options.connector ? sources.filter((c) => c.name === options.connector) : sources;
   if (chosen.length === 0) {
-    throw new UserFacingError(options.connector ? `no connector named '${options.connector}' in the config` : 'the config has no connectors to verify', `known connectors: ${config.connectors.map((c) => c.name).join(', ') || '(none)'}`, 2);
+    throw new UserFacingError(options.connector ? `no connector named '${options.connector}' in the config` : 'the config has no connectors to verify', `known source connectors: ${sources.map((c) => c.name).join(', ') || '(none)'}`, 2);
   }
   const user = config.gateway.users[0];
   const host = config.gateway.host === '0.0.0.0' || config.gateway.host === '::' ? '127.0.0.1' : config.gateway.host;

@@ -1,4 +1,4 @@
-// Restart safety, exactly once into the store: stop the process (SIGTERM, and kill -9 under a
+// Restart safety, exactly once into the store (bill range-partitioned, two sink tasks): stop the process (SIGTERM, and kill -9 under a
 // concurrent write load), change rows while it is down, start again. It must resume from its
 // stored offset without re-snapshotting, and every table must equal the source.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,11 @@ beforeAll(async () => {
     gateway: { port: await freePort(), users: [{ user: 'app', password: 'app-secret' }] },
     rest: { port: 0 },
     log: { level: 'info' },
-    connectors: [sourceConnector('restart', DB)],
+    // bill in monthly range partitions, written by two sink tasks: restarts must keep both exact.
+    connectors: [
+      sourceConnector('restart', DB),
+      { name: 'sink', config: { 'connector.class': 'io.instaquery.connector.ColumnarSinkConnector', 'tasks.max': 2, [`partitioning.${DB}.bill`]: 'HASH(id) PARTITIONS 8 RANGE(created_at) INTERVAL MONTH' } },
+    ],
   });
 });
 
