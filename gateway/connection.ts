@@ -2,13 +2,17 @@
 // connection state; SQL goes through the QueryHandler.
 import type { Socket } from 'node:net';
 import type { Logger } from '../runtime/logger.ts';
-import { Command, SERVER_CAPABILITIES } from './protocol/constants.ts';
+import { once } from 'node:events';
+import { Capability, Command, SERVER_CAPABILITIES, ServerStatus } from './protocol/constants.ts';
 import { PacketReader, PacketTooLargeError, framePacket, type Packet } from './protocol/framing.ts';
 import { NATIVE_PASSWORD, decodeHandshakeResponse41, encodeAuthSwitchRequest, encodeHandshakeV10, newScramble } from './protocol/handshake.ts';
-import { encodeColumnCount, encodeColumnDefinition, encodeEof, encodeErr, encodeOk, encodeTextRow } from './protocol/result-packets.ts';
+import { encodeColumnCount, encodeColumnDefinition, encodeEof, encodeErr, encodeOk, encodeResultsetEnd, encodeTextRow } from './protocol/result-packets.ts';
+import { MalformedPacketError, decodeExecute, encodeBinaryRow, encodePrepareOk, type ExecuteRequest } from './protocol/binary-protocol.ts';
+import { splitStatements } from '../dialect/index.ts';
+import { textColumn } from './mysql-types.ts';
 import { ER, SqlError, type ErrorKind } from './sql-errors.ts';
 import type { Authenticator } from './auth.ts';
-import type { QueryHandler, QueryResult, QuerySession, SessionState } from './result-set.ts';
+import type { QueryHandler, QueryResult, QuerySession, SessionState, TextValue } from './result-set.ts';
 
 export const ConnectionPhase = {
   HANDSHAKE: 'handshake',
@@ -37,6 +41,11 @@ export class ClientConnection {
   private pendingUser: { user: string; database: string | null } | null = null;
   /** Commands run one at a time, in arrival order. */
   private work: Promise<void> = Promise.resolve();
+  /** Capabilities both sides have (the client's flags AND the server's). */
+  private capabilities = 0;
+  /** Per prepared statement: its parameter count, last bound types and long data sent so far. */
+  private readonly statements = new Map<number, { params: number; types: ExecuteRequest['types']; longData: Map<number, Buffer[]> }>();
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly socket: Socket,
@@ -90,6 +99,7 @@ export class ClientConnection {
       this.sendError('HANDSHAKE', 'TLS is not enabled on this instaquery gateway; connect without SSL (e.g. --ssl=0 / sslMode=DISABLED)');
       return this.close();
     }
+    this.capabilities = response.capabilities & SERVER_CAPABILITIES;
     this.pendingUser = { user: response.user, database: response.database };
     if (response.authPlugin && response.authPlugin !== NATIVE_PASSWORD) {
       this.phase = ConnectionPhase.AUTH_SWITCH;
@@ -125,39 +135,157 @@ export class ClientConnection {
     const command = payload[0];
     const session = this.session!;
     this.sequenceId = 1;
-    switch (command) {
-      case Command.QUIT:
-        return this.close();
-      case Command.PING:
-        return this.send(encodeOk());
-      case Command.INIT_DB:
-        try {
+    try {
+      switch (command) {
+        case Command.QUIT:
+          return this.close();
+        case Command.PING:
+          return this.send(encodeOk());
+        case Command.INIT_DB:
           await session.useDatabase(payload.toString('utf8', 1));
           return this.send(encodeOk());
-        } catch (err) {
-          return this.sendSqlError(err);
+        case Command.QUERY:
+          return await this.onQuery(payload.toString('utf8', 1));
+        case Command.FIELD_LIST: {
+          const end = payload.indexOf(0, 1);
+          const columns = await session.listFields(payload.toString('utf8', 1, end < 0 ? payload.length : end));
+          for (const c of columns) this.send(encodeColumnDefinition(c, true));
+          return this.send(encodeEof());
         }
-      case Command.QUERY: {
-        const sql = payload.toString('utf8', 1);
-        try {
-          this.sendResult(await session.query(sql));
-        } catch (err) {
-          this.sendSqlError(err);
+        case Command.STATISTICS: {
+          const uptime = Math.floor((Date.now() - this.startedAt) / 1000);
+          return this.send(Buffer.from(`Uptime: ${uptime}  Threads: 1  Questions: 0  Slow queries: 0  Opens: 0  Flush tables: 0  Open tables: 0  Queries per second avg: 0.000`));
         }
-        return;
+        case Command.RESET_CONNECTION:
+          await session.reset();
+          this.statements.clear();
+          return this.send(encodeOk());
+        case Command.SET_OPTION: {
+          // 0: multi-statements on, 1: off. The answer is an EOF packet.
+          const option = payload.length >= 3 ? payload.readUInt16LE(1) : -1;
+          if (option === 0) this.capabilities |= Capability.MULTI_STATEMENTS;
+          else if (option === 1) this.capabilities &= ~Capability.MULTI_STATEMENTS;
+          else return this.sendError('UNKNOWN_COM', `COM_SET_OPTION with unknown option ${option}`);
+          return this.send(encodeEof());
+        }
+        case Command.STMT_PREPARE:
+          return await this.onPrepare(payload.toString('utf8', 1));
+        case Command.STMT_EXECUTE:
+          return await this.onExecute(payload);
+        case Command.STMT_SEND_LONG_DATA: {
+          // No answer, by the protocol; the data joins the parameter's value for the next execute.
+          if (payload.length < 7) return;
+          const entry = this.statements.get(payload.readUInt32LE(1));
+          const param = payload.readUInt16LE(5);
+          if (!entry) return;
+          const parts = entry.longData.get(param) ?? [];
+          parts.push(Buffer.from(payload.subarray(7)));
+          entry.longData.set(param, parts);
+          return;
+        }
+        case Command.STMT_CLOSE: {
+          // No answer, by the protocol.
+          if (payload.length < 5) return;
+          const id = payload.readUInt32LE(1);
+          this.statements.delete(id);
+          session.closeStatement(id);
+          return;
+        }
+        case Command.STMT_RESET: {
+          const entry = payload.length >= 5 ? this.statements.get(payload.readUInt32LE(1)) : undefined;
+          if (!entry) return this.sendError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${payload.length >= 5 ? payload.readUInt32LE(1) : '?'}) given to mysqld_stmt_reset`);
+          entry.longData.clear();
+          return this.send(encodeOk());
+        }
+        default:
+          return this.sendError('UNKNOWN_COM', `Unknown command ${command === undefined ? '(empty packet)' : '0x' + command.toString(16)}: not supported by instaquery yet`);
       }
-      default:
-        return this.sendError('UNKNOWN_COM', `Unknown command ${command === undefined ? '(empty packet)' : '0x' + command.toString(16)}: not supported by instaquery yet`);
+    } catch (err) {
+      this.sendSqlError(err);
     }
   }
 
-  private sendResult(result: QueryResult): void {
-    if (result.kind === 'ok') return this.send(encodeOk({ affectedRows: result.affectedRows ?? 0, info: result.info }));
-    this.send(encodeColumnCount(result.columns.length));
-    for (const c of result.columns) this.send(encodeColumnDefinition(c));
-    this.send(encodeEof());
-    for (const row of result.rows) this.send(encodeTextRow(row));
-    this.send(encodeEof());
+  /** COM_QUERY, with several statements when the client enabled multi-statements. */
+  private async onQuery(sql: string): Promise<void> {
+    const statements = this.capabilities & Capability.MULTI_STATEMENTS ? splitStatements(sql) : [sql];
+    if (statements.length === 0) return this.sendError('EMPTY_QUERY', 'Query was empty');
+    for (let i = 0; i < statements.length; i++) {
+      const more = i < statements.length - 1;
+      try {
+        await this.sendResult(await this.session!.query(statements[i]!), false, more);
+      } catch (err) {
+        // MySQL stops at the first failing statement of a multi-statement query.
+        return this.sendSqlError(err);
+      }
+    }
+  }
+
+  private async onPrepare(sql: string): Promise<void> {
+    const info = await this.session!.prepare(sql);
+    this.statements.set(info.id, { params: info.params, types: null, longData: new Map() });
+    this.send(encodePrepareOk(info.id, info.columns.length, info.params));
+    const deprecateEof = (this.capabilities & Capability.DEPRECATE_EOF) !== 0;
+    if (info.params > 0) {
+      for (let i = 0; i < info.params; i++) this.send(encodeColumnDefinition(textColumn('?')));
+      if (!deprecateEof) this.send(encodeEof());
+    }
+    if (info.columns.length > 0) {
+      for (const c of info.columns) this.send(encodeColumnDefinition(c));
+      if (!deprecateEof) this.send(encodeEof());
+    }
+  }
+
+  private async onExecute(payload: Buffer): Promise<void> {
+    let request: ExecuteRequest;
+    try {
+      request = decodeExecute(
+        payload,
+        (id) => this.statements.get(id)?.params,
+        (id) => this.statements.get(id)?.types ?? null,
+        (id, param) => {
+          const parts = this.statements.get(id)?.longData.get(param);
+          return parts ? Buffer.concat(parts) : undefined;
+        },
+      );
+    } catch (err) {
+      if (err instanceof MalformedPacketError) return this.sendError('MALFORMED_PACKET', `Malformed communication packet: ${err.message}`);
+      throw err;
+    }
+    const entry = this.statements.get(request.statementId);
+    if (!entry) return this.sendError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${request.statementId}) given to mysqld_stmt_execute`);
+    entry.types = request.types;
+    entry.longData.clear();
+    await this.sendResult(await this.session!.execute(request.statementId, request.values), true, false);
+  }
+
+  /**
+   * Sends a result: OK, or column definitions and rows (text or binary protocol), streamed in
+   * batches and paced by the socket, so a large result never piles up in memory. An error while
+   * rows stream ends the result with an ERR packet, as MySQL does.
+   */
+  private async sendResult(result: QueryResult, binary: boolean, moreResults: boolean): Promise<void> {
+    const status = ServerStatus.AUTOCOMMIT | (moreResults ? ServerStatus.MORE_RESULTS_EXISTS : 0);
+    if (result.kind === 'ok') return this.send(encodeOk({ affectedRows: result.affectedRows ?? 0, info: result.info, status }));
+    const deprecateEof = (this.capabilities & Capability.DEPRECATE_EOF) !== 0;
+    const { columns } = result;
+    this.send(encodeColumnCount(columns.length));
+    for (const c of columns) this.send(encodeColumnDefinition(c));
+    if (!deprecateEof) this.send(encodeEof());
+    const encode = binary ? (row: TextValue[]) => encodeBinaryRow(columns, row) : encodeTextRow;
+    const batches = Array.isArray(result.rows) ? [result.rows] : result.rows;
+    for await (const batch of batches) {
+      if (this.phase === ConnectionPhase.CLOSED) return;
+      for (const row of batch) this.send(encode(row));
+      await this.drained();
+    }
+    this.send(encodeResultsetEnd(deprecateEof, status));
+  }
+
+  /** Waits while the socket's buffer is full: the client reads slower than DuckDB produces. */
+  private async drained(): Promise<void> {
+    while (this.socket.writableNeedDrain && !this.socket.destroyed) {
+      await Promise.race([once(this.socket, 'drain'), once(this.socket, 'close')]);
+    }
   }
 
   private sendSqlError(err: unknown): void {

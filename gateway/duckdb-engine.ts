@@ -1,12 +1,15 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { DialectError, translate, type Translation } from '../dialect/index.ts';
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
+import { DialectError, tokenize, translate, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { showCreateTable } from './show-create-table.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
-import type { QueryHandler, QueryResult, QuerySession, SessionState } from './result-set.ts';
+import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, TextValue } from './result-set.ts';
+import { bindParams, substituteParams } from './statement-params.ts';
+import { SourceCatalogCache, sourceColumnsOf, tablesInQuery } from './source-columns.ts';
+import type { DuckDBType } from '@duckdb/node-api';
 
 /** Schemas of the store that are not source databases. */
 const HIDDEN_SCHEMAS = new Set(['_instaquery', '_instaquery_parts', 'information_schema', 'pg_catalog', 'main', 'temp']);
@@ -28,7 +31,7 @@ export function createDuckDbHandler(options: EngineOptions): QueryHandler {
 /** DuckDB's error text names its class first ("Catalog Error: ..."); map it to MySQL's. */
 export function toSqlError(err: unknown): SqlError {
   const message = (err as Error).message ?? String(err);
-  if (/^Parser Error/i.test(message)) return new SqlError('PARSE', `You have an error in your SQL syntax: ${message}`);
+  if (/^(Failed to extract statements: )?Parser Error/i.test(message)) return new SqlError('PARSE', `You have an error in your SQL syntax: ${message.replace(/^Failed to extract statements: /, '')}`);
   if (/^Catalog Error: Table with name (\S+) does not exist/i.test(message)) {
     const name = /Table with name (\S+) does not exist/i.exec(message)![1];
     return new SqlError('NO_SUCH_TABLE', `Table '${name}' doesn't exist`);
@@ -42,8 +45,17 @@ export function toSqlError(err: unknown): SqlError {
   return new SqlError('UNKNOWN', message);
 }
 
+/**
+ * A prepared statement: run by DuckDB with bound parameters, or (statements the gateway answers
+ * itself: SET, SHOW, USE, @@variables) kept as text and run with the values written in.
+ */
+type Prepared = { kind: 'duckdb'; statement: DuckDBPreparedStatement; params: number } | { kind: 'emulated'; sql: string; params: number };
+
 class DuckDbSession implements QuerySession {
-  private readonly vars = systemVariables();
+  private vars = systemVariables();
+  private readonly statements = new Map<number, Prepared & { mysqlSql: string }>();
+  private readonly catalog = new SourceCatalogCache();
+  private nextStatementId = 1;
 
   constructor(
     private readonly conn: DuckDBConnection,
@@ -63,13 +75,7 @@ class DuckDbSession implements QuerySession {
   }
 
   async query(sql: string): Promise<QueryResult> {
-    let t: Translation;
-    try {
-      t = translate(sql);
-    } catch (err) {
-      if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);
-      throw err;
-    }
+    const t = translateOrThrow(sql);
     switch (t.kind) {
       case 'write':
         throw new SqlError(
@@ -92,19 +98,89 @@ class DuckDbSession implements QuerySession {
       default: {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
-        return this.run(t.sql);
+        return this.run(t.sql, sql);
       }
     }
   }
 
-  private async run(duckSql: string): Promise<QueryResult> {
+  private async run(duckSql: string, mysqlSql: string): Promise<QueryResult> {
+    // The catalog is read first: any query on this connection would end a streaming result.
+    const sourcesOf = await this.sourceResolver(mysqlSql);
+    let result: DuckDBResult;
     try {
-      const reader = await this.conn.runAndReadAll(duckSql);
-      const shape = describeResult(reader.columnNames(), reader.columnTypes());
-      return { kind: 'rows', columns: shape.columns, rows: reader.getRows().map((r) => shape.renderRow(r)) };
+      result = await this.conn.stream(duckSql);
     } catch (err) {
       throw toSqlError(err);
     }
+    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()));
+  }
+
+  /** Says which result columns are source columns, for MySQL-exact column definitions. */
+  private async sourceResolver(mysqlSql: string): Promise<(names: string[], types: DuckDBType[]) => ReturnType<typeof sourceColumnsOf>> {
+    const tables = tablesInQuery(mysqlSql, this.state.database);
+    if (tables.length === 0) return () => [];
+    const catalog = await this.catalog.get(this.conn);
+    return (names, types) => sourceColumnsOf(names, types, tables, catalog);
+  }
+
+  async prepare(sql: string): Promise<PreparedStatementInfo> {
+    const t = translateOrThrow(sql);
+    const id = this.nextStatementId++;
+    if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) {
+      const params = tokenize(sql).filter((tok) => tok.kind === 'other' && tok.text === '?').length;
+      this.statements.set(id, { kind: 'emulated', sql, params, mysqlSql: sql });
+      return { id, params, columns: [] };
+    }
+    let statement: DuckDBPreparedStatement;
+    try {
+      statement = await this.conn.prepare(t.sql);
+    } catch (err) {
+      throw toSqlError(err);
+    }
+    this.statements.set(id, { kind: 'duckdb', statement, params: statement.parameterCount, mysqlSql: sql });
+    const names = Array.from({ length: statement.columnCount }, (_, i) => statement.columnName(i));
+    const types = Array.from({ length: statement.columnCount }, (_, i) => statement.columnType(i));
+    return { id, params: statement.parameterCount, columns: describeResult(names, types, (await this.sourceResolver(sql))(names, types)).columns };
+  }
+
+  async execute(statementId: number, params: ParamValue[]): Promise<QueryResult> {
+    const prepared = this.statements.get(statementId);
+    if (!prepared) throw new SqlError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${statementId}) given to mysqld_stmt_execute`);
+    if (params.length !== prepared.params) throw new SqlError('WRONG_ARGUMENTS', `Incorrect arguments to mysqld_stmt_execute: ${prepared.params} parameter(s) expected, ${params.length} sent`);
+    if (prepared.kind === 'emulated') return this.query(substituteParams(prepared.sql, params));
+    const sourcesOf = await this.sourceResolver(prepared.mysqlSql);
+    let result: DuckDBResult;
+    try {
+      prepared.statement.clearBindings();
+      bindParams(prepared.statement, params);
+      result = await prepared.statement.stream();
+    } catch (err) {
+      throw toSqlError(err);
+    }
+    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()));
+  }
+
+  closeStatement(statementId: number): void {
+    const prepared = this.statements.get(statementId);
+    this.statements.delete(statementId);
+    if (prepared?.kind === 'duckdb') prepared.statement.destroySync();
+  }
+
+  async listFields(table: string): Promise<ResultColumn[]> {
+    if (!this.state.database) throw new SqlError('NO_DB', 'No database selected');
+    const ident = (n: string) => '"' + n.replace(/"/g, '""') + '"';
+    try {
+      const reader = await this.conn.runAndReadAll(`SELECT * FROM ${ident(this.state.database)}.${ident(table)} LIMIT 0`);
+      const sources = (await this.sourceResolver(`SELECT * FROM \`${table.replace(/`/g, "``")}\``))(reader.columnNames(), reader.columnTypes());
+      return describeResult(reader.columnNames(), reader.columnTypes(), sources).columns.map((c) => ({ ...c, schema: this.state.database!, table, orgTable: table }));
+    } catch (err) {
+      throw toSqlError(err);
+    }
+  }
+
+  async reset(): Promise<void> {
+    for (const id of [...this.statements.keys()]) this.closeStatement(id);
+    this.vars = systemVariables();
   }
 
   private async show(sql: string): Promise<QueryResult> {
@@ -135,6 +211,34 @@ class DuckDbSession implements QuerySession {
   }
 
   async close(): Promise<void> {
+    for (const id of [...this.statements.keys()]) this.closeStatement(id);
     this.conn.closeSync();
   }
+}
+
+function translateOrThrow(sql: string): Translation {
+  try {
+    return translate(sql);
+  } catch (err) {
+    if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);
+    throw err;
+  }
+}
+
+/** A DuckDB result as batches of MySQL text rows, read chunk by chunk as the client takes them. */
+function streamed(result: DuckDBResult, sources: Parameters<typeof describeResult>[2]): QueryResult {
+  const shape = describeResult(result.columnNames(), result.columnTypes(), sources);
+  async function* batches(): AsyncGenerator<TextValue[][]> {
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await result.fetchChunk();
+      } catch (err) {
+        throw toSqlError(err);
+      }
+      if (!chunk || chunk.rowCount === 0) return;
+      yield chunk.getRows().map((r) => shape.renderRow(r));
+    }
+  }
+  return { kind: 'rows', columns: shape.columns, rows: batches() };
 }

@@ -4,6 +4,7 @@ import { DuckDBTypeId, type DuckDBType, type DuckDBValue } from '@duckdb/node-ap
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn, TextValue } from './result-set.ts';
 import { formatDatetime } from './temporal-text.ts';
+import { describeSourceColumn, type SourceColumnInfo } from './source-columns.ts';
 
 interface MySqlShape {
   type: number;
@@ -108,9 +109,15 @@ export interface ResultShape {
   renderRow(values: DuckDBValue[]): TextValue[];
 }
 
-export function describeResult(names: string[], types: DuckDBType[]): ResultShape {
+/**
+ * `sources[i]`, when given, is the source column result column i is (see source-columns.ts): it
+ * is described as MySQL describes that column. Values render from the DuckDB type either way.
+ */
+export function describeResult(names: string[], types: DuckDBType[], sources: (SourceColumnInfo | null)[] = []): ResultShape {
   const shapes = types.map(shapeOf);
   const columns = names.map((name, i) => {
+    const source = sources[i];
+    if (source) return describeSourceColumn(source, name);
     const s = shapes[i]!;
     return { schema: '', table: '', orgTable: '', name, orgName: name, charset: s.charset, length: s.length, type: s.type, flags: s.flags, decimals: s.decimals };
   });

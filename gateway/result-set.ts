@@ -1,13 +1,28 @@
 // The typed result the engine hands the protocol layer: columns with MySQL types, rows as text.
 // The protocol layer encodes it; the engine never sees packets.
 import type { ColumnDefinition } from './protocol/result-packets.ts';
+import type { ParamValue } from './protocol/binary-protocol.ts';
 
 export type ResultColumn = ColumnDefinition;
 export type TextValue = string | Buffer | null;
+export type { ParamValue };
+
+/**
+ * Rows all at once (small answers the gateway makes up), or streamed in batches as the engine
+ * produces them, so a 10M-row result never sits in memory and the client's pace is respected.
+ */
+export type ResultRows = TextValue[][] | AsyncIterable<TextValue[][]>;
 
 export type QueryResult =
-  | { kind: 'rows'; columns: ResultColumn[]; rows: TextValue[][] }
+  | { kind: 'rows'; columns: ResultColumn[]; rows: ResultRows }
   | { kind: 'ok'; affectedRows?: number; info?: string };
+
+export interface PreparedStatementInfo {
+  id: number;
+  params: number;
+  /** The result's columns when known at prepare time (none for statements the gateway answers itself). */
+  columns: ResultColumn[];
+}
 
 export interface SessionState {
   readonly connectionId: number;
@@ -23,6 +38,14 @@ export interface QueryHandler {
 export interface QuerySession {
   /** Throws SqlError for anything a client should see as a MySQL error. */
   query(sql: string): Promise<QueryResult>;
+  /** COM_STMT_PREPARE: `?` placeholders; throws SqlError for a statement that cannot be prepared. */
+  prepare(sql: string): Promise<PreparedStatementInfo>;
+  execute(statementId: number, params: ParamValue[]): Promise<QueryResult>;
+  closeStatement(statementId: number): void;
+  /** COM_FIELD_LIST: the table's columns. */
+  listFields(table: string): Promise<ResultColumn[]>;
+  /** COM_RESET_CONNECTION: session variables back to defaults, statements closed. */
+  reset(): Promise<void>;
   useDatabase(name: string): Promise<void>;
   close(): Promise<void>;
 }

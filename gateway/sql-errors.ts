@@ -13,6 +13,10 @@ export const ER = {
   NO_DB: { code: 1046, state: '3D000' },
   UNKNOWN: { code: 1105, state: 'HY000' },
   HANDSHAKE: { code: 1043, state: '08S01' },
+  UNKNOWN_STMT_HANDLER: { code: 1243, state: 'HY000' },
+  WRONG_ARGUMENTS: { code: 1210, state: 'HY000' },
+  MALFORMED_PACKET: { code: 1835, state: 'HY000' },
+  EMPTY_QUERY: { code: 1065, state: '42000' },
 } as const;
 
 export type ErrorKind = keyof typeof ER;

@@ -14,17 +14,20 @@ export const Capability = {
   SECURE_CONNECTION: 1 << 15,
   MULTI_STATEMENTS: 1 << 16,
   MULTI_RESULTS: 1 << 17,
+  PS_MULTI_RESULTS: 1 << 18,
   PLUGIN_AUTH: 1 << 19,
   CONNECT_ATTRS: 1 << 20,
   PLUGIN_AUTH_LENENC_CLIENT_DATA: 1 << 21,
+  /** OK (0xfe header) instead of EOF packets at the end of result sets. */
+  DEPRECATE_EOF: 1 << 24,
 } as const;
 
 /** What this server offers; the session uses the intersection with the client's flags. */
 export const SERVER_CAPABILITIES =
   Capability.LONG_PASSWORD | Capability.FOUND_ROWS | Capability.LONG_FLAG | Capability.CONNECT_WITH_DB |
   Capability.IGNORE_SPACE | Capability.PROTOCOL_41 | Capability.INTERACTIVE | Capability.TRANSACTIONS |
-  Capability.SECURE_CONNECTION | Capability.MULTI_RESULTS | Capability.PLUGIN_AUTH | Capability.CONNECT_ATTRS |
-  Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA;
+  Capability.SECURE_CONNECTION | Capability.MULTI_STATEMENTS | Capability.MULTI_RESULTS | Capability.PS_MULTI_RESULTS |
+  Capability.PLUGIN_AUTH | Capability.CONNECT_ATTRS | Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA | Capability.DEPRECATE_EOF;
 
 export const Command = {
   QUIT: 0x01,
@@ -32,11 +35,22 @@ export const Command = {
   QUERY: 0x03,
   FIELD_LIST: 0x04,
   STATISTICS: 0x09,
+  PROCESS_KILL: 0x0c,
   PING: 0x0e,
+  CHANGE_USER: 0x11,
+  STMT_PREPARE: 0x16,
+  STMT_EXECUTE: 0x17,
+  STMT_SEND_LONG_DATA: 0x18,
+  STMT_CLOSE: 0x19,
+  STMT_RESET: 0x1a,
+  SET_OPTION: 0x1b,
+  STMT_FETCH: 0x1c,
+  RESET_CONNECTION: 0x1f,
 } as const;
 
 export const ServerStatus = {
   AUTOCOMMIT: 0x0002,
+  MORE_RESULTS_EXISTS: 0x0008,
 } as const;
 
 export const ColumnType = {
@@ -47,14 +61,25 @@ export const ColumnType = {
   FLOAT: 0x04,
   DOUBLE: 0x05,
   NULL: 0x06,
+  TIMESTAMP: 0x07,
   LONGLONG: 0x08,
+  INT24: 0x09,
   DATE: 0x0a,
   TIME: 0x0b,
   DATETIME: 0x0c,
   YEAR: 0x0d,
+  VARCHAR: 0x0f,
+  BIT: 0x10,
   JSON: 0xf5,
+  ENUM: 0xf7,
+  SET: 0xf8,
+  TINY_BLOB: 0xf9,
+  MEDIUM_BLOB: 0xfa,
+  LONG_BLOB: 0xfb,
   BLOB: 0xfc,
   VAR_STRING: 0xfd,
+  STRING: 0xfe,
+  GEOMETRY: 0xff,
 } as const;
 
 export const ColumnFlag = {
@@ -62,7 +87,10 @@ export const ColumnFlag = {
   PRI_KEY: 2,
   BLOB: 16,
   UNSIGNED: 32,
+  ZEROFILL: 64,
   BINARY: 128,
+  ENUM: 256,
+  SET: 2048,
   NUM: 32768,
 } as const;
 

@@ -4,9 +4,9 @@
 import { PayloadWriter } from './codec.ts';
 import { ServerStatus } from './constants.ts';
 
-export function encodeOk(args: { affectedRows?: number; lastInsertId?: number; status?: number; warnings?: number; info?: string } = {}): Buffer {
+export function encodeOk(args: { affectedRows?: number; lastInsertId?: number; status?: number; warnings?: number; info?: string; header?: 0x00 | 0xfe } = {}): Buffer {
   const w = new PayloadWriter()
-    .int1(0x00)
+    .int1(args.header ?? 0x00)
     .lenEncInt(args.affectedRows ?? 0)
     .lenEncInt(args.lastInsertId ?? 0)
     .int2(args.status ?? ServerStatus.AUTOCOMMIT)
@@ -39,8 +39,8 @@ export interface ColumnDefinition {
 
 // Protocol::ColumnDefinition41: lenenc catalog "def", schema, table, org_table, name, org_name,
 // lenenc 0x0c, 2 charset, 4 length, 1 type, 2 flags, 1 decimals, 2 filler
-export function encodeColumnDefinition(c: ColumnDefinition): Buffer {
-  return new PayloadWriter()
+export function encodeColumnDefinition(c: ColumnDefinition, forFieldList = false): Buffer {
+  const w = new PayloadWriter()
     .lenEncString('def')
     .lenEncString(c.schema)
     .lenEncString(c.table)
@@ -53,8 +53,10 @@ export function encodeColumnDefinition(c: ColumnDefinition): Buffer {
     .int1(c.type)
     .int2(c.flags)
     .int1(c.decimals)
-    .zeros(2)
-    .build();
+    .zeros(2);
+  // COM_FIELD_LIST answers carry the column's default value; NULL here.
+  if (forFieldList) w.int1(0xfb);
+  return w.build();
 }
 
 export function encodeColumnCount(n: number): Buffer {
@@ -69,4 +71,12 @@ export function encodeTextRow(values: (string | Buffer | null)[]): Buffer {
     else w.lenEncString(v);
   }
   return w.build();
+}
+
+/**
+ * The end of a result set: an EOF packet, or with CLIENT_DEPRECATE_EOF an OK packet with the
+ * 0xfe header. `status` carries SERVER_MORE_RESULTS_EXISTS between multi-statement results.
+ */
+export function encodeResultsetEnd(deprecateEof: boolean, status: number = ServerStatus.AUTOCOMMIT): Buffer {
+  return deprecateEof ? encodeOk({ header: 0xfe, status }) : encodeEof(status);
 }

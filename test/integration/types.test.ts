@@ -89,4 +89,23 @@ describe('types', () => {
     }, 5000);
     await compare([101, 102, 103]);
   });
+
+  it('read through prepared statements (binary protocol) equal what mysql2 gets from MariaDB', async () => {
+    const store = await mysql.createConnection({ host: '127.0.0.1', port: instance.gateway.port, user: 'root', ...exact, typeCast: geometryAsBytes });
+    try {
+      const sql = (db: string) => `SELECT * FROM ${db}every_type WHERE id IN (?, ?, ?) ORDER BY id`;
+      const [src] = await source.execute(sql(''), [1, 2, 3]);
+      const [dst] = await store.execute(sql(`${DB}.`), [1, 2, 3]);
+      const a = src as Row[];
+      const b = dst as Row[];
+      expect(b).toHaveLength(3);
+      for (let i = 0; i < a.length; i++) {
+        for (const column of Object.keys(a[i]!)) {
+          expect({ id: a[i]!.id, column, value: b[i]![column] }).toEqual({ id: a[i]!.id, column, value: expected(column, a[i]![column]) });
+        }
+      }
+    } finally {
+      await store.end();
+    }
+  });
 });

@@ -1,0 +1,198 @@
+// Column definitions as MySQL would send them. DuckDB's result types say "DECIMAL(12,2)" or
+// "VARCHAR"; drivers need more: TINYINT(1) (a boolean to Connector/J), TIME, YEAR, ENUM, TEXT vs
+// VARCHAR, NOT NULL, PRI, the table and column a value came from. The sink records each table's
+// source columns in `_instaquery.source_tables`; a result column that names a column of a table
+// in the query's FROM, with the store type that column maps to, is described as that column.
+import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
+import { mapColumnType } from '../connectors/columnar-sink/index.ts';
+import { tokenize } from '../dialect/index.ts';
+import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
+import type { ResultColumn } from './result-set.ts';
+
+export interface SourceColumnInfo {
+  db: string;
+  table: string;
+  name: string;
+  columnType: string;
+  nullable: boolean;
+  primaryKey: boolean;
+}
+
+export type SourceCatalog = Map<string, SourceColumnInfo[]>;
+
+const CATALOG_TTL_MS = 1000;
+
+/** The source tables' columns, read at most once a second (schema changes show up that fast). */
+export class SourceCatalogCache {
+  private loaded: { at: number; catalog: SourceCatalog } | null = null;
+
+  async get(conn: DuckDBConnection): Promise<SourceCatalog> {
+    if (this.loaded && Date.now() - this.loaded.at < CATALOG_TTL_MS) return this.loaded.catalog;
+    const catalog: SourceCatalog = new Map();
+    try {
+      const reader = await conn.runAndReadAll('SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR FROM _instaquery.source_tables');
+      for (const [db, table, columns, pk] of reader.getRowsJS()) {
+        const keys = new Set(JSON.parse(String(pk)) as string[]);
+        const list = (JSON.parse(String(columns)) as { name: string; columnType: string; nullable: boolean }[]).map((c) => ({
+          db: String(db),
+          table: String(table),
+          name: c.name,
+          columnType: c.columnType,
+          nullable: c.nullable,
+          primaryKey: keys.has(c.name),
+        }));
+        catalog.set(`${db}.${table}`.toLowerCase(), list);
+      }
+    } catch {
+      // A store without the catalog yet (nothing captured): plain DuckDB descriptions.
+    }
+    this.loaded = { at: Date.now(), catalog };
+    return catalog;
+  }
+}
+
+/** Tables named after FROM and JOIN (`t`, `db.t`, quoted or not), resolved against `database`. */
+export function tablesInQuery(sql: string, database: string | null): { db: string; table: string }[] {
+  const tokens = tokenize(sql).filter((t) => t.kind !== 'space');
+  const found: { db: string; table: string }[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const word = tokens[i]!.kind === 'word' ? tokens[i]!.text.toUpperCase() : '';
+    if (word !== 'FROM' && word !== 'JOIN') continue;
+    const first = tokens[i + 1]!;
+    if (first.kind !== 'word' && first.kind !== 'quoted') continue;
+    if (tokens[i + 2]?.text === '.' && tokens[i + 3] && (tokens[i + 3]!.kind === 'word' || tokens[i + 3]!.kind === 'quoted')) {
+      found.push({ db: first.text, table: tokens[i + 3]!.text });
+    } else if (database) {
+      found.push({ db: database, table: first.text });
+    }
+  }
+  return found;
+}
+
+/** For each result column, the source column it is, when that is certain; else null. */
+export function sourceColumnsOf(names: string[], types: DuckDBType[], tables: { db: string; table: string }[], catalog: SourceCatalog): (SourceColumnInfo | null)[] {
+  const candidates = tables.flatMap((t) => catalog.get(`${t.db}.${t.table}`.toLowerCase()) ?? []);
+  return names.map((name, i) => {
+    const matches = candidates.filter((c) => c.name.toLowerCase() === name.toLowerCase());
+    if (matches.length !== 1) return null;
+    const column = matches[0]!;
+    // An expression aliased to a column's name has another type; only the column itself matches.
+    const t = types[i]!;
+    const resultType = (t.alias ?? t.toString()).toUpperCase();
+    return mapColumnType(column.columnType).duckType.toUpperCase() === resultType ? column : null;
+  });
+}
+
+const INTEGER_TYPES: Record<string, [number, number]> = {
+  tinyint: [ColumnType.TINY, 4],
+  smallint: [ColumnType.SHORT, 6],
+  mediumint: [ColumnType.INT24, 9],
+  int: [ColumnType.LONG, 11],
+  integer: [ColumnType.LONG, 11],
+  bigint: [ColumnType.LONGLONG, 20],
+};
+
+/** The column definition MySQL sends for a column of this COLUMN_TYPE. */
+export function describeSourceColumn(c: SourceColumnInfo, label: string): ResultColumn {
+  const t = c.columnType.toLowerCase();
+  const base = /^[a-z]+/.exec(t)?.[0] ?? t;
+  const width = Number(/\((\d+)/.exec(t)?.[1] ?? NaN);
+  const scale = Number(/\(\d+,\s*(\d+)\)/.exec(t)?.[1] ?? 0);
+  const unsigned = /\bunsigned\b/.test(t);
+  let flags = (c.nullable ? 0 : ColumnFlag.NOT_NULL) | (c.primaryKey ? ColumnFlag.PRI_KEY : 0);
+  const def = (type: number, length: number, charset: number, decimals: number, extra = 0): ResultColumn => ({
+    schema: c.db,
+    table: c.table,
+    orgTable: c.table,
+    name: label,
+    orgName: c.name,
+    charset,
+    length,
+    type,
+    flags: flags | extra,
+    decimals,
+  });
+  const integer = INTEGER_TYPES[base];
+  if (integer) {
+    const length = Number.isNaN(width) ? integer[1] - (unsigned ? 1 : 0) : width;
+    return def(integer[0], length, Charset.BINARY, 0, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
+  }
+  switch (base) {
+    case 'bool':
+    case 'boolean':
+      return def(ColumnType.TINY, 1, Charset.BINARY, 0, ColumnFlag.NUM);
+    case 'decimal':
+    case 'numeric':
+    case 'dec':
+    case 'fixed': {
+      const precision = Number.isNaN(width) ? 10 : width;
+      if (precision > 38) break; // held as text in the store
+      return def(ColumnType.NEWDECIMAL, precision + (scale > 0 ? 1 : 0) + (unsigned ? 0 : 1), Charset.BINARY, scale, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
+    }
+    case 'float':
+      return def(ColumnType.FLOAT, 12, Charset.BINARY, 31, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
+    case 'double':
+    case 'real':
+      return def(ColumnType.DOUBLE, 22, Charset.BINARY, 31, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
+    case 'bit':
+      // The store holds BIT(n) as the unsigned number its bits spell, and says so.
+      return def(ColumnType.LONGLONG, 20, Charset.BINARY, 0, ColumnFlag.NUM | ColumnFlag.UNSIGNED);
+    case 'year':
+      return def(ColumnType.YEAR, 4, Charset.BINARY, 0, ColumnFlag.NUM | ColumnFlag.UNSIGNED | ColumnFlag.ZEROFILL);
+    case 'date':
+      return def(ColumnType.DATE, 10, Charset.BINARY, 0, ColumnFlag.BINARY);
+    case 'datetime':
+    case 'timestamp': {
+      const fsp = Number.isNaN(width) ? 0 : width;
+      return def(base === 'timestamp' ? ColumnType.TIMESTAMP : ColumnType.DATETIME, 19 + (fsp > 0 ? fsp + 1 : 0), Charset.BINARY, fsp, ColumnFlag.BINARY);
+    }
+    case 'time': {
+      const fsp = Number.isNaN(width) ? 0 : width;
+      return def(ColumnType.TIME, 10 + (fsp > 0 ? fsp + 1 : 0), Charset.BINARY, fsp, ColumnFlag.BINARY);
+    }
+    case 'json':
+      return def(ColumnType.JSON, 0xffffffff, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
+    case 'char':
+      return def(ColumnType.STRING, (Number.isNaN(width) ? 1 : width) * 4, Charset.UTF8MB4_GENERAL_CI, 0);
+    case 'varchar':
+      return def(ColumnType.VAR_STRING, (Number.isNaN(width) ? 255 : width) * 4, Charset.UTF8MB4_GENERAL_CI, 0);
+    case 'binary':
+      return def(ColumnType.STRING, Number.isNaN(width) ? 1 : width, Charset.BINARY, 0, ColumnFlag.BINARY);
+    case 'varbinary':
+      return def(ColumnType.VAR_STRING, Number.isNaN(width) ? 255 : width, Charset.BINARY, 0, ColumnFlag.BINARY);
+    case 'tinytext':
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return def(ColumnType.BLOB, TEXT_LENGTHS[base]! * 4, Charset.UTF8MB4_GENERAL_CI, 0, ColumnFlag.BLOB);
+    case 'tinyblob':
+    case 'blob':
+    case 'mediumblob':
+    case 'longblob':
+      return def(ColumnType.BLOB, TEXT_LENGTHS[base.replace('blob', 'text')]!, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
+    case 'enum':
+      return def(ColumnType.STRING, longestMember(t) * 4, Charset.UTF8MB4_GENERAL_CI, 0, ColumnFlag.ENUM);
+    case 'set':
+      return def(ColumnType.STRING, longestMember(t, true) * 4, Charset.UTF8MB4_GENERAL_CI, 0, ColumnFlag.SET);
+    case 'geometry':
+    case 'point':
+    case 'linestring':
+    case 'polygon':
+    case 'multipoint':
+    case 'multilinestring':
+    case 'multipolygon':
+    case 'geometrycollection':
+      return def(ColumnType.GEOMETRY, 0xffffffff, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
+  }
+  flags = 0;
+  return def(ColumnType.VAR_STRING, 262140, Charset.UTF8MB4_GENERAL_CI, 0);
+}
+
+const TEXT_LENGTHS: Record<string, number> = { tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295 / 4 };
+
+/** ENUM: the longest member; SET: all members joined by commas. */
+function longestMember(columnType: string, joined = false): number {
+  const members = [...columnType.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'").length);
+  if (members.length === 0) return 1;
+  return joined ? members.reduce((a, b) => a + b, 0) + members.length - 1 : Math.max(...members);
+}
