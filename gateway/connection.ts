@@ -3,7 +3,7 @@
 import type { Socket } from 'node:net';
 import type { Logger } from '../runtime/logger.ts';
 import { once } from 'node:events';
-import { Capability, Command, SERVER_CAPABILITIES, ServerStatus } from './protocol/constants.ts';
+import { Capability, Charset, Command, SERVER_CAPABILITIES, ServerStatus, utf8mb4Collation } from './protocol/constants.ts';
 import { PacketReader, PacketTooLargeError, framePacket, type Packet } from './protocol/framing.ts';
 import { NATIVE_PASSWORD, decodeHandshakeResponse41, encodeAuthSwitchRequest, encodeHandshakeV10, newScramble } from './protocol/handshake.ts';
 import { encodeColumnCount, encodeColumnDefinition, encodeEof, encodeErr, encodeOk, encodeResultsetEnd, encodeTextRow } from './protocol/result-packets.ts';
@@ -46,6 +46,7 @@ export class ClientConnection {
   /** Per prepared statement: its parameter count, last bound types and long data sent so far. */
   private readonly statements = new Map<number, { params: number; types: ExecuteRequest['types']; longData: Map<number, Buffer[]> }>();
   private readonly startedAt = Date.now();
+  private textCharset: number = Charset.UTF8MB4_GENERAL_CI;
 
   constructor(
     private readonly socket: Socket,
@@ -100,6 +101,7 @@ export class ClientConnection {
       return this.close();
     }
     this.capabilities = response.capabilities & SERVER_CAPABILITIES;
+    this.textCharset = utf8mb4Collation(response.charset);
     this.pendingUser = { user: response.user, database: response.database };
     if (response.authPlugin && response.authPlugin !== NATIVE_PASSWORD) {
       this.phase = ConnectionPhase.AUTH_SWITCH;
@@ -117,7 +119,7 @@ export class ClientConnection {
       this.sendError('ACCESS_DENIED', `Access denied for user '${user}'@'${address.replace(/^::ffff:/, '')}' (${refusal})`);
       return this.close();
     }
-    this.state = { connectionId: this.options.connectionId, user, database: null };
+    this.state = { connectionId: this.options.connectionId, user, database: null, textCharset: this.textCharset };
     this.session = await this.options.handler.openSession(this.state);
     if (database) {
       try {
@@ -253,7 +255,7 @@ export class ClientConnection {
     }
     const entry = this.statements.get(request.statementId);
     if (!entry) return this.sendError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${request.statementId}) given to mysqld_stmt_execute`);
-    entry.types = request.types;
+    if (request.types) entry.types = request.types;
     entry.longData.clear();
     await this.sendResult(await this.session!.execute(request.statementId, request.values), true, false);
   }

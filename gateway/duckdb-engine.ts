@@ -112,7 +112,7 @@ class DuckDbSession implements QuerySession {
     } catch (err) {
       throw toSqlError(err);
     }
-    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()));
+    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), this.state.textCharset);
   }
 
   /** Says which result columns are source columns, for MySQL-exact column definitions. */
@@ -140,7 +140,7 @@ class DuckDbSession implements QuerySession {
     this.statements.set(id, { kind: 'duckdb', statement, params: statement.parameterCount, mysqlSql: sql });
     const names = Array.from({ length: statement.columnCount }, (_, i) => statement.columnName(i));
     const types = Array.from({ length: statement.columnCount }, (_, i) => statement.columnType(i));
-    return { id, params: statement.parameterCount, columns: describeResult(names, types, (await this.sourceResolver(sql))(names, types)).columns };
+    return { id, params: statement.parameterCount, columns: describeResult(names, types, (await this.sourceResolver(sql))(names, types), this.state.textCharset).columns };
   }
 
   async execute(statementId: number, params: ParamValue[]): Promise<QueryResult> {
@@ -157,7 +157,7 @@ class DuckDbSession implements QuerySession {
     } catch (err) {
       throw toSqlError(err);
     }
-    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()));
+    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), this.state.textCharset);
   }
 
   closeStatement(statementId: number): void {
@@ -172,7 +172,7 @@ class DuckDbSession implements QuerySession {
     try {
       const reader = await this.conn.runAndReadAll(`SELECT * FROM ${ident(this.state.database)}.${ident(table)} LIMIT 0`);
       const sources = (await this.sourceResolver(`SELECT * FROM \`${table.replace(/`/g, "``")}\``))(reader.columnNames(), reader.columnTypes());
-      return describeResult(reader.columnNames(), reader.columnTypes(), sources).columns.map((c) => ({ ...c, schema: this.state.database!, table, orgTable: table }));
+      return describeResult(reader.columnNames(), reader.columnTypes(), sources, this.state.textCharset).columns.map((c) => ({ ...c, schema: this.state.database!, table, orgTable: table }));
     } catch (err) {
       throw toSqlError(err);
     }
@@ -226,8 +226,8 @@ function translateOrThrow(sql: string): Translation {
 }
 
 /** A DuckDB result as batches of MySQL text rows, read chunk by chunk as the client takes them. */
-function streamed(result: DuckDBResult, sources: Parameters<typeof describeResult>[2]): QueryResult {
-  const shape = describeResult(result.columnNames(), result.columnTypes(), sources);
+function streamed(result: DuckDBResult, sources: Parameters<typeof describeResult>[2], textCharset: number): QueryResult {
+  const shape = describeResult(result.columnNames(), result.columnTypes(), sources, textCharset);
   async function* batches(): AsyncGenerator<TextValue[][]> {
     for (;;) {
       let chunk;

@@ -113,12 +113,13 @@ export interface ResultShape {
  * `sources[i]`, when given, is the source column result column i is (see source-columns.ts): it
  * is described as MySQL describes that column. Values render from the DuckDB type either way.
  */
-export function describeResult(names: string[], types: DuckDBType[], sources: (SourceColumnInfo | null)[] = []): ResultShape {
+export function describeResult(names: string[], types: DuckDBType[], sources: (SourceColumnInfo | null)[] = [], textCharset: number = Charset.UTF8MB4_GENERAL_CI): ResultShape {
   const shapes = types.map(shapeOf);
   const columns = names.map((name, i) => {
     const source = sources[i];
-    if (source) return describeSourceColumn(source, name);
+    if (source) return describeSourceColumn(source, name, textCharset);
     const s = shapes[i]!;
+    if (s.charset === Charset.UTF8MB4_GENERAL_CI) s.charset = textCharset;
     return { schema: '', table: '', orgTable: '', name, orgName: name, charset: s.charset, length: s.length, type: s.type, flags: s.flags, decimals: s.decimals };
   });
   return {

@@ -28,6 +28,8 @@ export interface SessionState {
   readonly connectionId: number;
   readonly user: string;
   database: string | null;
+  /** The collation id text results are described in: the client's, when it is a utf8mb4 one. */
+  textCharset: number;
 }
 
 /** The only door between protocol and engine (after vitess's Handler). */

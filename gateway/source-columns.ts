@@ -18,6 +18,7 @@ export interface SourceColumnInfo {
   primaryKey: boolean;
 }
 
+
 export type SourceCatalog = Map<string, SourceColumnInfo[]>;
 
 const CATALOG_TTL_MS = 1000;
@@ -92,8 +93,11 @@ const INTEGER_TYPES: Record<string, [number, number]> = {
   bigint: [ColumnType.LONGLONG, 20],
 };
 
-/** The column definition MySQL sends for a column of this COLUMN_TYPE. */
-export function describeSourceColumn(c: SourceColumnInfo, label: string): ResultColumn {
+/**
+ * The column definition MySQL sends for a column of this COLUMN_TYPE. Text is described in
+ * `textCharset`, the connection's collation, as servers do (they convert results to it).
+ */
+export function describeSourceColumn(c: SourceColumnInfo, label: string, textCharset: number = Charset.UTF8MB4_GENERAL_CI): ResultColumn {
   const t = c.columnType.toLowerCase();
   const base = /^[a-z]+/.exec(t)?.[0] ?? t;
   const width = Number(/\((\d+)/.exec(t)?.[1] ?? NaN);
@@ -144,7 +148,8 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string): Result
     case 'datetime':
     case 'timestamp': {
       const fsp = Number.isNaN(width) ? 0 : width;
-      return def(base === 'timestamp' ? ColumnType.TIMESTAMP : ColumnType.DATETIME, 19 + (fsp > 0 ? fsp + 1 : 0), Charset.BINARY, fsp, ColumnFlag.BINARY);
+      // As MySQL and MariaDB flag them, TIMESTAMP columns are UNSIGNED (drivers report "not signed").
+      return def(base === 'timestamp' ? ColumnType.TIMESTAMP : ColumnType.DATETIME, 19 + (fsp > 0 ? fsp + 1 : 0), Charset.BINARY, fsp, ColumnFlag.BINARY | (base === 'timestamp' ? ColumnFlag.UNSIGNED : 0));
     }
     case 'time': {
       const fsp = Number.isNaN(width) ? 0 : width;
@@ -153,9 +158,9 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string): Result
     case 'json':
       return def(ColumnType.JSON, 0xffffffff, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
     case 'char':
-      return def(ColumnType.STRING, (Number.isNaN(width) ? 1 : width) * 4, Charset.UTF8MB4_GENERAL_CI, 0);
+      return def(ColumnType.STRING, (Number.isNaN(width) ? 1 : width) * 4, textCharset, 0);
     case 'varchar':
-      return def(ColumnType.VAR_STRING, (Number.isNaN(width) ? 255 : width) * 4, Charset.UTF8MB4_GENERAL_CI, 0);
+      return def(ColumnType.VAR_STRING, (Number.isNaN(width) ? 255 : width) * 4, textCharset, 0);
     case 'binary':
       return def(ColumnType.STRING, Number.isNaN(width) ? 1 : width, Charset.BINARY, 0, ColumnFlag.BINARY);
     case 'varbinary':
@@ -164,16 +169,16 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string): Result
     case 'text':
     case 'mediumtext':
     case 'longtext':
-      return def(ColumnType.BLOB, TEXT_LENGTHS[base]! * 4, Charset.UTF8MB4_GENERAL_CI, 0, ColumnFlag.BLOB);
+      return def(ColumnType.BLOB, Math.min(TEXT_LENGTHS[base]! * 4, 0xffffffff), textCharset, 0, ColumnFlag.BLOB);
     case 'tinyblob':
     case 'blob':
     case 'mediumblob':
     case 'longblob':
       return def(ColumnType.BLOB, TEXT_LENGTHS[base.replace('blob', 'text')]!, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
     case 'enum':
-      return def(ColumnType.STRING, longestMember(t) * 4, Charset.UTF8MB4_GENERAL_CI, 0, ColumnFlag.ENUM);
+      return def(ColumnType.STRING, longestMember(t) * 4, textCharset, 0, ColumnFlag.ENUM);
     case 'set':
-      return def(ColumnType.STRING, longestMember(t, true) * 4, Charset.UTF8MB4_GENERAL_CI, 0, ColumnFlag.SET);
+      return def(ColumnType.STRING, longestMember(t, true) * 4, textCharset, 0, ColumnFlag.SET);
     case 'geometry':
     case 'point':
     case 'linestring':
@@ -185,10 +190,10 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string): Result
       return def(ColumnType.GEOMETRY, 0xffffffff, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
   }
   flags = 0;
-  return def(ColumnType.VAR_STRING, 262140, Charset.UTF8MB4_GENERAL_CI, 0);
+  return def(ColumnType.VAR_STRING, 262140, textCharset, 0);
 }
 
-const TEXT_LENGTHS: Record<string, number> = { tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295 / 4 };
+const TEXT_LENGTHS: Record<string, number> = { tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295 };
 
 /** ENUM: the longest member; SET: all members joined by commas. */
 function longestMember(columnType: string, joined = false): number {

@@ -8,6 +8,23 @@ export function systemVariables(): Map<string, string> {
     ['version_comment', 'instaquery (read-only MySQL-compatible gateway over DuckDB)'],
     ['max_allowed_packet', String(64 * 1024 * 1024)],
     ['autocommit', '1'],
+    ['auto_increment_increment', '1'],
+    ['auto_increment_offset', '1'],
+    ['init_connect', ''],
+    ['performance_schema', '0'],
+    ['query_cache_size', '0'],
+    ['query_cache_type', 'OFF'],
+    ['have_query_cache', 'NO'],
+    ['max_execution_time', '0'],
+    ['net_read_timeout', '30'],
+    ['session_track_schema', 'ON'],
+    ['default_storage_engine', 'InnoDB'],
+    ['version_compile_os', 'Linux'],
+    ['sql_select_limit', '18446744073709551615'],
+    ['sql_auto_is_null', '0'],
+    ['character_set_database', 'utf8mb4'],
+    ['collation_database', 'utf8mb4_general_ci'],
+    ['explicit_defaults_for_timestamp', 'ON'],
     ['sql_mode', 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'],
     ['character_set_client', 'utf8mb4'],
     ['character_set_connection', 'utf8mb4'],
@@ -35,7 +52,8 @@ export function systemVariables(): Map<string, string> {
  * LIMIT, or returns null so the query goes to the engine.
  */
 export function selectVariables(sql: string, vars: Map<string, string>, database: string | null): { names: string[]; values: (string | null)[] } | null {
-  const m = /^\s*select\s+(.+?)(?:\s+limit\s+\d+)?\s*;?\s*$/is.exec(sql);
+  // Drivers put a comment first, e.g. Connector/J's "/* mysql-connector-j-9.1.0 … */SELECT @@…".
+  const m = /^\s*select\s+(.+?)(?:\s+limit\s+\d+)?\s*;?\s*$/is.exec(sql.replace(/^(\s|\/\*[\s\S]*?\*\/|--[^\n]*\n|#[^\n]*\n)*/, ''));
   if (!m) return null;
   const items = m[1]!.split(',').map((s) => s.trim());
   const names: string[] = [];

@@ -13,3 +13,20 @@ INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start nobinlog 33
 INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start statement 3318 --binlog-format=STATEMENT
 # spare: a CDC source the tests may restart and purge binlogs on, away from the shared one.
 INSTAQUERY_MARIADB_BUFFER_POOL=64M "$here/mariadb-instance.sh" start spare 3319
+
+# Real client libraries for the gateway's client tests: JDBC drivers from Maven Central (built
+# once into the services directory) and PyMySQL from Debian.
+services="${INSTAQUERY_SERVICES_DIR:-/tmp/instaquery-services}"
+if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q maven openjdk-17-jdk-headless >/dev/null
+fi
+jdbc="$services/jdbc"
+if [ ! -f "$jdbc/classes/QueryRunner.class" ] || [ "$here/../test/clients/jdbc/QueryRunner.java" -nt "$jdbc/classes/QueryRunner.class" ] || [ "$here/../test/clients/jdbc/pom.xml" -nt "$jdbc/classes/QueryRunner.class" ]; then
+  rm -rf "$jdbc" && mkdir -p "$jdbc/classes"
+  mvn -q -B -f "$here/../test/clients/jdbc/pom.xml" dependency:copy-dependencies -DoutputDirectory="$jdbc/lib"
+  javac -d "$jdbc/classes" "$here/../test/clients/jdbc/QueryRunner.java"
+fi
+# Debian's python3 (/usr/bin), not a pyenv one on PATH, is the one python3-pymysql serves.
+if ! /usr/bin/python3 -c 'import pymysql' 2>/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-pymysql >/dev/null
+fi

@@ -52,6 +52,9 @@ export function decodeExecute(payload: Buffer, paramCount: (id: number) => numbe
     for (let i = 0; i < count; i++) types.push({ type: payload[pos + 2 * i]!, unsigned: (payload[pos + 2 * i + 1]! & 0x80) !== 0 });
     pos += count * 2;
   }
+  // Connector/J sends no types when every parameter is NULL: the bitmap says it all.
+  const allNull = Array.from({ length: count }, (_, i) => (bitmap[i >> 3]! & (1 << (i & 7))) !== 0).every(Boolean);
+  if (!types && allNull) return { statementId, types: null, values: Array.from({ length: count }, () => null) };
   if (!types) throw new MalformedPacketError('COM_STMT_EXECUTE sent no parameter types and none were bound before');
   for (let i = 0; i < count; i++) {
     const long = longData(statementId, i);

@@ -99,4 +99,13 @@ export const Charset = {
   BINARY: 63,
 } as const;
 
+/**
+ * Results are sent in utf8mb4; their column definitions name the client's collation when it is a
+ * utf8mb4 one (45-46, 224-247, 255-323 in MySQL's numbering), as a server converting to it would.
+ */
+export function utf8mb4Collation(clientCollation: number): number {
+  const utf8mb4 = clientCollation === 45 || clientCollation === 46 || (clientCollation >= 224 && clientCollation <= 247) || (clientCollation >= 255 && clientCollation <= 323);
+  return utf8mb4 ? clientCollation : Charset.UTF8MB4_GENERAL_CI;
+}
+
 export const MAX_PACKET_PAYLOAD = 0xffffff;
