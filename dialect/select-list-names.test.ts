@@ -21,6 +21,7 @@ describe('select-list column names follow MySQL', () => {
     'select * from t',
     'select count(*) as n, sum(x) total from t',
     'select x `total` from t',
+    'select NULL TABLE_SCHEM, TRUE ok, case when a then 1 end c from t',
   ])('leaves plain columns, stars and aliased items alone: %s', (mysql) => {
     expect(translate(mysql).sql).not.toContain(' AS "');
   });

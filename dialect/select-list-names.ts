@@ -9,6 +9,8 @@ const LIST_END = new Set(['FROM', 'INTO', 'WHERE', 'GROUP', 'HAVING', 'ORDER', '
 /** Words that end an expression, so a word after them is not an implicit alias. */
 const NOT_ALIAS = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'AND', 'OR', 'NOT', 'IS', 'IN', 'LIKE', 'BETWEEN', 'ELSE', 'THEN', 'WHEN', 'CASE', 'DIV', 'MOD', 'XOR', 'REGEXP', 'RLIKE', 'BINARY', 'COLLATE', 'INTERVAL', 'ESCAPE', 'SEPARATOR']);
 
+const ENDS_OPERAND = new Set(['NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'END']);
+
 const upper = (t: Token | undefined) => (t?.kind === 'word' ? t.text.toUpperCase() : '');
 
 function isPlainColumn(item: Token[]): boolean {
@@ -22,7 +24,8 @@ function hasAlias(item: Token[]): boolean {
   if (!prev) return false;
   if (upper(prev) === 'AS') return true;
   const lastIsName = (last.kind === 'word' && !NOT_ALIAS.has(upper(last))) || last.kind === 'quoted' || (last.kind === 'string' && prev.kind !== 'other');
-  const prevEndsOperand = prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'quoted' || (prev.kind === 'other' && prev.text === ')') || (prev.kind === 'word' && !NOT_ALIAS.has(upper(prev)));
+  // Values and END close an operand too: `NULL TABLE_SCHEM` is NULL aliased TABLE_SCHEM.
+  const prevEndsOperand = prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'quoted' || (prev.kind === 'other' && prev.text === ')') || (prev.kind === 'word' && (!NOT_ALIAS.has(upper(prev)) || ENDS_OPERAND.has(upper(prev))));
   return lastIsName && prevEndsOperand && !(prev.kind === 'other' && prev.text === '.');
 }
 

@@ -57,12 +57,27 @@ function render(tokens: Token[]): string {
         continue;
       }
     }
+    // MySQL's information_schema views are answered by the gateway's copies (see
+    // gateway/mysql-catalog.ts); DuckDB's own information_schema has other columns.
+    if ((t.kind === 'word' || t.kind === 'quoted') && t.text.toLowerCase() === 'information_schema') {
+      const next = tokens[i + 1];
+      const view = tokens[i + 2];
+      if (next?.text === '.' && view && (view.kind === 'word' || view.kind === 'quoted') && MYSQL_CATALOG_VIEWS.has(view.text.toLowerCase())) {
+        out.push({ kind: 'word', text: `${MYSQL_CATALOG_SCHEMA}.${view.text.toLowerCase()}`, start: t.start, end: view.end });
+        i += 2;
+        continue;
+      }
+    }
     out.push(t);
   }
   return out
     .map((t) => (t.kind === 'quoted' ? '"' + t.text.replace(/"/g, '""') + '"' : t.kind === 'string' ? renderString(t.text) : t.text))
     .join('');
 }
+
+/** Where the gateway keeps MySQL-shaped information_schema views (kept in step with gateway/mysql-catalog.ts). */
+export const MYSQL_CATALOG_SCHEMA = '_instaquery_mysql';
+const MYSQL_CATALOG_VIEWS = new Set(['schemata', 'tables', 'columns', 'statistics', 'key_column_usage']);
 
 const cache = new Map<string, Translation>();
 const CACHE_LIMIT = 10_000;

@@ -4,7 +4,7 @@ import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@d
 import { DialectError, tokenize, translate, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
-import { showCreateTable } from './show-create-table.ts';
+import { answerShow, type ShowContext } from './show-statements.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, TextValue } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
@@ -12,7 +12,7 @@ import { SourceCatalogCache, sourceColumnsOf, tablesInQuery } from './source-col
 import type { DuckDBType } from '@duckdb/node-api';
 
 /** Schemas of the store that are not source databases. */
-const HIDDEN_SCHEMAS = new Set(['_instaquery', '_instaquery_parts', 'information_schema', 'pg_catalog', 'main', 'temp']);
+const HIDDEN_SCHEMAS = new Set(['_instaquery', '_instaquery_parts', '_instaquery_mysql', 'information_schema', 'pg_catalog', 'main', 'temp']);
 
 export interface EngineOptions {
   connect(): Promise<DuckDBConnection>;
@@ -20,10 +20,18 @@ export interface EngineOptions {
   writeTarget: string;
 }
 
+/** Server-wide counters for SHOW STATUS. */
+export interface ServerCounters {
+  startedAt: number;
+  sessions: number;
+  questions: number;
+}
+
 export function createDuckDbHandler(options: EngineOptions): QueryHandler {
+  const counters: ServerCounters = { startedAt: Date.now(), sessions: 0, questions: 0 };
   return {
     async openSession(state) {
-      return new DuckDbSession(await options.connect(), state, options.writeTarget);
+      return new DuckDbSession(await options.connect(), state, options.writeTarget, counters);
     },
   };
 }
@@ -61,7 +69,10 @@ class DuckDbSession implements QuerySession {
     private readonly conn: DuckDBConnection,
     private readonly state: SessionState,
     private readonly writeTarget: string,
-  ) {}
+    private readonly counters: ServerCounters,
+  ) {
+    counters.sessions++;
+  }
 
   async useDatabase(name: string): Promise<void> {
     if (!(await this.databases()).includes(name)) throw new SqlError('BAD_DB', `Unknown database '${name}'`);
@@ -75,7 +86,13 @@ class DuckDbSession implements QuerySession {
   }
 
   async query(sql: string): Promise<QueryResult> {
+    this.counters.questions++;
     const t = translateOrThrow(sql);
+    if (t.kind === 'show' || /^\s*desc(ribe)?\s/i.test(sql)) {
+      const shown = await answerShow(sql, this.showContext());
+      if (shown) return shown;
+      if (t.kind === 'show') throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
+    }
     switch (t.kind) {
       case 'write':
         throw new SqlError(
@@ -93,8 +110,6 @@ class DuckDbSession implements QuerySession {
         await this.useDatabase(name);
         return { kind: 'ok' };
       }
-      case 'show':
-        return this.show(sql);
       default: {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
@@ -183,34 +198,23 @@ class DuckDbSession implements QuerySession {
     this.vars = systemVariables();
   }
 
-  private async show(sql: string): Promise<QueryResult> {
-    if (/^\s*show\s+(databases|schemas)\s*;?\s*$/i.test(sql)) {
-      return { kind: 'rows', columns: [textColumn('Database')], rows: (await this.databases()).map((d) => [d]) };
-    }
-    const tables = /^\s*show\s+tables(?:\s+(?:from|in)\s+[`"]?([^`"\s;]+)[`"]?)?\s*;?\s*$/i.exec(sql);
-    if (tables) {
-      const db = tables[1] ?? this.state.database;
-      if (!db) throw new SqlError('NO_DB', 'No database selected');
-      if (!(await this.databases()).includes(db)) throw new SqlError('BAD_DB', `Unknown database '${db}'`);
-      // A range-partitioned table is a view over its partitions.
-      const r = await this.conn.runAndReadAll(
-        `SELECT table_name FROM duckdb_tables() WHERE schema_name = $1 AND database_name = current_database()
-         UNION SELECT view_name FROM duckdb_views() WHERE schema_name = $1 AND database_name = current_database() AND NOT internal ORDER BY 1`,
-        [db],
-      );
-      return { kind: 'rows', columns: [textColumn(`Tables_in_${db}`)], rows: r.getRowsJS().map((row) => [String(row[0])]) };
-    }
-    const create = /^\s*show\s+create\s+table\s+(?:[`"]?([^`"\s.;]+)[`"]?\.)?[`"]?([^`"\s;]+)[`"]?\s*;?\s*$/i.exec(sql);
-    if (create) {
-      const db = create[1] ?? this.state.database;
-      if (!db) throw new SqlError('NO_DB', 'No database selected');
-      const table = create[2]!;
-      return { kind: 'rows', columns: [textColumn('Table'), textColumn('Create Table')], rows: [[table, await showCreateTable(this.conn, db, table)]] };
-    }
-    throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
+  private showContext(): ShowContext {
+    return {
+      conn: this.conn,
+      database: this.state.database,
+      databases: () => this.databases(),
+      variables: this.vars,
+      status: () =>
+        new Map([
+          ['Uptime', String(Math.floor((Date.now() - this.counters.startedAt) / 1000))],
+          ['Threads_connected', String(this.counters.sessions)],
+          ['Questions', String(this.counters.questions)],
+        ]),
+    };
   }
 
   async close(): Promise<void> {
+    this.counters.sessions--;
     for (const id of [...this.statements.keys()]) this.closeStatement(id);
     this.conn.closeSync();
   }

@@ -6,7 +6,7 @@ import type { InstanceConfig } from './instance-config.ts';
 import { RestApi } from './rest-api.ts';
 import { ColumnarStore, isSinkClass, sinkConfigSchema, type SinkConfig } from '../connectors/columnar-sink/index.ts';
 import { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
-import { Gateway, createDuckDbHandler } from '../gateway/index.ts';
+import { Gateway, createDuckDbHandler, installMysqlCatalog } from '../gateway/index.ts';
 
 export interface RunningInstance {
   gateway: { host: string; port: number };
@@ -42,6 +42,13 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   } catch (err) {
     await Promise.all([gateway.close(), rest.close()]);
     throw err;
+  }
+  // MySQL's information_schema views, before any session can read them.
+  const setup = await store.connect();
+  try {
+    await installMysqlCatalog(setup);
+  } finally {
+    setup.closeSync();
   }
   openStore(store);
   log.info({ store: store.path }, 'store open');

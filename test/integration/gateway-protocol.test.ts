@@ -111,3 +111,54 @@ describe('large results', () => {
     expect((peak - before) / 1e6).toBeLessThan(150);
   });
 });
+
+describe('catalog: SHOW, DESCRIBE and information_schema answer as MariaDB does', () => {
+  const same = async (sql: string, gatewaySql = sql) => {
+    const [expected] = await source.query(sql);
+    const [actual] = await gateway.query(gatewaySql);
+    expect(actual).toEqual(expected);
+  };
+
+  it.each([
+    'SHOW COLUMNS FROM bill',
+    'SHOW FULL TABLES',
+    "SHOW TABLES LIKE 'bi%'",
+    'DESCRIBE bill',
+    "SHOW COLUMNS FROM bill LIKE 'a%'",
+    'SHOW INDEX FROM bill',
+  ])('%s', async (sql) => {
+    if (sql.startsWith('SHOW INDEX')) {
+      // Cardinality is MariaDB's estimate; the rest must match.
+      const [expected] = await source.query(sql);
+      const [actual] = await gateway.query(sql);
+      const strip = (rows: unknown) => (rows as Record<string, unknown>[]).map(({ Cardinality: _, Ignored: __, ...r }) => r);
+      const mine = strip(actual).map(({ Visible: _, Expression: __, ...r }) => r);
+      expect(mine).toEqual(strip(expected));
+      return;
+    }
+    await same(sql);
+  });
+
+  it('answers information_schema.COLUMNS, TABLES, KEY_COLUMN_USAGE and SCHEMATA from the source types', async () => {
+    const columns = `SELECT COLUMN_NAME, ORDINAL_POSITION, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, CHARACTER_OCTET_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLUMN_TYPE, COLUMN_KEY
+      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '${DB}' AND TABLE_NAME = 'bill' ORDER BY ORDINAL_POSITION`;
+    await same(columns);
+    await same(`SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = '${DB}' ORDER BY TABLE_NAME`);
+    await same(`SELECT CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = '${DB}'`);
+    await same(`SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '${DB}'`);
+  });
+
+  it('answers SHOW VARIABLES LIKE, SHOW STATUS and SHOW WARNINGS in MySQL shapes', async () => {
+    const [vars] = await gateway.query("SHOW VARIABLES LIKE 'max_allowed%'");
+    expect(vars).toEqual([{ Variable_name: 'max_allowed_packet', Value: String(64 * 1024 * 1024) }]);
+    const [status] = await gateway.query("SHOW GLOBAL STATUS LIKE 'Uptime'");
+    expect((status as { Variable_name: string }[]).map((r) => r.Variable_name)).toEqual(['Uptime']);
+    const [warnings, fields] = await gateway.query('SHOW WARNINGS');
+    expect(warnings).toEqual([]);
+    expect(fields.map((f) => f.name)).toEqual(['Level', 'Code', 'Message']);
+  });
+
+  it('names a missing table in SHOW COLUMNS with error 1146', async () => {
+    await expect(gateway.query('SHOW COLUMNS FROM nope')).rejects.toMatchObject({ errno: 1146 });
+  });
+});

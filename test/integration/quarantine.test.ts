@@ -75,6 +75,6 @@ it('quarantines a table whose column is narrowed, widens in place, and takes the
   await waitFor('b flows', async () => (await rows(`SELECT id FROM ${DB}.b WHERE id = 50`)).length === 1, 5000);
   await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', body: JSON.stringify({ 'data-collections': [`${DB}.n`] }) });
   await waitFor('n back with the new type', async () => !status().quarantined.some((x) => x.table === `${DB}.n`) && (await diffTable(source, gateway, DB, 'n')) === null, 10_000, 50);
-  const [types] = await gateway.query(`SELECT data_type FROM information_schema.columns WHERE table_schema = '${DB}' AND table_name = 'n' AND column_name = 'big'`);
+  const [types] = await gateway.query(`SELECT data_type FROM duckdb_columns() WHERE schema_name = '${DB}' AND table_name = 'n' AND column_name = 'big'`);
   expect((types as { data_type: string }[])[0]!.data_type).toBe('INTEGER');
 });

@@ -107,7 +107,7 @@ describe('decimal.handling.mode', () => {
     const instance = await start(tempDir(`decimal-${mode}`), { 'decimal.handling.mode': mode, 'table.include.list': `${DB}\\.price` });
     await withSource((c) => c.query(`INSERT INTO price VALUES (2, 0.5) ON DUPLICATE KEY UPDATE amount = 0.5`));
     const gateway = await connectGateway(instance.gateway.port);
-    const [types] = await gateway.query(`SELECT data_type FROM information_schema.columns WHERE table_schema = '${DB}' AND table_name = 'price' AND column_name = 'amount'`);
+    const [types] = await gateway.query(`SELECT data_type FROM duckdb_columns() WHERE schema_name = '${DB}' AND table_name = 'price' AND column_name = 'amount'`);
     expect((types as { data_type: string }[])[0]!.data_type).toBe(storeType);
     const [rows] = await gateway.query(`SELECT amount FROM ${DB}.price WHERE id = 1`);
     expect((rows as { amount: unknown }[])[0]!.amount).toEqual(value);
