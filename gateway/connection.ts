@@ -119,7 +119,8 @@ export class ClientConnection {
       this.sendError('ACCESS_DENIED', `Access denied for user '${user}'@'${address.replace(/^::ffff:/, '')}' (${refusal})`);
       return this.close();
     }
-    this.state = { connectionId: this.options.connectionId, user, database: null, textCharset: this.textCharset };
+    const port = this.socket.remotePort;
+    this.state = { connectionId: this.options.connectionId, user, host: `${address.replace(/^::ffff:/, '')}${port ? `:${port}` : ''}`, database: null, textCharset: this.textCharset, disconnect: () => this.close() };
     this.session = await this.options.handler.openSession(this.state);
     if (database) {
       try {

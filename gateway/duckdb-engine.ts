@@ -5,6 +5,7 @@ import { DialectError, tokenize, translate, type Translation } from '../dialect/
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
+import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, TextValue } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
@@ -20,18 +21,11 @@ export interface EngineOptions {
   writeTarget: string;
 }
 
-/** Server-wide counters for SHOW STATUS. */
-export interface ServerCounters {
-  startedAt: number;
-  sessions: number;
-  questions: number;
-}
-
 export function createDuckDbHandler(options: EngineOptions): QueryHandler {
-  const counters: ServerCounters = { startedAt: Date.now(), sessions: 0, questions: 0 };
+  const registry = new SessionRegistry();
   return {
     async openSession(state) {
-      return new DuckDbSession(await options.connect(), state, options.writeTarget, counters);
+      return new DuckDbSession(await options.connect(), state, options.writeTarget, registry);
     },
   };
 }
@@ -65,13 +59,32 @@ class DuckDbSession implements QuerySession {
   private readonly catalog = new SourceCatalogCache();
   private nextStatementId = 1;
 
+  private readonly activity: SessionActivity;
+  /** Set when max_execution_time ended the running statement, to tell a timeout from a KILL. */
+  private timedOut = false;
+
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly state: SessionState,
     private readonly writeTarget: string,
-    private readonly counters: ServerCounters,
+    private readonly registry: SessionRegistry,
   ) {
-    counters.sessions++;
+    const session = this;
+    this.activity = {
+      connectionId: state.connectionId,
+      user: state.user,
+      host: state.host,
+      get database() {
+        return session.state.database;
+      },
+      running: null,
+      idleSince: Date.now(),
+      // DuckDB forgets an interrupt that comes before its query starts, so a KILL repeats it
+      // until the statement is over.
+      interrupt: () => this.interruptUntilIdle(),
+      disconnect: () => state.disconnect?.(),
+    };
+    registry.add(this.activity);
   }
 
   async useDatabase(name: string): Promise<void> {
@@ -86,7 +99,12 @@ class DuckDbSession implements QuerySession {
   }
 
   async query(sql: string): Promise<QueryResult> {
-    this.counters.questions++;
+    this.registry.questions++;
+    const kill = parseKill(sql);
+    if (kill) {
+      this.registry.kill(this.state, kill.id, kill.queryOnly);
+      return { kind: 'ok' };
+    }
     const t = translateOrThrow(sql);
     if (t.kind === 'show' || /^\s*desc(ribe)?\s/i.test(sql)) {
       const shown = await answerShow(sql, this.showContext());
@@ -100,10 +118,13 @@ class DuckDbSession implements QuerySession {
           `The MySQL server is running with the --read-only option so it cannot execute this statement (instaquery is a read-only copy: write to the ${this.writeTarget})`,
         );
       case 'transaction':
-      case 'set':
-        // Reads need no transaction; SET NAMES / autocommit / session variables are accepted
-        // (issue 5 keeps their values per session).
+      case 'set': {
+        // Session variables are kept per session (SELECT @@x and SHOW VARIABLES read them);
+        // SET NAMES / TRANSACTION need nothing from a read-only replica.
+        const assignments = parseSessionAssignments(sql);
+        for (const [name, value] of assignments ?? []) this.vars.set(name, value);
         return { kind: 'ok' };
+      }
       case 'use': {
         const name = /^\s*use\s+[`"]?([^`"\s;]+)[`"]?/i.exec(sql)?.[1];
         if (!name) throw new SqlError('PARSE', 'You have an error in your SQL syntax: USE needs a database name');
@@ -113,7 +134,7 @@ class DuckDbSession implements QuerySession {
       default: {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
-        return this.run(t.sql, sql);
+        return this.timed(sql, () => this.run(t.sql, sql));
       }
     }
   }
@@ -158,7 +179,73 @@ class DuckDbSession implements QuerySession {
     return { id, params: statement.parameterCount, columns: describeResult(names, types, (await this.sourceResolver(sql))(names, types), this.state.textCharset).columns };
   }
 
+  /**
+   * Runs `work` as the session's current statement, shown in the process list, cancelled by
+   * KILL QUERY, and by max_execution_time (the session's, or a MAX_EXECUTION_TIME(ms) hint).
+   * A streamed result stays "running" until its last row is read.
+   */
+  private async timed(sql: string, work: () => Promise<QueryResult>): Promise<QueryResult> {
+    const limit = hintedTimeout(sql) ?? Number(this.vars.get('max_execution_time') ?? 0);
+    this.timedOut = false;
+    this.activity.running = { sql, since: Date.now() };
+    const timer = limit > 0 ? setTimeout(() => ((this.timedOut = true), this.interruptUntilIdle()), limit) : null;
+    const done = () => {
+      if (timer) clearTimeout(timer);
+      this.activity.running = null;
+      this.activity.idleSince = Date.now();
+    };
+    let result: QueryResult;
+    try {
+      result = await work();
+    } catch (err) {
+      done();
+      throw this.interrupted(err);
+    }
+    if (result.kind !== 'rows' || Array.isArray(result.rows)) {
+      done();
+      return result;
+    }
+    const rows = result.rows;
+    const session = this;
+    async function* tracked() {
+      try {
+        yield* rows;
+      } catch (err) {
+        throw session.interrupted(err);
+      } finally {
+        done();
+      }
+    }
+    return { ...result, rows: tracked() };
+  }
+
+  private interruptUntilIdle(): void {
+    const statement = this.activity.running;
+    if (!statement) return;
+    this.conn.interrupt();
+    const again = setInterval(() => {
+      if (this.activity.running !== statement) clearInterval(again);
+      else this.conn.interrupt();
+    }, 25);
+  }
+
+  /** DuckDB's "Interrupted" as MySQL's: a timeout (3024) or a KILL QUERY (1317). */
+  private interrupted(err: unknown): unknown {
+    const message = (err as Error).message ?? '';
+    if (!/interrupt/i.test(message)) return err;
+    return this.timedOut
+      ? new SqlError('QUERY_TIMEOUT', 'Query execution was interrupted, maximum statement execution time exceeded')
+      : new SqlError('QUERY_INTERRUPTED', 'Query execution was interrupted');
+  }
+
   async execute(statementId: number, params: ParamValue[]): Promise<QueryResult> {
+    this.registry.questions++;
+    const prepared = this.statements.get(statementId);
+    if (prepared?.kind === 'duckdb') return this.timed(prepared.mysqlSql, () => this.executePrepared(statementId, params));
+    return this.executePrepared(statementId, params);
+  }
+
+  private async executePrepared(statementId: number, params: ParamValue[]): Promise<QueryResult> {
     const prepared = this.statements.get(statementId);
     if (!prepared) throw new SqlError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${statementId}) given to mysqld_stmt_execute`);
     if (params.length !== prepared.params) throw new SqlError('WRONG_ARGUMENTS', `Incorrect arguments to mysqld_stmt_execute: ${prepared.params} parameter(s) expected, ${params.length} sent`);
@@ -206,15 +293,16 @@ class DuckDbSession implements QuerySession {
       variables: this.vars,
       status: () =>
         new Map([
-          ['Uptime', String(Math.floor((Date.now() - this.counters.startedAt) / 1000))],
-          ['Threads_connected', String(this.counters.sessions)],
-          ['Questions', String(this.counters.questions)],
+          ['Uptime', String(Math.floor((Date.now() - this.registry.startedAt) / 1000))],
+          ['Threads_connected', String(this.registry.size)],
+          ['Questions', String(this.registry.questions)],
         ]),
+      processList: (full) => this.registry.processList(full),
     };
   }
 
   async close(): Promise<void> {
-    this.counters.sessions--;
+    this.registry.remove(this.state.connectionId);
     for (const id of [...this.statements.keys()]) this.closeStatement(id);
     this.conn.closeSync();
   }

@@ -27,7 +27,11 @@ export interface PreparedStatementInfo {
 export interface SessionState {
   readonly connectionId: number;
   readonly user: string;
+  /** The client's address, for the process list. */
+  readonly host: string;
   database: string | null;
+  /** Ends the client connection (KILL CONNECTION). */
+  disconnect?: () => void;
   /** The collation id text results are described in: the client's, when it is a utf8mb4 one. */
   textCharset: number;
 }

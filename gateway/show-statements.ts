@@ -14,6 +14,7 @@ export interface ShowContext {
   databases(): Promise<string[]>;
   variables: Map<string, string>;
   status(): Map<string, string>;
+  processList(full: boolean): (string | null)[][];
 }
 
 const NAME = '[`"]?([^`"\\s;.]+)[`"]?';
@@ -118,6 +119,10 @@ export async function answerShow(sql: string, ctx: ShowContext): Promise<QueryRe
   if ((m = new RegExp(`^show\\s+(?:session\\s+|global\\s+)?status${LIKE}${END}`, 'i').exec(text))) {
     const like = likeMatcher(unquote(m[1]));
     return rows(['Variable_name', 'Value'], [...ctx.status()].filter(([k]) => like(k)).map(([k, v]) => [k, v]));
+  }
+
+  if ((m = /^show\s+(full\s+)?processlist\s*;?\s*$/i.exec(text))) {
+    return rows(['Id', 'User', 'Host', 'db', 'Command', 'Time', 'State', 'Info'], ctx.processList(Boolean(m[1])));
   }
 
   if (/^show\s+(?:warnings|errors)(?:\s+limit\s+\d+(?:\s*,\s*\d+)?)?\s*;?\s*$/i.test(text)) {

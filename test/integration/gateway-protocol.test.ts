@@ -162,3 +162,62 @@ describe('catalog: SHOW, DESCRIBE and information_schema answer as MariaDB does'
     await expect(gateway.query('SHOW COLUMNS FROM nope')).rejects.toMatchObject({ errno: 1146 });
   });
 });
+
+describe('session control: SET, max_execution_time, KILL, SHOW PROCESSLIST', () => {
+  const LONG = 'SELECT sum(x % 7) AS s FROM range(200000000000) t(x)';
+  const open = () => mysql.createConnection({ host: '127.0.0.1', port: instance.gateway.port, user: 'root', database: DB });
+
+  it('keeps session variables set by SET, per session', async () => {
+    const a = await open();
+    const b = await open();
+    try {
+      await a.query("SET @@session.sql_mode = 'ANSI_QUOTES', SESSION max_execution_time = 1234, @user_var = 5");
+      expect((await a.query('SELECT @@sql_mode AS m, @@max_execution_time AS t'))[0]).toEqual([{ m: 'ANSI_QUOTES', t: '1234' }]);
+      expect((await a.query("SHOW VARIABLES LIKE 'max_execution%'"))[0]).toEqual([{ Variable_name: 'max_execution_time', Value: '1234' }]);
+      expect(((await b.query('SELECT @@max_execution_time AS t'))[0] as { t: string }[])[0]!.t).toBe('0');
+    } finally {
+      await a.end();
+      await b.end();
+    }
+  });
+
+  it('stops a statement past max_execution_time with error 3024, session or hint', async () => {
+    const a = await open();
+    try {
+      await a.query('SET SESSION max_execution_time = 300');
+      const started = Date.now();
+      await expect(a.query(LONG)).rejects.toMatchObject({ errno: 3024, sqlState: 'HY000' });
+      expect(Date.now() - started).toBeLessThan(5000);
+      await a.query('SET SESSION max_execution_time = 0');
+      await expect(a.query(LONG.replace('SELECT', 'SELECT /*+ MAX_EXECUTION_TIME(300) */'))).rejects.toMatchObject({ errno: 3024 });
+      expect((await a.query('SELECT 1 AS ok'))[0]).toEqual([{ ok: 1 }]);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('lists a running statement in SHOW PROCESSLIST and cancels it with KILL QUERY', async () => {
+    const a = await open();
+    const b = await open();
+    try {
+      const running = a.query(LONG).then(
+        () => null,
+        (err: { errno: number }) => err,
+      );
+      const row = await waitFor('A in the process list', async () => {
+        const [list] = await b.query('SHOW FULL PROCESSLIST');
+        return (list as { Id: string; Command: string; Info: string | null }[]).find((r) => Number(r.Id) === a.threadId && r.Command === 'Query');
+      }, 5000);
+      expect(row.Info).toBe(LONG);
+      await b.query(`KILL QUERY ${a.threadId}`);
+      expect(await running).toMatchObject({ errno: 1317, sqlState: '70100' });
+      expect((await a.query('SELECT 2 AS still'))[0]).toEqual([{ still: 2 }]);
+      await b.query(`KILL CONNECTION ${a.threadId}`);
+      await expect(a.query('SELECT 3')).rejects.toBeDefined();
+      await expect(b.query('KILL 999999')).rejects.toMatchObject({ errno: 1094 });
+    } finally {
+      a.destroy();
+      await b.end();
+    }
+  });
+});
