@@ -32,7 +32,7 @@ describe('createAuthenticator without users', () => {
   });
 
   it.each(['127.0.0.1', '::1', '::ffff:127.0.0.1'])('allows root with an empty token from %s', (address) => {
-    expect(auth.check('root', EMPTY, SCRAMBLE, address)).toBeNull();
+    expect(auth.checkNative('root', EMPTY, SCRAMBLE, address)).toBeNull();
   });
 
   it.each<[string, Buffer, string]>([
@@ -42,7 +42,7 @@ describe('createAuthenticator without users', () => {
     ['admin', EMPTY, '127.0.0.1'],
     ['', EMPTY, '127.0.0.1'],
   ])('refuses user %j with a %o token from %s', (user, token, address) => {
-    expect(auth.check(user, token, SCRAMBLE, address)).toMatch(/no users are configured/);
+    expect(auth.checkNative(user, token, SCRAMBLE, address)).toMatch(/no users are configured/);
   });
 });
 
@@ -54,11 +54,11 @@ describe('createAuthenticator with users', () => {
 
   it('no longer opens root on loopback', () => {
     expect(auth.openRootOnLoopback).toBe(false);
-    expect(auth.check('root', EMPTY, SCRAMBLE, '127.0.0.1')).not.toBeNull();
+    expect(auth.checkNative('root', EMPTY, SCRAMBLE, '127.0.0.1')).not.toBeNull();
   });
 
   it.each(['127.0.0.1', '10.0.0.1'])('allows the right password from %s', (address) => {
-    expect(auth.check('alice', nativePasswordToken('wonderland', SCRAMBLE), SCRAMBLE, address)).toBeNull();
+    expect(auth.checkNative('alice', nativePasswordToken('wonderland', SCRAMBLE), SCRAMBLE, address)).toBeNull();
   });
 
   it.each<[string, string, Buffer]>([
@@ -68,10 +68,10 @@ describe('createAuthenticator with users', () => {
     ['unknown user', 'carol', nativePasswordToken('wonderland', SCRAMBLE)],
     ['password for a user without one', 'bob', nativePasswordToken('x', SCRAMBLE)],
   ])('refuses a %s', (_name, user, token) => {
-    expect(auth.check(user, token, SCRAMBLE, '127.0.0.1')).toBe('unknown user or wrong password');
+    expect(auth.checkNative(user, token, SCRAMBLE, '127.0.0.1')).toBe('unknown user or wrong password');
   });
 
   it('allows a user configured without a password with an empty token', () => {
-    expect(auth.check('bob', EMPTY, SCRAMBLE, '10.0.0.1')).toBeNull();
+    expect(auth.checkNative('bob', EMPTY, SCRAMBLE, '10.0.0.1')).toBeNull();
   });
 });

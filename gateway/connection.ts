@@ -1,6 +1,9 @@
 // One client connection: handshake, authentication, then the command loop. It knows packets and
 // connection state; SQL goes through the QueryHandler.
 import type { Socket } from 'node:net';
+import type { SecureContext, TLSSocket } from 'node:tls';
+import { upgradeToTls } from './tls.ts';
+import { FAST_AUTH_SUCCESS, PERFORM_FULL_AUTHENTICATION, REQUEST_PUBLIC_KEY, cleartextPassword, encodePublicKey, type Sha2RsaKeys } from './protocol/caching-sha2.ts';
 import type { Logger } from '../runtime/logger.ts';
 import { once } from 'node:events';
 import { Capability, Charset, Command, SERVER_CAPABILITIES, ServerStatus, utf8mb4Collation } from './protocol/constants.ts';
@@ -11,12 +14,16 @@ import { MalformedPacketError, decodeExecute, encodeBinaryRow, encodePrepareOk, 
 import { splitStatements } from '../dialect/index.ts';
 import { textColumn } from './mysql-types.ts';
 import { ER, SqlError, type ErrorKind } from './sql-errors.ts';
-import type { Authenticator } from './auth.ts';
+import type { Authenticator, AuthPlugin } from './auth.ts';
 import type { QueryHandler, QueryResult, QuerySession, SessionState, TextValue } from './result-set.ts';
 
 export const ConnectionPhase = {
   HANDSHAKE: 'handshake',
   AUTH_SWITCH: 'auth-switch',
+  /** caching_sha2_password asked for the password itself: cleartext over TLS, or a key request. */
+  SHA2_FULL: 'sha2-full',
+  /** The server's RSA public key was sent: the RSA-encrypted password comes next. */
+  SHA2_RSA: 'sha2-rsa',
   COMMAND: 'command',
   CLOSED: 'closed',
 } as const;
@@ -27,6 +34,10 @@ export interface ConnectionOptions {
   serverVersion: string;
   maxAllowedPacket: number;
   auth: Authenticator;
+  /** For caching_sha2_password's full authentication without TLS. */
+  rsa: Sha2RsaKeys;
+  /** Offered to clients (SSLRequest) when set. */
+  tls: SecureContext | null;
   handler: QueryHandler;
   log: Logger;
 }
@@ -47,23 +58,36 @@ export class ClientConnection {
   private readonly statements = new Map<number, { params: number; types: ExecuteRequest['types']; longData: Map<number, Buffer[]> }>();
   private readonly startedAt = Date.now();
   private textCharset: number = Charset.UTF8MB4_GENERAL_CI;
+  /** The socket packets travel on: the client's, or TLS over it after an SSLRequest. */
+  private socket: Socket | TLSSocket;
+  private secure = false;
+  private authPlugin: AuthPlugin = NATIVE_PASSWORD;
+  private readonly serverCapabilities: number;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly raw: Socket,
     private readonly options: ConnectionOptions,
   ) {
+    this.socket = raw;
     this.reader = new PacketReader(options.maxAllowedPacket);
-    socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', () => this.close());
-    socket.on('close', () => this.close());
-    this.send(encodeHandshakeV10({ serverVersion: options.serverVersion, connectionId: options.connectionId, scramble: this.scramble, capabilities: SERVER_CAPABILITIES }));
+    raw.setNoDelay(true);
+    raw.on('data', (chunk: Buffer) => this.onData(chunk));
+    raw.on('error', () => this.close());
+    raw.on('close', () => this.close());
+    this.serverCapabilities = SERVER_CAPABILITIES | (options.tls ? Capability.SSL : 0);
+    this.send(encodeHandshakeV10({ serverVersion: options.serverVersion, connectionId: options.connectionId, scramble: this.scramble, capabilities: this.serverCapabilities }));
   }
 
   private onData(chunk: Buffer): void {
     let packets: Packet[];
     try {
-      packets = this.reader.push(chunk);
+      // Before TLS starts, read one packet at a time: what follows an SSLRequest is TLS.
+      const beforeTls = this.phase === ConnectionPhase.HANDSHAKE && !this.secure && this.options.tls;
+      packets = this.reader.push(chunk, Boolean(beforeTls));
+      if (beforeTls && packets.length === 1 && packets[0]!.payload.length === 32 && packets[0]!.payload.readUInt32LE(0) & Capability.SSL) {
+        this.startTls(packets[0]!.sequenceId);
+        return;
+      }
     } catch (err) {
       if (err instanceof PacketTooLargeError) {
         this.sequenceId = 1;
@@ -84,8 +108,21 @@ export class ClientConnection {
     if (this.phase === ConnectionPhase.CLOSED) return;
     this.sequenceId = (p.sequenceId + 1) & 0xff;
     if (this.phase === ConnectionPhase.HANDSHAKE) return this.onHandshakeResponse(p.payload);
-    if (this.phase === ConnectionPhase.AUTH_SWITCH) return this.finishAuth(p.payload);
+    if (this.phase === ConnectionPhase.AUTH_SWITCH) return this.onAuthToken(p.payload);
+    if (this.phase === ConnectionPhase.SHA2_FULL) return this.onSha2Full(p.payload);
+    if (this.phase === ConnectionPhase.SHA2_RSA) return this.onSha2Password(this.options.rsa.decryptPassword(p.payload, this.scramble));
     return this.onCommand(p.payload);
+  }
+
+  /** SSLRequest received: the rest of the handshake runs over TLS on the same socket. */
+  private startTls(sslRequestSequence: number): void {
+    const secure = upgradeToTls(this.raw, this.options.tls!, this.reader.drain());
+    secure.on('data', (chunk: Buffer) => this.onData(chunk));
+    secure.on('error', () => this.close());
+    secure.on('close', () => this.close());
+    this.socket = secure;
+    this.secure = true;
+    this.sequenceId = (sslRequestSequence + 1) & 0xff;
   }
 
   private async onHandshakeResponse(payload: Buffer): Promise<void> {
@@ -100,27 +137,74 @@ export class ClientConnection {
       this.sendError('HANDSHAKE', 'TLS is not enabled on this instaquery gateway; connect without SSL (e.g. --ssl=0 / sslMode=DISABLED)');
       return this.close();
     }
-    this.capabilities = response.capabilities & SERVER_CAPABILITIES;
+    this.capabilities = response.capabilities & this.serverCapabilities;
     this.textCharset = utf8mb4Collation(response.charset);
     this.pendingUser = { user: response.user, database: response.database };
-    if (response.authPlugin && response.authPlugin !== NATIVE_PASSWORD) {
+    // The account's plugin decides; a client that started with another is switched to it.
+    this.authPlugin = this.options.auth.pluginOf(response.user);
+    if (response.authPlugin && response.authPlugin !== this.authPlugin) {
       this.phase = ConnectionPhase.AUTH_SWITCH;
-      this.send(encodeAuthSwitchRequest(this.scramble));
+      this.send(encodeAuthSwitchRequest(this.scramble, this.authPlugin));
       return;
     }
-    return this.finishAuth(response.authResponse);
+    return this.onAuthToken(response.authResponse);
   }
 
-  private async finishAuth(token: Buffer): Promise<void> {
-    const { user, database } = this.pendingUser!;
-    const address = this.socket.remoteAddress ?? '';
-    const refusal = this.options.auth.check(user, token, this.scramble, address);
-    if (refusal) {
-      this.sendError('ACCESS_DENIED', `Access denied for user '${user}'@'${address.replace(/^::ffff:/, '')}' (${refusal})`);
-      return this.close();
+  private tlsStatus(): { tls?: { cipher: string; version: string } } {
+    if (!this.secure) return {};
+    const socket = this.socket as TLSSocket;
+    return { tls: { cipher: socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? '', version: socket.getProtocol() ?? '' } };
+  }
+
+  private get clientAddress(): string {
+    return (this.raw.remoteAddress ?? '').replace(/^::ffff:/, '');
+  }
+
+  private deny(user: string, reason: string): void {
+    this.sendError('ACCESS_DENIED', `Access denied for user '${user}'@'${this.clientAddress}' (${reason})`);
+    this.close();
+  }
+
+  private async onAuthToken(token: Buffer): Promise<void> {
+    const { user } = this.pendingUser!;
+    const address = this.raw.remoteAddress ?? '';
+    if (this.authPlugin === NATIVE_PASSWORD) {
+      const refusal = this.options.auth.checkNative(user, token, this.scramble, address);
+      return refusal ? this.deny(user, refusal) : this.finishAuth();
     }
-    const port = this.socket.remotePort;
-    this.state = { connectionId: this.options.connectionId, user, host: `${address.replace(/^::ffff:/, '')}${port ? `:${port}` : ''}`, database: null, textCharset: this.textCharset, disconnect: () => this.close() };
+    const verdict = this.options.auth.checkSha2Fast(user, token, this.scramble, address);
+    if (verdict === 'ok') {
+      if (token.length > 0) this.send(FAST_AUTH_SUCCESS);
+      return this.finishAuth();
+    }
+    if (verdict === 'full') {
+      this.phase = ConnectionPhase.SHA2_FULL;
+      this.send(PERFORM_FULL_AUTHENTICATION);
+      return;
+    }
+    return this.deny(user, verdict);
+  }
+
+  private async onSha2Full(payload: Buffer): Promise<void> {
+    if (this.secure) return this.onSha2Password(cleartextPassword(payload));
+    if (payload.length === 1 && payload[0] === REQUEST_PUBLIC_KEY) {
+      this.phase = ConnectionPhase.SHA2_RSA;
+      this.send(encodePublicKey(this.options.rsa.publicPem));
+      return;
+    }
+    return this.deny(this.pendingUser!.user, 'caching_sha2_password needs the password over TLS or encrypted with the server public key: connect with SSL, or let the client fetch the key (allowPublicKeyRetrieval=true / --get-server-public-key)');
+  }
+
+  private async onSha2Password(password: string): Promise<void> {
+    const refusal = this.options.auth.checkCleartext(this.pendingUser!.user, password);
+    return refusal ? this.deny(this.pendingUser!.user, refusal) : this.finishAuth();
+  }
+
+  private async finishAuth(): Promise<void> {
+    const { user, database } = this.pendingUser!;
+    const address = this.raw.remoteAddress ?? '';
+    const port = this.raw.remotePort;
+    this.state = { connectionId: this.options.connectionId, user, host: `${address.replace(/^::ffff:/, '')}${port ? `:${port}` : ''}`, database: null, textCharset: this.textCharset, disconnect: () => this.close(), mayUse: (db) => this.options.auth.mayUse(user, db), ...this.tlsStatus() };
     this.session = await this.options.handler.openSession(this.state);
     if (database) {
       try {

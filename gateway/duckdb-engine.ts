@@ -88,6 +88,7 @@ class DuckDbSession implements QuerySession {
   }
 
   async useDatabase(name: string): Promise<void> {
+    if (this.state.mayUse && !this.state.mayUse(name)) throw new SqlError('DBACCESS_DENIED', `Access denied for user '${this.state.user}'@'${this.hostOnly}' to database '${name}'`);
     if (!(await this.databases()).includes(name)) throw new SqlError('BAD_DB', `Unknown database '${name}'`);
     await this.conn.run(`USE "${name.replace(/"/g, '""')}"`);
     this.state.database = name;
@@ -95,7 +96,23 @@ class DuckDbSession implements QuerySession {
 
   private async databases(): Promise<string[]> {
     const r = await this.conn.runAndReadAll("SELECT DISTINCT schema_name FROM duckdb_schemas() WHERE NOT internal AND database_name = current_database() ORDER BY 1");
-    return r.getRowsJS().map((row) => String(row[0])).filter((s) => !HIDDEN_SCHEMAS.has(s));
+    return r.getRowsJS().map((row) => String(row[0])).filter((s) => !HIDDEN_SCHEMAS.has(s) && (!this.state.mayUse || this.state.mayUse(s)));
+  }
+
+  private get hostOnly(): string {
+    return this.state.host.replace(/:\d+$/, '');
+  }
+
+  /**
+   * A user limited to some databases may read tables only there (information_schema aside);
+   * MySQL's answer otherwise is error 1142.
+   */
+  private checkTableAccess(sql: string): void {
+    if (!this.state.mayUse) return;
+    for (const t of tablesInQuery(sql, this.state.database)) {
+      if (t.db.toLowerCase() === 'information_schema' || this.state.mayUse(t.db)) continue;
+      throw new SqlError('TABLEACCESS_DENIED', `SELECT command denied to user '${this.state.user}'@'${this.hostOnly}' for table '${t.table}'`);
+    }
   }
 
   async query(sql: string): Promise<QueryResult> {
@@ -134,6 +151,7 @@ class DuckDbSession implements QuerySession {
       default: {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
+        this.checkTableAccess(sql);
         return this.timed(sql, () => this.run(t.sql, sql));
       }
     }
@@ -167,6 +185,7 @@ class DuckDbSession implements QuerySession {
       this.statements.set(id, { kind: 'emulated', sql, params, mysqlSql: sql });
       return { id, params, columns: [] };
     }
+    this.checkTableAccess(sql);
     let statement: DuckDBPreparedStatement;
     try {
       statement = await this.conn.prepare(t.sql);
@@ -296,6 +315,8 @@ class DuckDbSession implements QuerySession {
           ['Uptime', String(Math.floor((Date.now() - this.registry.startedAt) / 1000))],
           ['Threads_connected', String(this.registry.size)],
           ['Questions', String(this.registry.questions)],
+          ['Ssl_cipher', this.state.tls?.cipher ?? ''],
+          ['Ssl_version', this.state.tls?.version ?? ''],
         ]),
       processList: (full) => this.registry.processList(full),
     };

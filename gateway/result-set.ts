@@ -32,6 +32,10 @@ export interface SessionState {
   database: string | null;
   /** Ends the client connection (KILL CONNECTION). */
   disconnect?: () => void;
+  /** The TLS cipher and protocol when the client connected over TLS (SHOW STATUS LIKE 'Ssl_%'). */
+  tls?: { cipher: string; version: string };
+  /** Whether the user may read this database (per-user `databases` in config); all when absent. */
+  mayUse?: (database: string) => boolean;
   /** The collation id text results are described in: the client's, when it is a utf8mb4 one. */
   textCharset: number;
 }

@@ -4,6 +4,8 @@ import type { Logger } from '../runtime/logger.ts';
 import { UserFacingError } from '../runtime/errors.ts';
 import { ClientConnection } from './connection.ts';
 import { createAuthenticator, type GatewayUser } from './auth.ts';
+import { gatewayTlsContext, type TlsOptions } from './tls.ts';
+import { Sha2RsaKeys } from './protocol/caching-sha2.ts';
 import type { QueryHandler } from './result-set.ts';
 
 export const SERVER_VERSION = '8.0.36-instaquery';
@@ -13,6 +15,8 @@ export interface GatewayOptions {
   port: number;
   users: GatewayUser[];
   maxAllowedPacket?: number;
+  /** TLS offered to clients: a certificate and key, or generated; `enabled: false` offers none. */
+  tls?: TlsOptions & { enabled?: boolean };
 }
 
 export class Gateway {
@@ -31,6 +35,8 @@ export class Gateway {
 
   async listen(): Promise<{ host: string; port: number }> {
     const auth = createAuthenticator(this.options.users);
+    const rsa = new Sha2RsaKeys();
+    const tls = this.options.tls?.enabled === false ? null : await gatewayTlsContext(this.options.tls ?? {});
     const server = createServer((socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -39,6 +45,8 @@ export class Gateway {
         serverVersion: SERVER_VERSION,
         maxAllowedPacket: this.options.maxAllowedPacket ?? 64 * 1024 * 1024,
         auth,
+        rsa,
+        tls,
         handler: this.handler,
         log: this.log,
       });

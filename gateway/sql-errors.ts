@@ -18,6 +18,8 @@ export const ER = {
   MALFORMED_PACKET: { code: 1835, state: 'HY000' },
   EMPTY_QUERY: { code: 1065, state: '42000' },
   NO_SUCH_THREAD: { code: 1094, state: 'HY000' },
+  DBACCESS_DENIED: { code: 1044, state: '42000' },
+  TABLEACCESS_DENIED: { code: 1142, state: '42000' },
   KILL_DENIED: { code: 1095, state: 'HY000' },
   QUERY_INTERRUPTED: { code: 1317, state: '70100' },
   QUERY_TIMEOUT: { code: 3024, state: 'HY000' },

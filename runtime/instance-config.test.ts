@@ -30,7 +30,7 @@ describe('parseInstanceConfig', () => {
   it('applies every default to an empty object', () => {
     expect(parseInstanceConfig({}, 'x')).toEqual({
       dataDir: './.data',
-      gateway: { host: '127.0.0.1', port: 3307, users: [] },
+      gateway: { host: '127.0.0.1', port: 3307, users: [], tls: { enabled: true } },
       rest: { host: '127.0.0.1', port: 8083 },
       log: { level: 'info' },
       connectors: [],
@@ -39,7 +39,7 @@ describe('parseInstanceConfig', () => {
 
   it('keeps given values and fills the rest of a section', () => {
     const cfg = parseInstanceConfig({ gateway: { port: 4000, users: [{ user: 'a', password: 'p' }] }, connectors: [{ name: 'src-1', config: connector() }] }, 'x');
-    expect(cfg.gateway).toEqual({ host: '127.0.0.1', port: 4000, users: [{ user: 'a', password: 'p' }] });
+    expect(cfg.gateway).toEqual({ host: '127.0.0.1', port: 4000, users: [{ user: 'a', password: 'p', plugin: 'mysql_native_password' }], tls: { enabled: true } });
     expect(cfg.connectors.map((c) => c.name)).toEqual(['src-1']);
   });
 

@@ -7,7 +7,12 @@ import { formatZodProblems, unknownKeyProblems } from './config-problems.ts';
 import { MYSQL_CONNECTOR_CLASS, validateMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
 import { isSinkClass, KUDU_SINK_CONNECTOR_CLASS, SINK_CONNECTOR_CLASS, validateSinkConfig } from '../connectors/columnar-sink/index.ts';
 
-const userSchema = z.strictObject({ user: z.string().min(1), password: z.string() });
+const userSchema = z.strictObject({
+  user: z.string().min(1),
+  password: z.string(),
+  plugin: z.enum(['mysql_native_password', 'caching_sha2_password']).default('mysql_native_password'),
+  databases: z.array(z.string().min(1)).optional(),
+});
 
 export const instanceConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default('./.data'),
@@ -16,6 +21,7 @@ export const instanceConfigSchema = z.strictObject({
       host: z.string().default('127.0.0.1'),
       port: z.number().int().min(0).max(65535).default(3307),
       users: z.array(userSchema).default([]),
+      tls: z.strictObject({ enabled: z.boolean().default(true), cert: z.string().optional(), key: z.string().optional() }).prefault({}),
     })
     .prefault({}),
   rest: z
@@ -31,7 +37,7 @@ export const instanceConfigSchema = z.strictObject({
 export type InstanceConfig = z.output<typeof instanceConfigSchema>;
 
 const TOP_KEYS = ['dataDir', 'gateway', 'rest', 'log', 'connectors'];
-const SECTION_KEYS: Record<string, string[]> = { gateway: ['host', 'port', 'users'], rest: ['host', 'port'], log: ['level'] };
+const SECTION_KEYS: Record<string, string[]> = { gateway: ['host', 'port', 'users', 'tls'], rest: ['host', 'port'], log: ['level'] };
 
 /** Every problem in the file, each naming its key; throws ConfigError listing them all. */
 export function parseInstanceConfig(raw: unknown, source: string): InstanceConfig {

@@ -16,8 +16,12 @@ export class PacketReader {
 
   constructor(private readonly maxPayload: number) {}
 
-  /** Returns the packets completed by this chunk. Throws PacketTooLargeError. */
-  push(chunk: Buffer): Packet[] {
+  /**
+   * Returns the packets completed by this chunk. Throws PacketTooLargeError. `firstOnly` stops
+   * after one packet and keeps the rest buffered (see `drain`): after an SSLRequest the bytes
+   * that follow are TLS, not packets.
+   */
+  push(chunk: Buffer, firstOnly = false): Packet[] {
     this.buffered.push(chunk);
     this.bufferedBytes += chunk.length;
     const out: Packet[] = [];
@@ -39,11 +43,20 @@ export class PacketReader {
       this.pieces = [];
       this.piecesBytes = 0;
       out.push({ sequenceId, payload });
+      if (firstOnly) break;
     }
     data = data.subarray(pos);
     this.buffered = data.length > 0 ? [data] : [];
     this.bufferedBytes = data.length;
     return out;
+  }
+
+  /** Takes the bytes buffered after the last packet. */
+  drain(): Buffer {
+    const rest = Buffer.concat(this.buffered, this.bufferedBytes);
+    this.buffered = [];
+    this.bufferedBytes = 0;
+    return rest;
   }
 }
 

@@ -175,3 +175,14 @@ describe('decodeHandshakeResponse41', () => {
     expect(() => decodeHandshakeResponse41(response(Capability.SECURE_CONNECTION, z('u'), Buffer.from([0])))).toThrow(/4\.1/);
   });
 });
+
+describe('caching_sha2_password tokens', () => {
+  it('verifies the fast-path token the client computes, and only that', async () => {
+    const { sha2Token, sha2PasswordHash, verifySha2Token } = await import('./caching-sha2.ts');
+    const scramble = Buffer.from('0123456789abcdefghij');
+    const stored = sha2PasswordHash('s3cret');
+    expect(verifySha2Token(sha2Token('s3cret', scramble), scramble, stored)).toBe(true);
+    expect(verifySha2Token(sha2Token('s3cret!', scramble), scramble, stored)).toBe(false);
+    expect(verifySha2Token(sha2Token('s3cret', Buffer.from('jihgfedcba9876543210')), scramble, stored)).toBe(false);
+  });
+});

@@ -111,7 +111,7 @@ export function verifyNativePassword(token: Buffer, scramble: Buffer, stored: Bu
   return sha1(stage1).equals(stored);
 }
 
-/** Protocol::AuthSwitchRequest: asks a client that chose another plugin to use native password. */
-export function encodeAuthSwitchRequest(scramble: Buffer): Buffer {
-  return new PayloadWriter().int1(0xfe).nulString(NATIVE_PASSWORD).bytes(scramble).int1(0).build();
+/** Protocol::AuthSwitchRequest: asks a client that chose another plugin to use `plugin`. */
+export function encodeAuthSwitchRequest(scramble: Buffer, plugin: string = NATIVE_PASSWORD): Buffer {
+  return new PayloadWriter().int1(0xfe).nulString(plugin).bytes(scramble).int1(0).build();
 }
