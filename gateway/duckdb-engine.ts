@@ -12,6 +12,9 @@ import { bindParams, substituteParams } from './statement-params.ts';
 import { SourceCatalogCache, sourceColumnsOf, tablesInQuery } from './source-columns.ts';
 import type { DuckDBType } from '@duckdb/node-api';
 
+/** MySQL statements that are valid there but not served here (error 1235, not a syntax error). */
+const MYSQL_STATEMENTS_NOT_SERVED = new Set(['DO', 'HELP', 'CHECK', 'CHECKSUM', 'REPAIR', 'PREPARE', 'EXECUTE', 'DEALLOCATE', 'CACHE', 'BINLOG', 'SIGNAL', 'RESIGNAL', 'GET', 'XA', 'SHUTDOWN', 'RESTART', 'CLONE']);
+
 /** Schemas of the store that are not source databases. */
 const HIDDEN_SCHEMAS = new Set(['_instaquery', '_instaquery_parts', '_instaquery_mysql', 'information_schema', 'pg_catalog', 'main', 'temp']);
 
@@ -147,6 +150,14 @@ class DuckDbSession implements QuerySession {
         if (!name) throw new SqlError('PARSE', 'You have an error in your SQL syntax: USE needs a database name');
         await this.useDatabase(name);
         return { kind: 'ok' };
+      }
+      case 'other': {
+        // Only reads reach DuckDB: its own statements (COPY, ATTACH, PRAGMA, …) are not MySQL's
+        // and would act on the store or the machine. MySQL calls them syntax errors; MySQL
+        // statements the gateway does not implement get 1235.
+        const word = /^[\s(]*([A-Za-z]+)/.exec(sql.replace(/^(\s|\/\*[\s\S]*?\*\/)*/, ''))?.[1]?.toUpperCase() ?? '';
+        if (MYSQL_STATEMENTS_NOT_SERVED.has(word)) throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
+        throw new SqlError('PARSE', `You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '${sql.trim().slice(0, 80)}' at line 1`);
       }
       default: {
         const variables = selectVariables(sql, this.vars, this.state.database);

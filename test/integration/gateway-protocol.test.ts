@@ -221,3 +221,19 @@ describe('session control: SET, max_execution_time, KILL, SHOW PROCESSLIST', () 
     }
   });
 });
+
+describe('only reads reach DuckDB', () => {
+  it.each([
+    // Not MySQL: a syntax error to MySQL, and never run by DuckDB here.
+    ["COPY (SELECT 1) TO '/tmp/iq-should-not-exist.csv'", 1064],
+    ["ATTACH '/tmp/iq-other.duckdb' AS other", 1064],
+    ['PRAGMA enable_profiling', 1064],
+    ['CHECKPOINT', 1064],
+    // MySQL statements not served.
+    ['DO SLEEP(1)', 1235],
+    // MySQL has INSTALL (plugins): refused as a write, like every statement that changes the server.
+    ["INSTALL 'httpfs'", 1290],
+  ])('refuses DuckDB statement %s with error %i', async (sql, errno) => {
+    await expect(gateway.query(sql)).rejects.toMatchObject({ errno });
+  });
+});
