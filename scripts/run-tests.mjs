@@ -14,6 +14,15 @@ try {
   failed = report.numFailedTests ?? 0;
   // A file that fails to load runs no test but must still count as a failure.
   if (failed === 0) failed = report.numFailedTestSuites ?? 0;
+  // A test that did not run (skipped, todo, or left pending by a worker that went away) is not
+  // a pass: each counts as a failure, named.
+  for (const file of report.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'passed' || t.status === 'failed') continue;
+      console.error(`did not run (${t.status}): ${file.name} > ${t.fullName}`);
+      failed++;
+    }
+  }
 } catch (err) {
   console.error(`could not read ${out}: ${err.message}`);
   failed = Math.max(failed, 1);
