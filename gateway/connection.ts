@@ -399,6 +399,11 @@ export class ClientConnection {
     this.socket.destroySoon?.();
     const session = this.session;
     this.session = null;
-    void session?.close().catch(() => undefined);
+    if (!session) return;
+    // A command may still be inside DuckDB: cancel it, and close the session's connection only
+    // once the command has returned (closing a DuckDB connection under a running query stalls
+    // every later connect).
+    session.interrupt();
+    void this.work.catch(() => undefined).finally(() => session.close().catch(() => undefined));
   }
 }

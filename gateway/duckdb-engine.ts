@@ -310,6 +310,10 @@ class DuckDbSession implements QuerySession {
     }
   }
 
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
   async reset(): Promise<void> {
     for (const id of [...this.statements.keys()]) this.closeStatement(id);
     this.vars = systemVariables();

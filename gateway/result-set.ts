@@ -54,6 +54,8 @@ export interface QuerySession {
   closeStatement(statementId: number): void;
   /** COM_FIELD_LIST: the table's columns. */
   listFields(table: string): Promise<ResultColumn[]>;
+  /** Cancels whatever the session runs in DuckDB now (the client went away). */
+  interrupt(): void;
   /** COM_RESET_CONNECTION: session variables back to defaults, statements closed. */
   reset(): Promise<void>;
   useDatabase(name: string): Promise<void>;

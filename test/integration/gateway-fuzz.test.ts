@@ -120,3 +120,14 @@ it('survives clients that vanish in the middle of a large result, without growin
   // 8 abandoned results of ~600 MB each: streamed and dropped, so the process barely grows.
   expect((process.memoryUsage().rss - rssBefore) / 1e6).toBeLessThan(250);
 });
+
+it('keeps accepting logins after clients vanish while their commands are inside DuckDB', async () => {
+  // Regression: closing a DuckDB connection under a running query stalled every later connect.
+  for (let i = 0; i < 60; i++) {
+    const s = await loggedIn();
+    s.on('error', () => undefined);
+    for (let k = 0; k < 4; k++) s.write(frame(Buffer.concat([Buffer.from([0x02]), Buffer.from(`no_db_${i}_${k}`)]), 0));
+    s.destroy();
+  }
+  await stillAnswers();
+}, 20_000);
