@@ -362,7 +362,7 @@ export class ClientConnection {
     const batches = Array.isArray(result.rows) ? [result.rows] : result.rows;
     for await (const batch of batches) {
       if (this.phase === ConnectionPhase.CLOSED) return;
-      for (const row of batch) this.send(encode(row));
+      this.sendMany(batch.map(encode));
       await this.drained();
     }
     this.send(encodeResultsetEnd(deprecateEof, status));
@@ -390,6 +390,18 @@ export class ClientConnection {
     const [frames, next] = framePacket(payload, this.sequenceId);
     this.sequenceId = next;
     for (const f of frames) this.socket.write(f);
+  }
+
+  /** Many packets in one socket write: a batch of rows costs one syscall, not one per row. */
+  private sendMany(payloads: Buffer[]): void {
+    if (this.phase === ConnectionPhase.CLOSED || this.socket.destroyed) return;
+    const frames: Buffer[] = [];
+    for (const payload of payloads) {
+      const [framed, next] = framePacket(payload, this.sequenceId);
+      this.sequenceId = next;
+      frames.push(...framed);
+    }
+    this.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
   }
 
   close(): void {
