@@ -145,7 +145,7 @@ await dc.run(`USE ${DB}`);
 const lookup = await dc.prepare('SELECT * FROM bill WHERE id = $1');
 const direct: number[] = [];
 for (let i = 0; i < 300; i++) {
-  lookup.bindBigInt(1, BigInt(randomId()));
+  lookup.bindUBigInt(1, BigInt(randomId()));
   const t0 = performance.now();
   await lookup.runAndReadAll();
   direct.push(performance.now() - t0);
