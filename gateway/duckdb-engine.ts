@@ -5,6 +5,7 @@ import { DialectError, tokenize, translate, type Translation } from '../dialect/
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
+import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, TextValue } from './result-set.ts';
@@ -20,6 +21,8 @@ const HIDDEN_SCHEMAS = new Set(['_instaquery', '_instaquery_parts', '_instaquery
 
 export interface EngineOptions {
   connect(): Promise<DuckDBConnection>;
+  /** Where each source stands, for SHOW STATUS and read-your-writes waits. */
+  sources?: () => SourceFreshness[];
   /** Named in the read-only error so users know where writes go, e.g. "source MySQL 10.0.0.5:3306". */
   writeTarget: string;
 }
@@ -28,7 +31,7 @@ export function createDuckDbHandler(options: EngineOptions): QueryHandler {
   const registry = new SessionRegistry();
   return {
     async openSession(state) {
-      return new DuckDbSession(await options.connect(), state, options.writeTarget, registry);
+      return new DuckDbSession(await options.connect(), state, options.writeTarget, registry, options.sources ?? (() => []));
     },
   };
 }
@@ -71,6 +74,7 @@ class DuckDbSession implements QuerySession {
     private readonly state: SessionState,
     private readonly writeTarget: string,
     private readonly registry: SessionRegistry,
+    private readonly sources: () => SourceFreshness[],
   ) {
     const session = this;
     this.activity = {
@@ -125,7 +129,15 @@ class DuckDbSession implements QuerySession {
       this.registry.kill(this.state, kill.id, kill.queryOnly);
       return { kind: 'ok' };
     }
+    const wait = parseGtidWait(sql);
+    if (wait) {
+      // MariaDB's MASTER_GTID_WAIT answers 0 or -1 (timeout); MySQL's WAIT_FOR_EXECUTED_GTID_SET 0 or 1.
+      const reached = await waitForGtid(this.sources, wait.gtid, Math.min(wait.timeoutSeconds ?? 3600, 3600) * 1000);
+      const value = reached ? '0' : wait.fn === 'MASTER_GTID_WAIT' ? '-1' : '1';
+      return { kind: 'rows', columns: [textColumn(wait.alias)], rows: [[value]] };
+    }
     const t = translateOrThrow(sql);
+    if (t.kind === 'select') await this.waitForSessionGtid();
     if (t.kind === 'show' || /^\s*desc(ribe)?\s/i.test(sql)) {
       const shown = await answerShow(sql, this.showContext());
       if (shown) return shown;
@@ -259,6 +271,16 @@ class DuckDbSession implements QuerySession {
     }, 25);
   }
 
+  /** With @@session.instaquery_wait_for_gtid set, a read waits until the store holds that transaction. */
+  private async waitForSessionGtid(): Promise<void> {
+    const wanted = this.vars.get('instaquery_wait_for_gtid') ?? '';
+    if (wanted === '') return;
+    const seconds = Number(this.vars.get('instaquery_wait_timeout') ?? 10);
+    if (await waitForGtid(this.sources, wanted, seconds * 1000)) return;
+    const lag = this.sources().map((s) => `${s.name} at ${s.gtid ?? 'no GTID yet'}, ${s.millisBehindSource ?? '?'} ms behind`).join('; ');
+    throw new SqlError('QUERY_TIMEOUT', `Query execution was interrupted: the store has not reached GTID ${wanted} within instaquery_wait_timeout (${seconds} s); sources: ${lag || 'none'}`);
+  }
+
   /** DuckDB's "Interrupted" as MySQL's: a timeout (3024) or a KILL QUERY (1317). */
   private interrupted(err: unknown): unknown {
     const message = (err as Error).message ?? '';
@@ -332,6 +354,7 @@ class DuckDbSession implements QuerySession {
           ['Questions', String(this.registry.questions)],
           ['Ssl_cipher', this.state.tls?.cipher ?? ''],
           ['Ssl_version', this.state.tls?.version ?? ''],
+          ...freshnessStatus(this.sources()),
         ]),
       processList: (full) => this.registry.processList(full),
     };

@@ -44,6 +44,9 @@ export function systemVariables(): Map<string, string> {
     ['net_write_timeout', '60'],
     ['net_buffer_length', '16384'],
     ['license', 'Apache-2.0'],
+    // Read-your-writes: a GTID every read waits for, and how long (seconds). See gateway/freshness.ts.
+    ['instaquery_wait_for_gtid', ''],
+    ['instaquery_wait_timeout', '10'],
   ]);
 }
 

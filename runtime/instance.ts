@@ -31,7 +31,15 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   const storeReady = new Promise<ColumnarStore>((resolve) => (openStore = resolve));
   const first = [...connectors.values()][0]?.config;
   const writeTarget = first ? `source database at ${first['database.hostname']}:${first['database.port']}` : 'source database';
-  const gateway = new Gateway(config.gateway, createDuckDbHandler({ connect: () => storeReady.then((s) => s.connect()), writeTarget }), log.child({ part: 'gateway' }));
+  const gateway = new Gateway(config.gateway, createDuckDbHandler({
+      connect: () => storeReady.then((s) => s.connect()),
+      writeTarget,
+      sources: () =>
+        [...connectors.values()].map((c) => {
+          const s = c.status();
+          return { name: c.name, phase: s.phase, gtid: s.offset?.gtid ?? null, millisBehindSource: s.millisBehindSource };
+        }),
+    }), log.child({ part: 'gateway' }));
   const rest = new RestApi(connectors);
   const gatewayAddress = await gateway.listen();
   let restPort: number;

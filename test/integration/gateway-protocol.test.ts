@@ -237,3 +237,39 @@ describe('only reads reach DuckDB', () => {
     await expect(gateway.query(sql)).rejects.toMatchObject({ errno });
   });
 });
+
+describe('freshness: SHOW STATUS and read-your-writes', () => {
+  const lastGtid = async () => ((await source.query('SELECT @@last_gtid AS g'))[0] as { g: string }[])[0]!.g;
+
+  it('reports each source in SHOW STATUS LIKE instaquery_%', async () => {
+    const [rows] = await gateway.query("SHOW STATUS LIKE 'instaquery_protocol_%'");
+    const status = Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]));
+    expect(status.instaquery_protocol_phase).toBe('streaming');
+    expect(Object.keys(status)).toEqual(['instaquery_protocol_phase', 'instaquery_protocol_gtid', 'instaquery_protocol_millis_behind_source']);
+  });
+
+  it('waits with MASTER_GTID_WAIT until the store holds a write, then the write is visible', async () => {
+    await source.query(`INSERT INTO bill VALUES (900, 'B900', 1.00, '2024-01-01', '2024-01-01 00:00:00.000', 'ryw', 0, NULL)`);
+    const gtid = await lastGtid();
+    expect((await gateway.query(`SELECT MASTER_GTID_WAIT('${gtid}', 5) AS w`))[0]).toEqual([{ w: '0' }]);
+    expect((await gateway.query('SELECT note FROM bill WHERE id = 900'))[0]).toEqual([{ note: 'ryw' }]);
+    const [domain, server, seq] = gtid.split('-');
+    const future = `${domain}-${server}-${Number(seq) + 1000}`;
+    expect((await gateway.query(`SELECT MASTER_GTID_WAIT('${future}', 0.2) AS w`))[0]).toEqual([{ w: '-1' }]);
+  });
+
+  it('makes every read wait for @@session.instaquery_wait_for_gtid, failing with 3024 past instaquery_wait_timeout', async () => {
+    const c = await mysql.createConnection({ host: '127.0.0.1', port: instance.gateway.port, user: 'root', database: DB });
+    try {
+      await source.query(`UPDATE bill SET note = 'ryw2' WHERE id = 900`);
+      const gtid = await lastGtid();
+      await c.query(`SET SESSION instaquery_wait_for_gtid = '${gtid}'`);
+      expect((await c.query('SELECT note FROM bill WHERE id = 900'))[0]).toEqual([{ note: 'ryw2' }]);
+      const [domain, server, seq] = gtid.split('-');
+      await c.query(`SET SESSION instaquery_wait_for_gtid = '${domain}-${server}-${Number(seq) + 1000}', instaquery_wait_timeout = 0.2`);
+      await expect(c.query('SELECT 1')).rejects.toMatchObject({ errno: 3024, message: expect.stringMatching(/has not reached GTID .* within instaquery_wait_timeout/) });
+    } finally {
+      await c.end();
+    }
+  });
+});
