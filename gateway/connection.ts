@@ -45,7 +45,8 @@ export interface ConnectionOptions {
 export class ClientConnection {
   private phase: ConnectionPhase = ConnectionPhase.HANDSHAKE;
   private readonly reader: PacketReader;
-  private readonly scramble = newScramble();
+  /** The auth challenge; COM_CHANGE_USER starts a new one. */
+  private scramble = newScramble();
   private sequenceId = 0;
   private session: QuerySession | null = null;
   private state: SessionState | null = null;
@@ -239,6 +240,8 @@ export class ClientConnection {
           for (const c of columns) this.send(encodeColumnDefinition(c, true));
           return this.send(encodeEof());
         }
+        case Command.CHANGE_USER:
+          return await this.onChangeUser(payload);
         case Command.STATISTICS: {
           const uptime = Math.floor((Date.now() - this.startedAt) / 1000);
           return this.send(Buffer.from(`Uptime: ${uptime}  Threads: 1  Questions: 0  Slow queries: 0  Opens: 0  Flush tables: 0  Open tables: 0  Queries per second avg: 0.000`));
@@ -290,6 +293,37 @@ export class ClientConnection {
     } catch (err) {
       this.sendSqlError(err);
     }
+  }
+
+  /**
+   * COM_CHANGE_USER: the connection becomes another user's, with a fresh session (variables,
+   * prepared statements and the current database reset). Authentication runs again through an
+   * AuthSwitchRequest with a new challenge, in the account's plugin.
+   */
+  private async onChangeUser(payload: Buffer): Promise<void> {
+    let pos = 1;
+    const nul = (from: number) => {
+      const end = payload.indexOf(0, from);
+      return end < 0 ? payload.length : end;
+    };
+    const userEnd = nul(pos);
+    const user = payload.toString('utf8', pos, userEnd);
+    pos = userEnd + 1;
+    if (this.capabilities & Capability.SECURE_CONNECTION) pos += 1 + (payload[pos] ?? 0);
+    else pos = nul(pos) + 1;
+    const dbEnd = nul(pos);
+    const database = pos < payload.length ? payload.toString('utf8', pos, dbEnd) : '';
+    pos = dbEnd + 1;
+    if (pos + 2 <= payload.length) this.textCharset = utf8mb4Collation(payload.readUInt16LE(pos));
+    const old = this.session;
+    this.session = null;
+    this.statements.clear();
+    await old?.close().catch(() => undefined);
+    this.pendingUser = { user, database: database || null };
+    this.scramble = newScramble();
+    this.authPlugin = this.options.auth.pluginOf(user);
+    this.phase = ConnectionPhase.AUTH_SWITCH;
+    this.send(encodeAuthSwitchRequest(this.scramble, this.authPlugin));
   }
 
   /** COM_QUERY, with several statements when the client enabled multi-statements. */

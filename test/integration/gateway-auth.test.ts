@@ -112,3 +112,22 @@ describe('users limited to some databases', () => {
     await expect(connect('app', 'app-secret', { database: OTHER })).rejects.toMatchObject({ errno: 1044 });
   });
 });
+
+describe('COM_CHANGE_USER', () => {
+  it('turns the connection into another user\'s with a fresh session, and refuses a wrong password', async () => {
+    const c = await connect('native', 'native-secret');
+    try {
+      await c.query('SET SESSION max_execution_time = 77');
+      expect((await c.query('SHOW DATABASES'))[0]).toContainEqual({ Database: OTHER });
+      await c.changeUser({ user: 'app', password: 'app-secret', database: DB });
+      // app sees only its database, and the session starts over.
+      expect((await c.query('SHOW DATABASES'))[0]).toEqual([{ Database: DB }]);
+      expect((await c.query('SELECT @@max_execution_time AS t, DATABASE() AS db'))[0]).toEqual([{ t: '0', db: DB }]);
+      await c.changeUser({ user: 'native', password: 'native-secret' });
+      expect((await c.query('SHOW DATABASES'))[0]).toContainEqual({ Database: OTHER });
+      await expect(c.changeUser({ user: 'native', password: 'wrong' })).rejects.toMatchObject({ errno: 1045 });
+    } finally {
+      c.destroy();
+    }
+  });
+});
