@@ -87,10 +87,10 @@ export class Authenticator {
     return null;
   }
 
-  /** Whether the user may read `database`. */
-  mayUse(user: string, database: string): boolean {
+  /** The databases the user may read, or null for all. */
+  allowedDatabases(user: string): string[] | null {
     const allowed = this.accounts.get(user)?.databases;
-    return !allowed || allowed.has(database);
+    return allowed ? [...allowed] : null;
   }
 
   /** With no users configured: root, no password, loopback only. undefined: not in that mode. */

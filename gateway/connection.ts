@@ -205,7 +205,7 @@ export class ClientConnection {
     const { user, database } = this.pendingUser!;
     const address = this.raw.remoteAddress ?? '';
     const port = this.raw.remotePort;
-    this.state = { connectionId: this.options.connectionId, user, host: `${address.replace(/^::ffff:/, '')}${port ? `:${port}` : ''}`, database: null, textCharset: this.textCharset, disconnect: () => this.close(), mayUse: (db) => this.options.auth.mayUse(user, db), ...this.tlsStatus() };
+    this.state = { connectionId: this.options.connectionId, user, host: `${address.replace(/^::ffff:/, '')}${port ? `:${port}` : ''}`, database: null, textCharset: this.textCharset, disconnect: () => this.close(), allowedDatabases: this.options.auth.allowedDatabases(user), ...this.tlsStatus() };
     this.session = await this.options.handler.openSession(this.state);
     if (database) {
       try {

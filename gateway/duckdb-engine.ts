@@ -5,6 +5,7 @@ import { DialectError, tokenize, translate, type Translation } from '../dialect/
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
+import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
@@ -63,6 +64,7 @@ class DuckDbSession implements QuerySession {
   private vars = systemVariables();
   private readonly statements = new Map<number, Prepared & { mysqlSql: string }>();
   private readonly catalog = new SourceCatalogCache();
+  private catalogLimited = false;
   private nextStatementId = 1;
 
   private readonly activity: SessionActivity;
@@ -95,7 +97,7 @@ class DuckDbSession implements QuerySession {
   }
 
   async useDatabase(name: string): Promise<void> {
-    if (this.state.mayUse && !this.state.mayUse(name)) throw new SqlError('DBACCESS_DENIED', `Access denied for user '${this.state.user}'@'${this.hostOnly}' to database '${name}'`);
+    if (!this.mayUse(name)) throw new SqlError('DBACCESS_DENIED', `Access denied for user '${this.state.user}'@'${this.hostOnly}' to database '${name}'`);
     if (!(await this.databases()).includes(name)) throw new SqlError('BAD_DB', `Unknown database '${name}'`);
     await this.conn.run(`USE "${name.replace(/"/g, '""')}"`);
     this.state.database = name;
@@ -103,7 +105,29 @@ class DuckDbSession implements QuerySession {
 
   private async databases(): Promise<string[]> {
     const r = await this.conn.runAndReadAll("SELECT DISTINCT schema_name FROM duckdb_schemas() WHERE NOT internal AND database_name = current_database() ORDER BY 1");
-    return r.getRowsJS().map((row) => String(row[0])).filter((s) => !HIDDEN_SCHEMAS.has(s) && (!this.state.mayUse || this.state.mayUse(s)));
+    return r.getRowsJS().map((row) => String(row[0])).filter((s) => !HIDDEN_SCHEMAS.has(s) && this.mayUse(s));
+  }
+
+  private mayUse(database: string): boolean {
+    return !this.state.allowedDatabases || this.state.allowedDatabases.includes(database);
+  }
+
+  /**
+   * For a user limited to some databases, information_schema shows only those: the MySQL views
+   * are read through per-session filtered copies (temp views), made on first use.
+   */
+  private async limitCatalog(duckSql: string): Promise<string> {
+    const allowed = this.state.allowedDatabases;
+    if (!allowed || !duckSql.includes(`${MYSQL_CATALOG_SCHEMA}.`)) return duckSql;
+    if (!this.catalogLimited) {
+      const list = allowed.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') || 'NULL';
+      for (const view of MYSQL_CATALOG_VIEWS) {
+        const column = view === 'schemata' ? 'SCHEMA_NAME' : 'TABLE_SCHEMA';
+        await this.conn.run(`CREATE OR REPLACE TEMP VIEW "iq_is_${view}" AS SELECT * FROM ${MYSQL_CATALOG_SCHEMA}.${view} WHERE ${column} IN (${list}, 'information_schema')`);
+      }
+      this.catalogLimited = true;
+    }
+    return duckSql.replace(new RegExp(`${MYSQL_CATALOG_SCHEMA}\\.(${MYSQL_CATALOG_VIEWS.join('|')})\\b`, 'g'), 'temp.main."iq_is_$1"');
   }
 
   private get hostOnly(): string {
@@ -115,9 +139,9 @@ class DuckDbSession implements QuerySession {
    * MySQL's answer otherwise is error 1142.
    */
   private checkTableAccess(sql: string): void {
-    if (!this.state.mayUse) return;
+    if (!this.state.allowedDatabases) return;
     for (const t of tablesInQuery(sql, this.state.database)) {
-      if (t.db.toLowerCase() === 'information_schema' || this.state.mayUse(t.db)) continue;
+      if (t.db.toLowerCase() === 'information_schema' || this.mayUse(t.db)) continue;
       throw new SqlError('TABLEACCESS_DENIED', `SELECT command denied to user '${this.state.user}'@'${this.hostOnly}' for table '${t.table}'`);
     }
   }
@@ -175,7 +199,8 @@ class DuckDbSession implements QuerySession {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
         this.checkTableAccess(sql);
-        return this.timed(sql, () => this.run(t.sql, sql));
+        const duckSql = await this.limitCatalog(t.sql);
+        return this.timed(sql, () => this.run(duckSql, sql));
       }
     }
   }

@@ -34,8 +34,8 @@ export interface SessionState {
   disconnect?: () => void;
   /** The TLS cipher and protocol when the client connected over TLS (SHOW STATUS LIKE 'Ssl_%'). */
   tls?: { cipher: string; version: string };
-  /** Whether the user may read this database (per-user `databases` in config); all when absent. */
-  mayUse?: (database: string) => boolean;
+  /** The databases the user may read (per-user `databases` in config); null or absent: all. */
+  allowedDatabases?: string[] | null;
   /** The collation id text results are described in: the client's, when it is a utf8mb4 one. */
   textCharset: number;
 }

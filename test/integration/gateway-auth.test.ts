@@ -131,3 +131,23 @@ describe('COM_CHANGE_USER', () => {
     }
   });
 });
+
+describe('information_schema for a user limited to some databases', () => {
+  it('lists only their databases and tables', async () => {
+    const c = await connect('app', 'app-secret');
+    try {
+      const [schemas] = await c.query('SELECT SCHEMA_NAME AS s FROM information_schema.SCHEMATA ORDER BY 1');
+      expect((schemas as { s: string }[]).map((r) => r.s)).toEqual(['information_schema', DB]);
+      const [tables] = await c.query('SELECT DISTINCT TABLE_SCHEMA AS s FROM information_schema.TABLES t');
+      expect((tables as { s: string }[]).map((r) => r.s)).toEqual([DB]);
+      const [columns] = await c.query(`SELECT count(*) AS n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '${OTHER}'`);
+      expect(columns).toEqual([{ n: 0 }]);
+    } finally {
+      await c.end();
+    }
+    const root = await connect('native', 'native-secret');
+    const [all] = await root.query(`SELECT count(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA IN ('${DB}', '${OTHER}')`);
+    expect(all).toEqual([{ n: 2 }]);
+    await root.end();
+  });
+});
