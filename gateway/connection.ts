@@ -89,6 +89,8 @@ export class ClientConnection {
         this.startTls(packets[0]!.sequenceId);
         return;
       }
+      // Not an SSLRequest: whatever else came in this chunk is plain packets after all.
+      if (beforeTls) packets.push(...this.reader.push(Buffer.alloc(0)));
     } catch (err) {
       if (err instanceof PacketTooLargeError) {
         this.sequenceId = 1;
