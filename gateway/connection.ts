@@ -6,7 +6,7 @@ import { upgradeToTls } from './tls.ts';
 import { FAST_AUTH_SUCCESS, PERFORM_FULL_AUTHENTICATION, REQUEST_PUBLIC_KEY, cleartextPassword, encodePublicKey, type Sha2RsaKeys } from './protocol/caching-sha2.ts';
 import type { Logger } from '../runtime/logger.ts';
 import { once } from 'node:events';
-import { Capability, Charset, Command, SERVER_CAPABILITIES, ServerStatus, utf8mb4Collation } from './protocol/constants.ts';
+import { Capability, Charset, Command, MAX_PACKET_PAYLOAD, SERVER_CAPABILITIES, ServerStatus, utf8mb4Collation } from './protocol/constants.ts';
 import { PacketReader, PacketTooLargeError, framePacket, type Packet } from './protocol/framing.ts';
 import { NATIVE_PASSWORD, decodeHandshakeResponse41, encodeAuthSwitchRequest, encodeHandshakeV10, newScramble } from './protocol/handshake.ts';
 import { encodeColumnCount, encodeColumnDefinition, encodeEof, encodeErr, encodeOk, encodeResultsetEnd, encodeTextRow } from './protocol/result-packets.ts';
@@ -431,13 +431,24 @@ export class ClientConnection {
   /** Many packets in one socket write: a batch of rows costs one syscall, not one per row. */
   private sendMany(payloads: Buffer[]): void {
     if (this.phase === ConnectionPhase.CLOSED || this.socket.destroyed) return;
-    const frames: Buffer[] = [];
-    for (const payload of payloads) {
-      const [framed, next] = framePacket(payload, this.sequenceId);
-      this.sequenceId = next;
-      frames.push(...framed);
+    if (payloads.some((p) => p.length >= MAX_PACKET_PAYLOAD)) {
+      // A row of 16 MB or more is split into several packets: framed one by one.
+      for (const p of payloads) this.send(p);
+      return;
     }
-    this.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    // Rows and their 4-byte headers, written into one buffer.
+    let size = 0;
+    for (const p of payloads) size += p.length + 4;
+    const out = Buffer.allocUnsafe(size);
+    let pos = 0;
+    for (const payload of payloads) {
+      out.writeUIntLE(payload.length, pos, 3);
+      out[pos + 3] = this.sequenceId;
+      this.sequenceId = (this.sequenceId + 1) & 0xff;
+      payload.copy(out, pos + 4);
+      pos += payload.length + 4;
+    }
+    this.socket.write(out);
   }
 
   close(): void {

@@ -63,14 +63,50 @@ export function encodeColumnCount(n: number): Buffer {
   return new PayloadWriter().lenEncInt(n).build();
 }
 
-/** One text-protocol row: each value a length-encoded string, NULL as 0xfb. */
+/**
+ * One text-protocol row: each value a length-encoded string, NULL as 0xfb. Sized first and
+ * written into one buffer: this runs once per row of every result.
+ */
 export function encodeTextRow(values: (string | Buffer | null)[]): Buffer {
-  const w = new PayloadWriter();
-  for (const v of values) {
-    if (v === null) w.int1(0xfb);
-    else w.lenEncString(v);
+  const lengths = new Array<number>(values.length);
+  let size = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      size += 1;
+      continue;
+    }
+    const n = typeof v === 'string' ? Buffer.byteLength(v, 'utf8') : v.length;
+    lengths[i] = n;
+    size += n + (n < 0xfb ? 1 : n <= 0xffff ? 3 : n <= 0xffffff ? 4 : 9);
   }
-  return w.build();
+  const out = Buffer.allocUnsafe(size);
+  let pos = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      out[pos++] = 0xfb;
+      continue;
+    }
+    const n = lengths[i]!;
+    if (n < 0xfb) out[pos++] = n;
+    else if (n <= 0xffff) {
+      out[pos] = 0xfc;
+      out.writeUInt16LE(n, pos + 1);
+      pos += 3;
+    } else if (n <= 0xffffff) {
+      out[pos] = 0xfd;
+      out.writeUIntLE(n, pos + 1, 3);
+      pos += 4;
+    } else {
+      out[pos] = 0xfe;
+      out.writeBigUInt64LE(BigInt(n), pos + 1);
+      pos += 9;
+    }
+    if (typeof v === 'string') pos += out.write(v, pos, 'utf8');
+    else pos += v.copy(out, pos);
+  }
+  return out;
 }
 
 /**
