@@ -6,6 +6,7 @@ import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
+import { refuseMachineAccess } from './file-access.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
@@ -199,6 +200,7 @@ class DuckDbSession implements QuerySession {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
         this.checkTableAccess(sql);
+        refuseMachineAccess(sql);
         const duckSql = await this.limitCatalog(t.sql);
         return this.timed(sql, () => this.run(duckSql, sql));
       }
@@ -234,6 +236,7 @@ class DuckDbSession implements QuerySession {
       return { id, params, columns: [] };
     }
     this.checkTableAccess(sql);
+    refuseMachineAccess(sql);
     let statement: DuckDBPreparedStatement;
     try {
       statement = await this.conn.prepare(t.sql);

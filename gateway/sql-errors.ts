@@ -19,6 +19,7 @@ export const ER = {
   EMPTY_QUERY: { code: 1065, state: '42000' },
   NO_SUCH_THREAD: { code: 1094, state: 'HY000' },
   DBACCESS_DENIED: { code: 1044, state: '42000' },
+  SPECIFIC_ACCESS_DENIED: { code: 1227, state: '42000' },
   TABLEACCESS_DENIED: { code: 1142, state: '42000' },
   KILL_DENIED: { code: 1095, state: 'HY000' },
   QUERY_INTERRUPTED: { code: 1317, state: '70100' },

@@ -273,3 +273,10 @@ describe('freshness: SHOW STATUS and read-your-writes', () => {
     }
   });
 });
+
+describe('no reach into the host through DuckDB functions', () => {
+  it.each(["SELECT * FROM read_csv('/etc/passwd')", "SELECT getenv('HOME') AS h", "SELECT * FROM '/etc/hostname'"])('refuses %s with error 1227', async (sql) => {
+    await expect(gateway.query(sql)).rejects.toMatchObject({ errno: 1227 });
+    await expect(gateway.execute(sql)).rejects.toMatchObject({ errno: 1227 });
+  });
+});
