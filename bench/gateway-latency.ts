@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createSchema, generate } from '../workload/rental-billing/generate.ts';
 import { runInstaquery, writeConfig } from '../test/support/instaquery-process.ts';
-import { argNumber, benchMariaDb, percentile, printTable } from './support.ts';
+import { argNumber, benchMariaDb, benchSourceConnector, ensureBills, percentile, printTable } from './support.ts';
 
 const bills = argNumber('bills', 1_000_000);
 const seconds = argNumber('seconds', 8);
@@ -21,13 +20,7 @@ const DB = 'bench_rb';
 const source = benchMariaDb();
 const admin = await mysql.createConnection({ ...source });
 
-const [existing] = await admin.query(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'bill'`, [DB]);
-let loaded = 0;
-if (Number((existing as { n: number }[])[0]!.n) > 0) loaded = Number(((await admin.query(`SELECT COUNT(*) AS n FROM ${DB}.bill`))[0] as { n: number }[])[0]!.n);
-if (Math.abs(loaded - bills) > bills * 0.05) {
-  await createSchema(admin, DB);
-  await generate(admin, { bills, chunk: 5000 });
-}
+await ensureBills(admin, DB, bills);
 const [bounds] = await admin.query(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${DB}.bill`);
 const range = (bounds as { lo: number; hi: number; n: number }[])[0]!;
 
@@ -37,21 +30,7 @@ const config = writeConfig(dir, {
   dataDir,
   gateway: { port: 0 },
   rest: { port: 0 },
-  connectors: [
-    {
-      name: 'bench',
-      config: {
-        'connector.class': 'io.debezium.connector.mysql.MySqlConnector',
-        'database.hostname': source.host,
-        'database.port': source.port,
-        'database.user': source.user,
-        'database.password': source.password,
-        'database.server.id': 7002,
-        'topic.prefix': 'bench',
-        'database.include.list': DB,
-      },
-    },
-  ],
+  connectors: [benchSourceConnector(source, DB, 7002)],
 });
 const proc = runInstaquery(['start', '--config', config]);
 const port = await proc.ready(30 * 60_000);

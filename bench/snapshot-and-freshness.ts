@@ -8,10 +8,9 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { createSchema, generate } from '../workload/rental-billing/generate.ts';
 import { startTrickle } from '../workload/rental-billing/trickle.ts';
 import { runInstaquery, writeConfig } from '../test/support/instaquery-process.ts';
-import { argNumber, benchMariaDb, percentile, printTable } from './support.ts';
+import { argNumber, benchMariaDb, benchSourceConnector, ensureBills, percentile, printTable } from './support.ts';
 
 const bills = argNumber('bills', 1_000_000);
 const seconds = argNumber('seconds', 30);
@@ -20,18 +19,7 @@ const DB = 'bench_rb';
 
 const source = benchMariaDb();
 const admin = await mysql.createConnection({ ...source });
-const [existing] = await admin.query(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'bill'`, [DB]);
-let loaded = 0;
-if (Number((existing as { n: number }[])[0]!.n) > 0) {
-  const [c] = await admin.query(`SELECT COUNT(*) AS n FROM ${DB}.bill`);
-  loaded = Number((c as { n: number }[])[0]!.n);
-}
-if (Math.abs(loaded - bills) > bills * 0.05) {
-  const t = Date.now();
-  await createSchema(admin, DB);
-  await generate(admin, { bills, chunk: 5000 });
-  console.error(`generated ${bills} bills in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-}
+await ensureBills(admin, DB, bills);
 await admin.query(`CREATE TABLE IF NOT EXISTS ${DB}.freshness_probe (id INT PRIMARY KEY, committed_at BIGINT NOT NULL)`);
 await admin.query(`DELETE FROM ${DB}.freshness_probe`);
 const [sizes] = await admin.query(`SELECT TABLE_NAME AS t, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?`, [DB]);
@@ -42,21 +30,7 @@ const config = writeConfig(dir, {
   dataDir: join(dir, 'data'),
   gateway: { port: 0 },
   rest: { port: 0 },
-  connectors: [
-    {
-      name: 'bench',
-      config: {
-        'connector.class': 'io.debezium.connector.mysql.MySqlConnector',
-        'database.hostname': source.host,
-        'database.port': source.port,
-        'database.user': source.user,
-        'database.password': source.password,
-        'database.server.id': 7001,
-        'topic.prefix': 'bench',
-        'database.include.list': DB,
-      },
-    },
-  ],
+  connectors: [benchSourceConnector(source, DB, 7001)],
 });
 
 const started = Date.now();

@@ -8,9 +8,8 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { createSchema, generate } from '../workload/rental-billing/generate.ts';
 import { runInstaquery, writeConfig, type InstaqueryProcess } from '../test/support/instaquery-process.ts';
-import { argNumber, benchMariaDb, printTable } from './support.ts';
+import { argNumber, benchMariaDb, benchSourceConnector, ensureBills, printTable } from './support.ts';
 
 const bills = argNumber('bills', 10_000_000);
 const changes = argNumber('changes', 1_000_000);
@@ -18,15 +17,7 @@ const DB = `bench_rb_${bills >= 1_000_000 ? `${bills / 1_000_000}m` : bills}`;
 const source = benchMariaDb();
 const admin = await mysql.createConnection({ ...source });
 
-const [existing] = await admin.query(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'bill'`, [DB]);
-let loaded = 0;
-if (Number((existing as { n: number }[])[0]!.n) > 0) loaded = Number(((await admin.query(`SELECT COUNT(*) AS n FROM ${DB}.bill`))[0] as { n: number }[])[0]!.n);
-if (Math.abs(loaded - bills) > bills * 0.05) {
-  const t = Date.now();
-  await createSchema(admin, DB);
-  await generate(admin, { bills, chunk: 5000, onProgress: (table, rows) => table === 'bill' && rows % 1_000_000 === 0 && console.error(`generated ${rows} bills`) });
-  console.error(`generated ${bills} bills in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-}
+await ensureBills(admin, DB, bills);
 
 /** Samples the process's resident memory; returns the peak (MB) when stopped. */
 function sampleRss(pid: number): () => number {
@@ -51,7 +42,7 @@ const config = writeConfig(dir, {
   dataDir: join(dir, 'data'),
   gateway: { port: 0 },
   rest: { port: restPort },
-  connectors: [{ name: 'bench', config: { 'connector.class': 'io.debezium.connector.mysql.MySqlConnector', 'database.hostname': source.host, 'database.port': source.port, 'database.user': source.user, 'database.password': source.password, 'database.server.id': 7002, 'topic.prefix': 'bench', 'database.include.list': DB, 'heartbeat.interval.ms': 200 } }],
+  connectors: [benchSourceConnector(source, DB, 7002, { 'heartbeat.interval.ms': 200 })],
 });
 
 // 1. Snapshot.

@@ -1,5 +1,8 @@
-// Shared bits for benchmark scripts: a private MariaDB, percentiles, and a table printer.
+// Shared bits for benchmark scripts: a private MariaDB with generated bills, the source connector
+// config that follows it, percentiles, and a table printer.
 import { execFileSync } from 'node:child_process';
+import type mysql from 'mysql2/promise';
+import { createSchema, generate } from '../workload/rental-billing/generate.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -38,4 +41,34 @@ export function printTable(title: string, rows: Record<string, string | number>[
 export function argNumber(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Makes `db` hold about `bills` generated bills (within 5%), reusing what an earlier run made. */
+export async function ensureBills(admin: mysql.Connection, db: string, bills: number): Promise<void> {
+  const [existing] = await admin.query(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'bill'`, [db]);
+  let loaded = 0;
+  if (Number((existing as { n: number }[])[0]!.n) > 0) loaded = Number(((await admin.query(`SELECT COUNT(*) AS n FROM ${db}.bill`))[0] as { n: number }[])[0]!.n);
+  if (Math.abs(loaded - bills) <= bills * 0.05) return;
+  const t = Date.now();
+  await createSchema(admin, db);
+  await generate(admin, { bills, chunk: 5000, onProgress: (table, rows) => table === 'bill' && rows % 1_000_000 === 0 && console.error(`generated ${rows} bills`) });
+  console.error(`generated ${bills} bills in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+
+/** The MySQL source connector (Kafka Connect shape) following `db` on the bench MariaDB. */
+export function benchSourceConnector(source: MariaDb, db: string, serverId: number, extra: Record<string, unknown> = {}) {
+  return {
+    name: 'bench',
+    config: {
+      'connector.class': 'io.debezium.connector.mysql.MySqlConnector',
+      'database.hostname': source.host,
+      'database.port': source.port,
+      'database.user': source.user,
+      'database.password': source.password,
+      'database.server.id': serverId,
+      'topic.prefix': 'bench',
+      'database.include.list': db,
+      ...extra,
+    },
+  };
 }

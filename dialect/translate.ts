@@ -62,7 +62,7 @@ function render(tokens: Token[]): string {
     if ((t.kind === 'word' || t.kind === 'quoted') && t.text.toLowerCase() === 'information_schema') {
       const next = tokens[i + 1];
       const view = tokens[i + 2];
-      if (next?.text === '.' && view && (view.kind === 'word' || view.kind === 'quoted') && MYSQL_CATALOG_VIEWS.has(view.text.toLowerCase())) {
+      if (next?.text === '.' && view && (view.kind === 'word' || view.kind === 'quoted') && CATALOG_VIEW_NAMES.has(view.text.toLowerCase())) {
         out.push({ kind: 'word', text: `${MYSQL_CATALOG_SCHEMA}.${view.text.toLowerCase()}`, start: t.start, end: view.end });
         i += 2;
         continue;
@@ -75,9 +75,10 @@ function render(tokens: Token[]): string {
     .join('');
 }
 
-/** Where the gateway keeps MySQL-shaped information_schema views (kept in step with gateway/mysql-catalog.ts). */
+/** Where the gateway keeps MySQL-shaped information_schema views (gateway/mysql-catalog.ts defines each). */
 export const MYSQL_CATALOG_SCHEMA = '_instaquery_mysql';
-const MYSQL_CATALOG_VIEWS = new Set(['schemata', 'tables', 'columns', 'statistics', 'key_column_usage']);
+export const MYSQL_CATALOG_VIEWS = ['schemata', 'tables', 'columns', 'statistics', 'key_column_usage'] as const;
+const CATALOG_VIEW_NAMES: ReadonlySet<string> = new Set(MYSQL_CATALOG_VIEWS);
 
 const cache = new Map<string, Translation>();
 const CACHE_LIMIT = 10_000;

@@ -7,6 +7,7 @@ import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
 import { refuseMachineAccess } from './file-access.ts';
+import { PARTS_SCHEMA } from '../connectors/columnar-sink/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
@@ -19,7 +20,7 @@ import type { DuckDBType } from '@duckdb/node-api';
 const MYSQL_STATEMENTS_NOT_SERVED = new Set(['DO', 'HELP', 'CHECK', 'CHECKSUM', 'REPAIR', 'PREPARE', 'EXECUTE', 'DEALLOCATE', 'CACHE', 'BINLOG', 'SIGNAL', 'RESIGNAL', 'GET', 'XA', 'SHUTDOWN', 'RESTART', 'CLONE']);
 
 /** Schemas of the store that are not source databases. */
-const HIDDEN_SCHEMAS = new Set(['_instaquery', '_instaquery_parts', '_instaquery_mysql', 'information_schema', 'pg_catalog', 'main', 'temp']);
+const HIDDEN_SCHEMAS = new Set(['_instaquery', PARTS_SCHEMA, MYSQL_CATALOG_SCHEMA, 'information_schema', 'pg_catalog', 'main', 'temp']);
 
 export interface EngineOptions {
   connect(): Promise<DuckDBConnection>;

@@ -4,9 +4,9 @@
 // SHOW statements that tools send (SHOW COLUMNS, SHOW INDEX, DESCRIBE) read them too.
 import type { DuckDBConnection } from '@duckdb/node-api';
 
-import { MYSQL_CATALOG_SCHEMA } from '../dialect/index.ts';
+import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from '../dialect/index.ts';
 
-export { MYSQL_CATALOG_SCHEMA };
+export { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS };
 
 const COLUMN_ROWS = `
   SELECT st.db AS db, st.tbl AS tbl, u.c.name AS name, lower(u.c.columnType) AS column_type, u.c.nullable AS nullable,
@@ -20,7 +20,8 @@ const WIDTH = `TRY_CAST(regexp_extract(column_type, '\\((\\d+)', 1) AS BIGINT)`;
 const SCALE = `TRY_CAST(regexp_extract(column_type, '\\(\\d+,\\s*(\\d+)\\)', 1) AS BIGINT)`;
 const IS_TEXT = `${DATA_TYPE} IN ('char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set')`;
 
-const VIEWS: Record<string, string> = {
+// Typed by the dialect's list, so a view the dialect points at cannot be missing here.
+const VIEWS: Record<(typeof MYSQL_CATALOG_VIEWS)[number], string> = {
   schemata: `
     SELECT 'def' AS CATALOG_NAME, db AS SCHEMA_NAME, 'utf8mb4' AS DEFAULT_CHARACTER_SET_NAME,
            'utf8mb4_general_ci' AS DEFAULT_COLLATION_NAME, NULL::VARCHAR AS SQL_PATH, 'NO' AS DEFAULT_ENCRYPTION
@@ -67,8 +68,6 @@ const VIEWS: Record<string, string> = {
            NULL::VARCHAR AS REFERENCED_TABLE_NAME, NULL::VARCHAR AS REFERENCED_COLUMN_NAME
       FROM (${COLUMN_ROWS}) WHERE pk_position IS NOT NULL`,
 };
-
-export const MYSQL_CATALOG_VIEWS = Object.keys(VIEWS);
 
 /** Creates (or refreshes) the views; run once when the store opens, before sessions connect. */
 export async function installMysqlCatalog(conn: DuckDBConnection): Promise<void> {

@@ -2,9 +2,9 @@
 // (`_instaquery.source_tables`), so the DDL reads like MySQL's, and the table's partition spec in
 // a comment, with the range partitions the store holds.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { loadPartitions } from '../connectors/columnar-sink/index.ts';
 import { SqlError } from './sql-errors.ts';
 
-const PARTS_SCHEMA = '_instaquery_parts';
 const ident = (name: string) => '`' + name.replace(/`/g, '``') + '`';
 
 export async function showCreateTable(conn: DuckDBConnection, db: string, table: string): Promise<string> {
@@ -17,11 +17,7 @@ export async function showCreateTable(conn: DuckDBConnection, db: string, table:
   if (primaryKey.length > 0) lines.push(`  PRIMARY KEY (${primaryKey.map(ident).join(',')})`);
   let partitioning = '';
   if (typeof row[2] === 'string') {
-    const parts = await conn.runAndReadAll(
-      `SELECT substr(table_name, length($1) + 1) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = $2 AND starts_with(table_name, $1) ORDER BY 1`,
-      [`${db}.${table}$p:`, PARTS_SCHEMA],
-    );
-    const names = parts.getRowsJS().map((r) => String(r[0]));
+    const names = [...(await loadPartitions(conn, { db, table }))].sort();
     const ranges = /RANGE/i.test(row[2]) ? `, ${names.length} range partition${names.length === 1 ? '' : 's'}${names.length > 0 ? `: ${names.join(', ')}` : ''}` : '';
     partitioning = `\n/* instaquery PARTITION BY ${row[2]}${ranges} */`;
   }

@@ -2,3 +2,4 @@
 export { ColumnarStore, STORE_FILE, type SinkTaskStats } from './store.ts';
 export { mapColumnType } from './type-mapping.ts';
 export { validateSinkConfig, sinkConfigSchema, isSinkClass, SINK_CONNECTOR_CLASS, KUDU_SINK_CONNECTOR_CLASS, type SinkConfig } from './config.ts';
+export { loadPartitions, PARTS_SCHEMA } from './table-layout.ts';

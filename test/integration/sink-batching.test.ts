@@ -30,10 +30,13 @@ async function follow(name: string, sinkConfig: Record<string, unknown>) {
 }
 
 it('batch.size caps the records of one store transaction, except one larger source transaction', async () => {
-  const { source, synced, tasks } = await follow('batching', { 'batch.size': 10 });
-  for (let i = 1; i <= 60; i++) await source.query(`INSERT INTO t VALUES (${i}, 'single')`);
+  // linger.ms holds the first flush until all 60 one-row transactions wait: uncapped, they would
+  // go as one store transaction of 60.
+  const { source, synced, tasks } = await follow('batching', { 'batch.size': 10, 'linger.ms': 300 });
+  await source.query(Array.from({ length: 60 }, (_, i) => `INSERT INTO t VALUES (${i + 1}, 'single')`).join('; '));
   await synced();
-  expect(tasks()[0]!.largestBatch).toBeLessThanOrEqual(10);
+  expect(tasks()[0]!.largestBatch).toBe(10);
+  expect(tasks()[0]!.batches).toBeGreaterThanOrEqual(6);
   expect(tasks()[0]!.recordsApplied).toBe(60);
   const rows = Array.from({ length: 25 }, (_, i) => `(${1000 + i}, 'one txn')`);
   await source.query(`INSERT INTO t VALUES ${rows.join(', ')}`);
@@ -44,8 +47,11 @@ it('batch.size caps the records of one store transaction, except one larger sour
 it('linger.ms gathers a burst of source transactions into few store transactions', async () => {
   const { source, synced, tasks } = await follow('linger', { 'linger.ms': 500 });
   const burst = Array.from({ length: 40 }, (_, i) => `INSERT INTO t VALUES (${i + 1}, 'burst')`);
+  const committed = Date.now();
   await source.query(burst.join('; '));
   await synced();
+  // The flush waited for linger.ms: nothing could be visible sooner (without it, tens of ms).
+  expect(Date.now() - committed).toBeGreaterThanOrEqual(450);
   expect(tasks()[0]!.recordsApplied).toBe(40);
   expect(tasks()[0]!.batches).toBeLessThanOrEqual(2);
 });
