@@ -1,4 +1,8 @@
 // Public surface of the dialect layer.
-export { translate, classify, DialectError, MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS, type Translation, type StatementKind } from './translate.ts';
+export { translate, classify, DialectError, type Translation, type StatementKind, type TranslateContext } from './translate.ts';
+export { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
+export { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
+export type { DialectCatalog, CatalogColumn, ResultColumnHint } from './emit-select.ts';
+export type { ExprType, ColumnSource } from './mysql-types.ts';
 export { tokenize, type Token } from './tokenizer.ts';
 export { splitStatements } from './split-statements.ts';

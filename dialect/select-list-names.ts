@@ -3,11 +3,12 @@
 // columns by those names, so every unaliased expression in the top-level select list gets an
 // explicit alias carrying MySQL's name. Plain column references are left alone: both agree.
 import type { Token } from './tokenizer.ts';
+import { unescapeMysql } from './parser-input.ts';
 
 const MODIFIERS = new Set(['DISTINCT', 'ALL', 'DISTINCTROW']);
 const LIST_END = new Set(['FROM', 'INTO', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'FOR', 'LOCK']);
 /** Words that end an expression, so a word after them is not an implicit alias. */
-const NOT_ALIAS = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'AND', 'OR', 'NOT', 'IS', 'IN', 'LIKE', 'BETWEEN', 'ELSE', 'THEN', 'WHEN', 'CASE', 'DIV', 'MOD', 'XOR', 'REGEXP', 'RLIKE', 'BINARY', 'COLLATE', 'INTERVAL', 'ESCAPE', 'SEPARATOR']);
+const NOT_ALIAS = new Set(['MICROSECOND', 'SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'SECOND_MICROSECOND', 'MINUTE_MICROSECOND', 'MINUTE_SECOND', 'HOUR_MICROSECOND', 'HOUR_SECOND', 'HOUR_MINUTE', 'DAY_MICROSECOND', 'DAY_SECOND', 'DAY_MINUTE', 'DAY_HOUR', 'YEAR_MONTH', 'END', 'NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'AND', 'OR', 'NOT', 'IS', 'IN', 'LIKE', 'BETWEEN', 'ELSE', 'THEN', 'WHEN', 'CASE', 'DIV', 'MOD', 'XOR', 'REGEXP', 'RLIKE', 'BINARY', 'COLLATE', 'INTERVAL', 'ESCAPE', 'SEPARATOR']);
 
 const ENDS_OPERAND = new Set(['NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'END']);
 
@@ -23,19 +24,22 @@ function hasAlias(item: Token[]): boolean {
   const prev = item[item.length - 2];
   if (!prev) return false;
   if (upper(prev) === 'AS') return true;
-  const lastIsName = (last.kind === 'word' && !NOT_ALIAS.has(upper(last))) || last.kind === 'quoted' || (last.kind === 'string' && prev.kind !== 'other');
+  // X'ff', b'01' and _utf8mb4'x' are one literal, not an expression and an alias.
+  const literalPrefix = last.kind === 'string' && prev.kind === 'word' && prev.end === last.start && /^(x|b|_[a-z0-9]+)$/i.test(prev.text);
+  if (literalPrefix && item.length === 2) return false;
+  const lastIsName = (last.kind === 'word' && !NOT_ALIAS.has(upper(last))) || last.kind === 'quoted' || (last.kind === 'string' && prev.kind !== 'other' && !literalPrefix);
   // Values and END close an operand too: `NULL TABLE_SCHEM` is NULL aliased TABLE_SCHEM.
   const prevEndsOperand = prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'quoted' || (prev.kind === 'other' && prev.text === ')') || (prev.kind === 'word' && (!NOT_ALIAS.has(upper(prev)) || ENDS_OPERAND.has(upper(prev))));
   return lastIsName && prevEndsOperand && !(prev.kind === 'other' && prev.text === '.');
 }
 
 function mysqlName(item: Token[], sql: string): string {
-  if (item.length === 1 && item[0]!.kind === 'string') return item[0]!.text;
+  if (item.length === 1 && item[0]!.kind === 'string') return unescapeMysql(item[0]!.text);
   return sql.slice(item[0]!.start, item[item.length - 1]!.end);
 }
 
-/** Returns the tokens with ` AS "name"` added after each unaliased top-level select expression. */
-export function nameSelectItems(tokens: Token[], sql: string): Token[] {
+/** The top-level select list of the statement's first SELECT, as one token list per item. */
+function topLevelItems(tokens: Token[]): { tokens: Token[]; endIndex: number }[] {
   let depth = 0;
   let selectAt = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -47,7 +51,7 @@ export function nameSelectItems(tokens: Token[], sql: string): Token[] {
       break;
     }
   }
-  if (selectAt < 0) return tokens;
+  if (selectAt < 0) return [];
   const items: { tokens: Token[]; endIndex: number }[] = [];
   let current: Token[] = [];
   let i = selectAt + 1;
@@ -67,6 +71,26 @@ export function nameSelectItems(tokens: Token[], sql: string): Token[] {
     current.push(t);
   }
   if (current.length > 0) items.push({ tokens: current, endIndex: i });
+  return items;
+}
+
+/**
+ * MySQL's name for each top-level select item that is an unaliased expression (`count(*)`,
+ * `'abc'` → `abc`); null for a column, a star or an aliased item, which name themselves.
+ */
+export function selectItemNames(tokens: Token[], sql: string): (string | null)[] {
+  return topLevelItems(tokens).map(({ tokens: its }) => {
+    if (its.length === 0) return null;
+    const last = its[its.length - 1]!;
+    if (its.length === 1 && /^(NULL|TRUE|FALSE)$/.test(upper(last))) return last.text;
+    if ((last.kind === 'other' && last.text === '*') || isPlainColumn(its) || hasAlias(its)) return null;
+    return mysqlName(its, sql);
+  });
+}
+
+/** Returns the tokens with ` AS "name"` added after each unaliased top-level select expression. */
+export function nameSelectItems(tokens: Token[], sql: string): Token[] {
+  const items = topLevelItems(tokens);
   const insertAfter = new Map<number, string>();
   for (const item of items) {
     const its = item.tokens;

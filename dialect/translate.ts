@@ -6,14 +6,28 @@
 import { DialectError } from './dialect-error.ts';
 import { tokenize, type Token } from './tokenizer.ts';
 import { nameSelectItems } from './select-list-names.ts';
+import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
+import { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
+import type { DialectCatalog, ResultColumnHint } from './emit-select.ts';
+import { translateSelect } from './translate-select.ts';
 
-export { DialectError };
+export { DialectError, UnknownColumn };
 
 export type StatementKind = 'select' | 'write' | 'set' | 'use' | 'show' | 'transaction' | 'other';
 
 export interface Translation {
   kind: StatementKind;
   sql: string;
+  /** Each result column's MySQL type and name, when the dialect knows them all. */
+  columns?: ResultColumnHint[] | null;
+  /** Why the statement went through the token rewrite instead of the parse (issue 6 removes it). */
+  fallback?: string;
+}
+
+export interface TranslateContext {
+  database: string | null;
+  catalog: DialectCatalog;
+  systemVariable?(name: string): string | undefined;
 }
 
 const WRITE_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'RENAME', 'GRANT', 'REVOKE', 'LOAD', 'CALL', 'LOCK', 'UNLOCK', 'OPTIMIZE', 'ANALYZE', 'HANDLER', 'IMPORT', 'INSTALL', 'UNINSTALL', 'FLUSH', 'PURGE', 'RESET', 'CHANGE', 'KILL']);
@@ -75,22 +89,43 @@ function render(tokens: Token[]): string {
     .join('');
 }
 
-/** Where the gateway keeps MySQL-shaped information_schema views (gateway/mysql-catalog.ts defines each). */
-export const MYSQL_CATALOG_SCHEMA = '_instaquery_mysql';
-export const MYSQL_CATALOG_VIEWS = ['schemata', 'tables', 'columns', 'statistics', 'key_column_usage'] as const;
 const CATALOG_VIEW_NAMES: ReadonlySet<string> = new Set(MYSQL_CATALOG_VIEWS);
 
-const cache = new Map<string, Translation>();
 const CACHE_LIMIT = 10_000;
+/** Translations by statement text; those typed against a catalog are kept per catalog version. */
+const plainCache = new Map<string, Translation>();
+const typedCaches = new WeakMap<DialectCatalog, Map<string, Translation>>();
 
-export function translate(sql: string): Translation {
-  const hit = cache.get(sql);
+function remember(cache: Map<string, Translation>, key: string, t: Translation): Translation {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, t);
+  return t;
+}
+
+function tokenTranslation(trimmed: string, kind: StatementKind): Translation {
+  const tokens = tokenize(trimmed);
+  return { kind, sql: render(kind === 'select' ? nameSelectItems(tokens, trimmed) : tokens) };
+}
+
+/**
+ * MySQL SQL to DuckDB SQL. With a context (the session's database and the store's catalog), a
+ * SELECT is parsed and typed (dialect/translate-select.ts); what that path does not cover yet
+ * goes through the older token rewrite, with the reason in `fallback`.
+ */
+export function translate(sql: string, context?: TranslateContext): Translation {
+  const cache = context ? (typedCaches.get(context.catalog) ?? typedCaches.set(context.catalog, new Map()).get(context.catalog)!) : plainCache;
+  const key = context ? `${context.database ?? ''}\u0000${sql}` : sql;
+  const hit = cache.get(key);
   if (hit) return hit;
   const trimmed = sql.trim().replace(/;\s*$/, '');
   const kind = classify(trimmed);
-  const tokens = tokenize(trimmed);
-  const result: Translation = { kind, sql: render(kind === 'select' ? nameSelectItems(tokens, trimmed) : tokens) };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(sql, result);
-  return result;
+  if (!context || kind !== 'select' || /^\s*(explain|describe|desc)\b/i.test(trimmed)) return remember(cache, key, tokenTranslation(trimmed, kind));
+  try {
+    const typed = translateSelect(trimmed, context);
+    const t: Translation = { kind, sql: typed.sql, columns: typed.columns };
+    return typed.usesVariables ? t : remember(cache, key, t);
+  } catch (err) {
+    if (!(err instanceof DialectUnsupported)) throw err;
+    return remember(cache, key, { ...tokenTranslation(trimmed, kind), fallback: err.message });
+  }
 }

@@ -1,7 +1,7 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
-import { DialectError, tokenize, translate, type Translation } from '../dialect/index.ts';
+import { DialectError, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
@@ -13,7 +13,7 @@ import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, typ
 import { selectVariables, systemVariables } from './system-variables.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, TextValue } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
-import { SourceCatalogCache, sourceColumnsOf, tablesInQuery } from './source-columns.ts';
+import { hintedColumns, SourceCatalogCache, sourceColumnsOf, tablesInQuery, type LoadedCatalog } from './source-columns.ts';
 import type { DuckDBType } from '@duckdb/node-api';
 
 /** MySQL statements that are valid there but not served here (error 1235, not a syntax error). */
@@ -32,9 +32,14 @@ export interface EngineOptions {
 
 export function createDuckDbHandler(options: EngineOptions): QueryHandler {
   const registry = new SessionRegistry();
+  const catalog = new SourceCatalogCache();
   return {
     async openSession(state) {
-      return new DuckDbSession(await options.connect(), state, options.writeTarget, registry, options.sources ?? (() => []));
+      const conn = await options.connect();
+      // MySQL's default collations (utf8mb4_general_ci, utf8mb4_0900_ai_ci) compare, group, sort
+      // and deduplicate text ignoring case and accents; so does this session.
+      await conn.run(`SET default_collation = 'nocase.noaccent'`);
+      return new DuckDbSession(conn, state, options.writeTarget, registry, options.sources ?? (() => []), catalog);
     },
   };
 }
@@ -50,9 +55,8 @@ export function toSqlError(err: unknown): SqlError {
   if (/^Catalog Error: Schema with name (\S+) does not exist/i.test(message)) {
     return new SqlError('BAD_DB', `Unknown database '${/Schema with name (\S+) does not exist/i.exec(message)![1]}'`);
   }
-  if (/^Binder Error: Referenced column "?([^"\s]+)"? not found/i.test(message)) {
-    return new SqlError('BAD_FIELD', `Unknown column '${/Referenced column "?([^"\s]+)"?/i.exec(message)![1]}' in 'field list'`);
-  }
+  const column = /^Binder Error: (?:Referenced column|Column) "?([^"\s]+)"? not found/i.exec(message);
+  if (column) return new SqlError('BAD_FIELD', `Unknown column '${column[1]}' in 'field list'`);
   return new SqlError('UNKNOWN', message);
 }
 
@@ -60,12 +64,11 @@ export function toSqlError(err: unknown): SqlError {
  * A prepared statement: run by DuckDB with bound parameters, or (statements the gateway answers
  * itself: SET, SHOW, USE, @@variables) kept as text and run with the values written in.
  */
-type Prepared = { kind: 'duckdb'; statement: DuckDBPreparedStatement; params: number } | { kind: 'emulated'; sql: string; params: number };
+type Prepared = { kind: 'duckdb'; statement: DuckDBPreparedStatement; params: number; translation: Translation } | { kind: 'emulated'; sql: string; params: number };
 
 class DuckDbSession implements QuerySession {
   private vars = systemVariables();
   private readonly statements = new Map<number, Prepared & { mysqlSql: string }>();
-  private readonly catalog = new SourceCatalogCache();
   private catalogLimited = false;
   private nextStatementId = 1;
 
@@ -79,6 +82,7 @@ class DuckDbSession implements QuerySession {
     private readonly writeTarget: string,
     private readonly registry: SessionRegistry,
     private readonly sources: () => SourceFreshness[],
+    private readonly catalog: SourceCatalogCache,
   ) {
     const session = this;
     this.activity = {
@@ -162,7 +166,7 @@ class DuckDbSession implements QuerySession {
       const value = reached ? '0' : wait.fn === 'MASTER_GTID_WAIT' ? '-1' : '1';
       return { kind: 'rows', columns: [textColumn(wait.alias)], rows: [[value]] };
     }
-    const t = translateOrThrow(sql);
+    const t = await this.translate(sql);
     if (t.kind === 'select') await this.waitForSessionGtid();
     if (t.kind === 'show' || /^\s*desc(ribe)?\s/i.test(sql)) {
       const shown = await answerShow(sql, this.showContext());
@@ -203,14 +207,26 @@ class DuckDbSession implements QuerySession {
         this.checkTableAccess(sql);
         refuseMachineAccess(sql);
         const duckSql = await this.limitCatalog(t.sql);
-        return this.timed(sql, () => this.run(duckSql, sql));
+        return this.timed(sql, () => this.run(duckSql, sql, t));
       }
     }
   }
 
-  private async run(duckSql: string, mysqlSql: string): Promise<QueryResult> {
+  /** The statement in DuckDB's dialect, typed against the store's catalog as it is now. */
+  private async translate(sql: string): Promise<Translation> {
+    const context = (loaded: LoadedCatalog): TranslateContext => ({ database: this.state.database, catalog: loaded.dialect, systemVariable: (name) => this.vars.get(name) });
+    try {
+      return translateOrThrow(sql, context(await this.catalog.get(this.conn)));
+    } catch (err) {
+      // The catalog is re-read at most once a second: a column added a moment ago may be missing.
+      if (!(err instanceof SqlError && err.code === 1054)) throw err;
+      return translateOrThrow(sql, context(await this.catalog.get(this.conn, true)));
+    }
+  }
+
+  private async run(duckSql: string, mysqlSql: string, t: Translation): Promise<QueryResult> {
     // The catalog is read first: any query on this connection would end a streaming result.
-    const sourcesOf = await this.sourceResolver(mysqlSql);
+    const sourcesOf = await this.describer(mysqlSql, t);
     let result: DuckDBResult;
     try {
       result = await this.conn.stream(duckSql);
@@ -220,16 +236,28 @@ class DuckDbSession implements QuerySession {
     return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), this.state.textCharset);
   }
 
+  /**
+   * How to describe the result columns: as the dialect typed them when it could (every column),
+   * else by matching result column names to the source columns of the tables in the query.
+   */
+  private async describer(mysqlSql: string, t: Translation): Promise<(names: string[], types: DuckDBType[]) => ReturnType<typeof sourceColumnsOf>> {
+    const hints = t.columns;
+    const resolve = await this.sourceResolver(mysqlSql);
+    if (!hints) return resolve;
+    const hinted = hintedColumns(hints);
+    return (names, types) => (names.length === hinted.length ? hinted : resolve(names, types));
+  }
+
   /** Says which result columns are source columns, for MySQL-exact column definitions. */
   private async sourceResolver(mysqlSql: string): Promise<(names: string[], types: DuckDBType[]) => ReturnType<typeof sourceColumnsOf>> {
     const tables = tablesInQuery(mysqlSql, this.state.database);
     if (tables.length === 0) return () => [];
-    const catalog = await this.catalog.get(this.conn);
+    const { catalog } = await this.catalog.get(this.conn);
     return (names, types) => sourceColumnsOf(names, types, tables, catalog);
   }
 
   async prepare(sql: string): Promise<PreparedStatementInfo> {
-    const t = translateOrThrow(sql);
+    const t = await this.translate(sql);
     const id = this.nextStatementId++;
     if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) {
       const params = tokenize(sql).filter((tok) => tok.kind === 'other' && tok.text === '?').length;
@@ -244,10 +272,10 @@ class DuckDbSession implements QuerySession {
     } catch (err) {
       throw toSqlError(err);
     }
-    this.statements.set(id, { kind: 'duckdb', statement, params: statement.parameterCount, mysqlSql: sql });
+    this.statements.set(id, { kind: 'duckdb', statement, params: statement.parameterCount, mysqlSql: sql, translation: t });
     const names = Array.from({ length: statement.columnCount }, (_, i) => statement.columnName(i));
     const types = Array.from({ length: statement.columnCount }, (_, i) => statement.columnType(i));
-    return { id, params: statement.parameterCount, columns: describeResult(names, types, (await this.sourceResolver(sql))(names, types), this.state.textCharset).columns };
+    return { id, params: statement.parameterCount, columns: describeResult(names, types, (await this.describer(sql, t))(names, types), this.state.textCharset).columns };
   }
 
   /**
@@ -331,7 +359,7 @@ class DuckDbSession implements QuerySession {
     if (!prepared) throw new SqlError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${statementId}) given to mysqld_stmt_execute`);
     if (params.length !== prepared.params) throw new SqlError('WRONG_ARGUMENTS', `Incorrect arguments to mysqld_stmt_execute: ${prepared.params} parameter(s) expected, ${params.length} sent`);
     if (prepared.kind === 'emulated') return this.query(substituteParams(prepared.sql, params));
-    const sourcesOf = await this.sourceResolver(prepared.mysqlSql);
+    const sourcesOf = await this.describer(prepared.mysqlSql, prepared.translation);
     let result: DuckDBResult;
     try {
       prepared.statement.clearBindings();
@@ -396,10 +424,11 @@ class DuckDbSession implements QuerySession {
   }
 }
 
-function translateOrThrow(sql: string): Translation {
+function translateOrThrow(sql: string, context: TranslateContext): Translation {
   try {
-    return translate(sql);
+    return translate(sql, context);
   } catch (err) {
+    if (err instanceof UnknownColumn) throw new SqlError('BAD_FIELD', err.message);
     if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);
     throw err;
   }

@@ -19,6 +19,9 @@ const DATA_TYPE = `regexp_extract(column_type, '^[a-z]+')`;
 const WIDTH = `TRY_CAST(regexp_extract(column_type, '\\((\\d+)', 1) AS BIGINT)`;
 const SCALE = `TRY_CAST(regexp_extract(column_type, '\\(\\d+,\\s*(\\d+)\\)', 1) AS BIGINT)`;
 const IS_TEXT = `${DATA_TYPE} IN ('char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set')`;
+// ENUM holds its longest member; SET all members joined by commas.
+const MEMBERS = `list_transform(regexp_extract_all(column_type, '''((?:[^'']|'''')*)''', 1), m -> length(replace(m, '''''', '''')))`;
+const MEMBER_CHARS = `CASE ${DATA_TYPE} WHEN 'enum' THEN list_max(${MEMBERS}) WHEN 'set' THEN list_sum(${MEMBERS}) + len(${MEMBERS}) - 1 END`;
 
 // Typed by the dialect's list, so a view the dialect points at cannot be missing here.
 const VIEWS: Record<(typeof MYSQL_CATALOG_VIEWS)[number], string> = {
@@ -40,9 +43,10 @@ const VIEWS: Record<(typeof MYSQL_CATALOG_VIEWS)[number], string> = {
            NULL::VARCHAR AS COLUMN_DEFAULT, CASE WHEN nullable THEN 'YES' ELSE 'NO' END AS IS_NULLABLE,
            ${DATA_TYPE} AS DATA_TYPE,
            CASE WHEN ${DATA_TYPE} IN ('char', 'varchar', 'binary', 'varbinary') THEN ${WIDTH}
+                WHEN ${DATA_TYPE} IN ('enum', 'set') THEN ${MEMBER_CHARS}
                 WHEN ${DATA_TYPE} IN ('tinytext', 'tinyblob') THEN 255 WHEN ${DATA_TYPE} IN ('text', 'blob') THEN 65535
                 WHEN ${DATA_TYPE} IN ('mediumtext', 'mediumblob') THEN 16777215 WHEN ${DATA_TYPE} IN ('longtext', 'longblob', 'json') THEN 4294967295 END::UBIGINT AS CHARACTER_MAXIMUM_LENGTH,
-           CASE WHEN ${DATA_TYPE} IN ('char', 'varchar') THEN ${WIDTH} * 4 WHEN ${DATA_TYPE} IN ('binary', 'varbinary') THEN ${WIDTH}
+           CASE WHEN ${DATA_TYPE} IN ('char', 'varchar') THEN ${WIDTH} * 4 WHEN ${DATA_TYPE} IN ('enum', 'set') THEN ${MEMBER_CHARS} * 4 WHEN ${DATA_TYPE} IN ('binary', 'varbinary') THEN ${WIDTH}
                 WHEN ${DATA_TYPE} IN ('tinytext', 'tinyblob') THEN 255 WHEN ${DATA_TYPE} IN ('text', 'blob') THEN 65535
                 WHEN ${DATA_TYPE} IN ('mediumtext', 'mediumblob') THEN 16777215 WHEN ${DATA_TYPE} IN ('longtext', 'longblob', 'json') THEN 4294967295 END::UBIGINT AS CHARACTER_OCTET_LENGTH,
            CASE ${DATA_TYPE} WHEN 'tinyint' THEN 3 WHEN 'smallint' THEN 5 WHEN 'mediumint' THEN 7 WHEN 'int' THEN 10

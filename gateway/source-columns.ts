@@ -5,7 +5,7 @@
 // in the query's FROM, with the store type that column maps to, is described as that column.
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { mapColumnType } from '../connectors/columnar-sink/index.ts';
-import { tokenize } from '../dialect/index.ts';
+import { tokenize, type DialectCatalog, type ResultColumnHint } from '../dialect/index.ts';
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn } from './result-set.ts';
 
@@ -16,40 +16,71 @@ export interface SourceColumnInfo {
   columnType: string;
   nullable: boolean;
   primaryKey: boolean;
+  /** An expression's value, not a table column: MySQL names no table or original column for it. */
+  computed?: boolean;
+  /** The table's name in the query (an alias), sent as the column's table; org_table stays the real name. */
+  tableAlias?: string;
 }
-
 
 export type SourceCatalog = Map<string, SourceColumnInfo[]>;
 
 const CATALOG_TTL_MS = 1000;
 
-/** The source tables' columns, read at most once a second (schema changes show up that fast). */
-export class SourceCatalogCache {
-  private loaded: { at: number; catalog: SourceCatalog } | null = null;
+/** The catalog and the dialect's view of it; both stay the same objects while nothing changes. */
+export interface LoadedCatalog {
+  catalog: SourceCatalog;
+  dialect: DialectCatalog;
+}
 
-  async get(conn: DuckDBConnection): Promise<SourceCatalog> {
-    if (this.loaded && Date.now() - this.loaded.at < CATALOG_TTL_MS) return this.loaded.catalog;
-    const catalog: SourceCatalog = new Map();
+/**
+ * The source tables' columns, read at most once a second (schema changes show up that fast). One
+ * cache serves every session; an unchanged catalog keeps its identity, so translations cached
+ * against it stay valid.
+ */
+export class SourceCatalogCache {
+  private loaded: { at: number; text: string; value: LoadedCatalog } | null = null;
+
+  /** `fresh` re-reads now, whatever the age of what is loaded. */
+  async get(conn: DuckDBConnection, fresh = false): Promise<LoadedCatalog> {
+    if (!fresh && this.loaded && Date.now() - this.loaded.at < CATALOG_TTL_MS) return this.loaded.value;
+    let rows: unknown[][] = [];
     try {
-      const reader = await conn.runAndReadAll('SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR FROM _instaquery.source_tables');
-      for (const [db, table, columns, pk] of reader.getRowsJS()) {
-        const keys = new Set(JSON.parse(String(pk)) as string[]);
-        const list = (JSON.parse(String(columns)) as { name: string; columnType: string; nullable: boolean }[]).map((c) => ({
-          db: String(db),
-          table: String(table),
-          name: c.name,
-          columnType: c.columnType,
-          nullable: c.nullable,
-          primaryKey: keys.has(c.name),
-        }));
-        catalog.set(`${db}.${table}`.toLowerCase(), list);
-      }
+      const reader = await conn.runAndReadAll('SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR FROM _instaquery.source_tables ORDER BY db, tbl');
+      rows = reader.getRowsJS();
     } catch {
       // A store without the catalog yet (nothing captured): plain DuckDB descriptions.
     }
-    this.loaded = { at: Date.now(), catalog };
-    return catalog;
+    const text = JSON.stringify(rows);
+    if (this.loaded?.text === text) {
+      this.loaded.at = Date.now();
+      return this.loaded.value;
+    }
+    const catalog: SourceCatalog = new Map();
+    for (const [db, table, columns, pk] of rows) {
+      const keys = new Set(JSON.parse(String(pk)) as string[]);
+      const list = (JSON.parse(String(columns)) as { name: string; columnType: string; nullable: boolean }[]).map((c) => ({
+        db: String(db),
+        table: String(table),
+        name: c.name,
+        columnType: c.columnType,
+        nullable: c.nullable,
+        primaryKey: keys.has(c.name),
+      }));
+      catalog.set(`${db}.${table}`.toLowerCase(), list);
+    }
+    const dialect: DialectCatalog = { columns: (db, table) => catalog.get(`${db}.${table}`.toLowerCase()) };
+    this.loaded = { at: Date.now(), text, value: { catalog, dialect } };
+    return this.loaded.value;
   }
+}
+
+/** What the dialect says each result column is, as column infos for describeSourceColumn. */
+export function hintedColumns(hints: ResultColumnHint[]): SourceColumnInfo[] {
+  return hints.map((h) =>
+    h.type.source
+      ? { db: h.type.source.db, table: h.type.source.table, tableAlias: h.type.source.tableAlias, name: h.type.source.column, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: h.type.source.primaryKey }
+      : { db: '', table: '', name: h.name, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: false, computed: true },
+  );
 }
 
 /** Tables named after FROM and JOIN (`t`, `db.t`, quoted or not), resolved against `database`. */
@@ -103,19 +134,22 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
   const width = Number(/\((\d+)/.exec(t)?.[1] ?? NaN);
   const scale = Number(/\(\d+,\s*(\d+)\)/.exec(t)?.[1] ?? 0);
   const unsigned = /\bunsigned\b/.test(t);
+  // A computed text value carries MariaDB's "not fixed" decimals marker (39), as the server sends it.
+  const textDecimals = c.computed ? 39 : 0;
   let flags = (c.nullable ? 0 : ColumnFlag.NOT_NULL) | (c.primaryKey ? ColumnFlag.PRI_KEY : 0);
   const def = (type: number, length: number, charset: number, decimals: number, extra = 0): ResultColumn => ({
     schema: c.db,
-    table: c.table,
+    table: c.tableAlias ?? c.table,
     orgTable: c.table,
     name: label,
-    orgName: c.name,
+    orgName: c.computed ? '' : c.name,
     charset,
     length,
     type,
     flags: flags | extra,
     decimals,
   });
+  if (t === 'null') return def(ColumnType.NULL, 0, Charset.BINARY, 0, ColumnFlag.BINARY);
   const integer = INTEGER_TYPES[base];
   if (integer) {
     const length = Number.isNaN(width) ? integer[1] - (unsigned ? 1 : 0) : width;
@@ -158,9 +192,9 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
     case 'json':
       return def(ColumnType.JSON, 0xffffffff, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
     case 'char':
-      return def(ColumnType.STRING, (Number.isNaN(width) ? 1 : width) * 4, textCharset, 0);
+      return def(ColumnType.STRING, (Number.isNaN(width) ? 1 : width) * 4, textCharset, textDecimals);
     case 'varchar':
-      return def(ColumnType.VAR_STRING, (Number.isNaN(width) ? 255 : width) * 4, textCharset, 0);
+      return def(ColumnType.VAR_STRING, (Number.isNaN(width) ? 255 : width) * 4, textCharset, textDecimals);
     case 'binary':
       return def(ColumnType.STRING, Number.isNaN(width) ? 1 : width, Charset.BINARY, 0, ColumnFlag.BINARY);
     case 'varbinary':
@@ -168,8 +202,13 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
     case 'tinytext':
     case 'text':
     case 'mediumtext':
-    case 'longtext':
-      return def(ColumnType.BLOB, Math.min(TEXT_LENGTHS[base]! * 4, 0xffffffff), textCharset, 0, ColumnFlag.BLOB);
+    case 'longtext': {
+      if (!c.computed) return def(ColumnType.BLOB, Math.min(TEXT_LENGTHS[base]! * 4, 0xffffffff), textCharset, 0, ColumnFlag.BLOB);
+      // As MariaDB sends an expression's long text: the blob type its byte length needs.
+      const bytes = Math.min((Number.isNaN(width) ? TEXT_LENGTHS[base]! : width) * 4, 0xffffffff);
+      const type = bytes <= 255 ? ColumnType.TINY_BLOB : bytes <= 65535 ? ColumnType.BLOB : bytes <= 16777215 ? ColumnType.MEDIUM_BLOB : ColumnType.LONG_BLOB;
+      return def(type, bytes, textCharset, textDecimals);
+    }
     case 'tinyblob':
     case 'blob':
     case 'mediumblob':

@@ -1,0 +1,285 @@
+// A MySQL SELECT (node-sql-parser's AST) as DuckDB SQL, with the MySQL type of every result
+// column. Names follow MySQL: an expression's column is named as it was written; ORDER BY puts
+// NULLs first ascending and last descending; `LIMIT o, n` pages; a UNION's trailing ORDER BY and
+// LIMIT apply to the whole union.
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
+import { mapColumnType } from '../connectors/columnar-sink/index.ts';
+import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
+import { DialectUnsupported } from './dialect-error.ts';
+import { asCondition, asValue, quoteIdent, type Emitted } from './emitted.ts';
+import { ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
+import { informationSchemaColumns } from './information-schema-types.ts';
+import { aggregate, familyOf, typeOf, type ExprType } from './mysql-types.ts';
+import { STRING_PLACEHOLDER, type Literal } from './parser-input.ts';
+import { Scope, type RelationColumn } from './scope.ts';
+
+type Node = any;
+
+export interface CatalogColumn {
+  name: string;
+  columnType: string;
+  nullable: boolean;
+  primaryKey: boolean;
+}
+
+/** The source tables' columns as the sink recorded them. */
+export interface DialectCatalog {
+  columns(db: string, table: string): CatalogColumn[] | undefined;
+}
+
+export interface ResultColumnHint {
+  name: string;
+  type: ExprType;
+}
+
+export interface SelectContext {
+  database: string | null;
+  catalog: DialectCatalog;
+  literals: Literal[];
+  systemVariable(name: string): string | undefined;
+}
+
+export interface EmittedQuery {
+  sql: string;
+  /** null when some column's type is unknown to the dialect (e.g. `*` over an unknown table). */
+  columns: ResultColumnHint[] | null;
+}
+
+const JOINS = new Set(['JOIN', 'INNER JOIN', 'CROSS JOIN', 'LEFT JOIN', 'LEFT OUTER JOIN', 'RIGHT JOIN', 'RIGHT OUTER JOIN']);
+const SET_OPS: Record<string, string> = { union: 'UNION', 'union distinct': 'UNION', 'union all': 'UNION ALL' };
+
+/** The DuckDB type a MySQL value of this type is held in, to cast a computed column to. */
+function duckTypeOf(t: ExprType): string | null {
+  if (t.columnType === '' || t.columnType === 'null') return null;
+  const f = familyOf(t);
+  if (f === 'string' || f === 'unknown') return null;
+  return mapColumnType(t.columnType).duckType;
+}
+
+export class SelectEmitter {
+  constructor(private readonly ctx: SelectContext) {}
+
+  /** `names[i]`: MySQL's name for top-level select item i when it is an unaliased expression. */
+  query(ast: Node, outer: Scope | undefined, names: (string | null)[] = []): EmittedQuery {
+    const blocks: Node[] = [];
+    for (let b = ast; b; b = b._next) blocks.push(b);
+    if (blocks.length === 1) return this.block(ast, outer, names, true);
+    const last = blocks[blocks.length - 1]!;
+    const parts: EmittedQuery[] = blocks.map((b, i) => this.block(b, outer, i === 0 ? names : [], false));
+    let sql = parts[0]!.sql;
+    for (let i = 1; i < blocks.length; i++) {
+      const op = SET_OPS[String(blocks[i - 1]!.set_op ?? '').toLowerCase().replace(/\s+/g, ' ')];
+      if (!op) throw new DialectUnsupported(`the set operation ${blocks[i - 1]!.set_op}`);
+      sql += ` ${op} ${parts[i]!.sql}`;
+    }
+    const columns = parts.some((p) => !p.columns) ? null : parts[0]!.columns!.map((c, i) => ({ name: c.name, type: { ...aggregate(parts.map((p) => p.columns![i]?.type ?? typeOf('', true))), source: undefined } }));
+    const scope = new Scope(outer);
+    scope.outputs = (columns ?? parts[0]!.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
+    const exprs = new ExpressionEmitter(this.expressionContext(), scope);
+    if (last.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(last.orderby, (n) => this.outputRef(n, exprs))}`;
+    sql += this.limit(last.limit, exprs);
+    return { sql, columns };
+  }
+
+  private expressionContext(): ExpressionContext {
+    return {
+      database: this.ctx.database,
+      literals: this.ctx.literals,
+      systemVariable: (name) => this.ctx.systemVariable(name),
+      subquery: (ast, scope) => {
+        const q = this.query(ast, scope);
+        return { sql: q.sql, columns: q.columns ?? [] };
+      },
+    };
+  }
+
+  /** In a UNION's ORDER BY, a name or position refers to the union's result columns. */
+  private outputRef(node: Node, exprs: ExpressionEmitter): Emitted {
+    if (node?.type === 'column_ref' && !node.table) return { sql: quoteIdent(String(node.column)), type: typeOf('', true) };
+    return exprs.emit(node);
+  }
+
+  private block(ast: Node, outer: Scope | undefined, names: (string | null)[], withOrderAndLimit: boolean): EmittedQuery {
+    if (ast?.type !== 'select') throw new DialectUnsupported(`a ${ast?.type ?? 'non-SELECT'} statement here`);
+    if (ast.into?.position) throw new DialectUnsupported('SELECT ... INTO');
+    if (ast.window) throw new DialectUnsupported('the WINDOW clause');
+    const options: string[] = (ast.options ?? []).map((o: unknown) => String(o).toUpperCase());
+    if (options.length) throw new DialectUnsupported(options.join(' '));
+    const scope = new Scope(outer);
+    const exprs = new ExpressionEmitter(this.expressionContext(), scope);
+    let sql = '';
+    if (ast.with?.length) sql += this.withClause(ast.with, scope);
+    const from = this.from(ast.from ?? [], scope, exprs);
+    const where = ast.where ? ` WHERE ${asCondition(exprs.emit(ast.where))}` : '';
+    const items = this.selectList(ast.columns, scope, exprs, names, outer === undefined && names.length > 0);
+    scope.outputs = items.outputs;
+    sql += `SELECT ${ast.distinct ? 'DISTINCT ' : ''}${items.sql}${from}${where}`;
+    const groupBy = Array.isArray(ast.groupby) ? ast.groupby : ast.groupby?.columns;
+    if (ast.groupby?.modifiers?.some((m: unknown) => m)) throw new DialectUnsupported('GROUP BY ... WITH ROLLUP');
+    if (groupBy?.length) sql += ` GROUP BY ${(groupBy as Node[]).map((g) => this.groupItem(g, scope, exprs)).join(', ')}`;
+    if (ast.having) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
+    if (withOrderAndLimit) {
+      if (ast.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(ast.orderby, (n) => this.groupOrOrderRef(n, scope, exprs))}`;
+      sql += this.limit(ast.limit, exprs);
+    } else if (ast.orderby?.length || ast.limit?.value?.length) {
+      // Only the last block of a union carries ORDER BY / LIMIT, and query() applies them to the whole.
+      if (ast._next) throw new DialectUnsupported('ORDER BY or LIMIT inside a UNION member');
+    }
+    return { sql: this.wrapSetMember(sql, withOrderAndLimit), columns: items.columns };
+  }
+
+  private wrapSetMember(sql: string, alone: boolean): string {
+    return alone ? sql : `(${sql})`;
+  }
+
+  private withClause(ctes: Node[], scope: Scope): string {
+    const parts: string[] = [];
+    let recursive = false;
+    for (const cte of ctes) {
+      const name = String(cte.name?.value ?? cte.name);
+      if (cte.columns?.length) throw new DialectUnsupported('CTE column lists');
+      if (cte.recursive) recursive = true;
+      scope.ctes.set(name.toLowerCase(), null);
+      const q = this.query(cte.stmt?.ast ?? cte.stmt, scope);
+      scope.ctes.set(name.toLowerCase(), q.columns?.map((c) => ({ name: c.name, type: c.type })) ?? null);
+      parts.push(`${quoteIdent(name)} AS (${q.sql})`);
+    }
+    return `WITH ${recursive ? 'RECURSIVE ' : ''}${parts.join(', ')} `;
+  }
+
+  private from(items: Node[], scope: Scope, exprs: ExpressionEmitter): string {
+    const real = items.filter((it) => !(it.table && !it.db && String(it.table).toLowerCase() === 'dual' && !it.join));
+    if (real.length === 0) return '';
+    const relations = real.map((item) => this.relation(item, scope));
+    let sql = ' FROM ';
+    relations.forEach((rel, i) => {
+      const item = real[i]!;
+      if (i > 0) {
+        const join = item.join ? String(item.join).toUpperCase().replace(/\s+/g, ' ') : null;
+        if (join && !JOINS.has(join)) throw new DialectUnsupported(join);
+        sql += join ? ` ${join} ` : ', ';
+      }
+      sql += rel;
+    });
+    // Conditions are emitted once every relation is known (a column can name any of them).
+    let index = 0;
+    sql = sql.replace(/\u0000ON(\d+)\u0000/g, (_, n: string) => {
+      const item = real[Number(n)]!;
+      index++;
+      if (item.on) return ` ON ${asCondition(exprs.emit(item.on))}`;
+      if (item.using?.length) {
+        const rel = scope.relations[Number(n)];
+        if (rel) rel.merged = new Set((item.using as Node[]).map((u) => String(u.value ?? u.column ?? u).toLowerCase()));
+      }
+      if (item.using?.length) return ` USING (${(item.using as Node[]).map((u) => quoteIdent(String(u.value ?? u.column ?? u))).join(', ')})`;
+      return '';
+    });
+    void index;
+    return sql;
+  }
+
+  /** One FROM item as SQL (with a marker where its ON/USING goes), added to the scope. */
+  private relation(item: Node, scope: Scope): string {
+    const marker = (i: number) => `\u0000ON${i}\u0000`;
+    const position = scope.relations.length;
+    if (item.expr?.ast) {
+      if (!item.as) throw new DialectUnsupported('a derived table without an alias');
+      const q = this.query(item.expr.ast, scope.parent);
+      scope.relations.push({ name: item.as, columns: q.columns?.map((c) => ({ name: c.name, type: c.type })) ?? null });
+      return `(${q.sql}) AS ${quoteIdent(item.as)}${marker(position)}`;
+    }
+    if (!item.table || typeof item.table !== 'string') throw new DialectUnsupported('this FROM item');
+    const table: string = item.table;
+    const alias: string | null = item.as ?? null;
+    const db: string | null = item.db ?? null;
+    let sql: string;
+    let columns: RelationColumn[] | null;
+    if (db && db.toLowerCase() === 'information_schema') {
+      const view = table.toLowerCase();
+      const cols = informationSchemaColumns(view);
+      if (!cols) throw new DialectUnsupported(`information_schema.${table}`);
+      sql = `${MYSQL_CATALOG_SCHEMA}.${view}`;
+      columns = cols.map((c) => ({ name: c.name, type: { ...typeOf(c.columnType, c.nullable), source: { db: 'information_schema', table: view.toUpperCase(), tableAlias: alias ?? table, column: c.name, primaryKey: false } } }));
+    } else {
+      const cte = db ? undefined : scope.cte(table);
+      const resolvedDb = db ?? this.ctx.database;
+      const known = cte === undefined && resolvedDb ? this.ctx.catalog.columns(resolvedDb, table) : undefined;
+      columns =
+        cte !== undefined
+          ? cte
+          : known
+            ? known.map((c) => ({ name: c.name, type: { columnType: c.columnType, nullable: c.nullable, source: { db: resolvedDb!, table, tableAlias: alias ?? table, column: c.name, primaryKey: c.primaryKey } } }))
+            : null;
+      sql = db ? `${quoteIdent(db)}.${quoteIdent(table)}` : quoteIdent(table);
+    }
+    scope.relations.push({ name: alias ?? table, columns });
+    return `${sql}${alias ? ` AS ${quoteIdent(alias)}` : ''}${marker(position)}`;
+  }
+
+  private selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitter, names: (string | null)[], topLevel: boolean): { sql: string; columns: ResultColumnHint[] | null; outputs: { name: string; type: ExprType }[] } {
+    const sql: string[] = [];
+    const hints: ResultColumnHint[] = [];
+    let known = true;
+    columns.forEach((item: Node, i: number) => {
+      const expr = item.expr;
+      if (expr?.type === 'column_ref' && expr.column === '*') {
+        sql.push(expr.table ? `${quoteIdent(expr.table)}.*` : '*');
+        const relations = scope.relations.filter((r) => !expr.table || r.name.toLowerCase() === String(expr.table).toLowerCase());
+        if (relations.length === 0 || relations.some((r) => !r.columns)) known = false;
+        else for (const r of relations) for (const c of r.columns!) if (expr.table || !r.merged?.has(c.name.toLowerCase())) hints.push({ name: c.name, type: c.type });
+        return;
+      }
+      const e = exprs.emit(expr);
+      const name = this.itemName(item, names[i] ?? null, topLevel, i);
+      const isColumn = expr?.type === 'column_ref' && e.type.source !== undefined;
+      const duckType = isColumn ? null : duckTypeOf(e.type);
+      const value = duckType ? `CAST(${asValue(e)} AS ${duckType})` : asValue(e);
+      sql.push(`${value} AS ${quoteIdent(name)}`);
+      hints.push({ name, type: isColumn ? e.type : { ...e.type, source: undefined } });
+      if (e.type.columnType === '') known = false;
+    });
+    return { sql: sql.join(', '), columns: known ? hints : null, outputs: hints.map((h) => ({ name: h.name, type: h.type })) };
+  }
+
+  private itemName(item: Node, written: string | null, topLevel: boolean, index: number): string {
+    if (item.as) {
+      const m = STRING_PLACEHOLDER.exec(String(item.as).replace(/^'|'$/g, ''));
+      const lit = m ? this.ctx.literals[Number(m[1])] : undefined;
+      return lit?.kind === 'string' ? lit.value : String(item.as);
+    }
+    if (written !== null) return written;
+    const expr = item.expr;
+    if (expr?.type === 'column_ref') return typeof expr.column === 'string' ? expr.column : String(expr.column?.expr?.value);
+    if (expr?.type === 'number') return String(expr.value);
+    // Inside a subquery the statement's text for the item is not at hand; its name matters only
+    // when an outer query reads a derived table's column by an expression's name.
+    if (!topLevel) return `_iq_col_${index + 1}`;
+    throw new DialectUnsupported('naming this select item');
+  }
+
+  /**
+   * GROUP BY and ORDER BY items: a position names a select item; a bare name that is not a
+   * column of the FROM tables names a select item's alias.
+   */
+  private groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitter): Emitted {
+    if (node?.type === 'number') return { sql: String(node.value), type: typeOf('', true) };
+    if (node?.type === 'column_ref' && !node.table && typeof node.column === 'string') {
+      const output = scope.outputs.find((o) => o.name.toLowerCase() === node.column.toLowerCase());
+      if (output && !scope.hasColumn(node.column)) return { sql: quoteIdent(output.name), type: output.type };
+    }
+    return exprs.emit(node);
+  }
+
+  private groupItem(node: Node, scope: Scope, exprs: ExpressionEmitter): string {
+    return asValue(this.groupOrOrderRef(node, scope, exprs));
+  }
+
+  private limit(limit: Node, exprs: ExpressionEmitter): string {
+    const values: Node[] = limit?.value ?? [];
+    if (values.length === 0) return '';
+    const sql = (n: Node) => exprs.emit(n).sql;
+    if (values.length === 1) return ` LIMIT ${sql(values[0])}`;
+    const [count, offset] = limit.seperator === ',' ? [values[1], values[0]] : [values[0], values[1]];
+    return ` LIMIT ${sql(count)} OFFSET ${sql(offset)}`;
+  }
+}

@@ -1,0 +1,196 @@
+// MySQL functions as DuckDB SQL with MySQL's result types. A function missing here is refused
+// (DialectUnsupported names it) rather than passed to DuckDB, whose function of the same name
+// may answer differently.
+import { DialectUnsupported } from './dialect-error.ts';
+import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
+import { aggregate, charLength, decimalType, digitsOf, familyOf, isUnsigned, stringType, typeOf, type ExprType } from './mysql-types.ts';
+
+export interface FunctionContext {
+  database: string | null;
+}
+
+type Fn = (args: Emitted[], ctx: FunctionContext, name: string) => Emitted;
+
+const nullableIfAny = (args: Emitted[]): boolean => args.some((a) => a.type.nullable);
+const v = asValue;
+
+/** MySQL reads strings case-insensitively under its default collations; these search functions too. */
+const folded = (e: Emitted): string => (familyOf(e.type) === 'binary' ? v(e) : `lower(CAST(${v(e)} AS VARCHAR))`);
+const text = (e: Emitted): string => (familyOf(e.type) === 'string' || familyOf(e.type) === 'binary' ? v(e) : `CAST(${v(e)} AS VARCHAR)`);
+
+function arity(name: string, args: Emitted[], min: number, max = min): void {
+  if (args.length < min || args.length > max) throw new DialectUnsupported(`${name}() with ${args.length} argument(s)`);
+}
+
+const sameString = (name: string, duck: string): Fn => (args) => {
+  arity(name, args, 1);
+  return { sql: `${duck}(${text(args[0]!)})`, type: { columnType: familyOf(args[0]!.type) === 'string' ? args[0]!.type.columnType.replace(/^(enum|set)\(.*$/, stringType(charLength(args[0]!.type))) : stringType(charLength(args[0]!.type)), nullable: args[0]!.type.nullable } };
+};
+
+/** Joined strings grow to 16777216 characters at most, unless a part is already longer (MariaDB's cap). */
+function joinedLength(lengths: number[]): number {
+  const sum = lengths.reduce((n, l) => n + l, 0);
+  return Math.min(sum, Math.max(16777216, ...lengths));
+}
+
+const intResult = (sql: string, nullable: boolean, columnType = 'int(11)'): Emitted => ({ sql, type: typeOf(columnType, nullable) });
+
+function locate(substr: Emitted, str: Emitted, pos?: Emitted): Emitted {
+  const nullable = substr.type.nullable || str.type.nullable || (pos?.type.nullable ?? false);
+  if (!pos) return intResult(`strpos(${folded(str)}, ${folded(substr)})`, nullable);
+  // From `pos` on (1-based); 0 or past the end finds nothing.
+  const p = v(pos);
+  return intResult(`CASE WHEN ${p} < 1 THEN 0 ELSE coalesce(nullif(strpos(substring(${folded(str)}, ${p}), ${folded(substr)}), 0) + ${p} - 1, 0) END`, nullable);
+}
+
+function choose(name: string, args: Emitted[], nullable: boolean): ExprType {
+  const t = aggregate(args.map((a) => a.type));
+  if (t.columnType === '' && args.length > 0) return { columnType: '', nullable };
+  void name;
+  return { ...t, nullable };
+}
+
+/** MySQL's GREATEST/LEAST are NULL when any argument is; DuckDB's skip NULLs. */
+function extreme(duck: string): Fn {
+  return (args, _ctx, name) => {
+    if (args.length < 2) throw new DialectUnsupported(`${name}() with fewer than 2 arguments`);
+    const type = choose(name, args, nullableIfAny(args));
+    const anyNull = args.map((a) => `${v(a)} IS NULL`).join(' OR ');
+    return { sql: `CASE WHEN ${anyNull} THEN NULL ELSE ${duck}(${args.map(v).join(', ')}) END`, type };
+  };
+}
+
+function substring(args: Emitted[], name: string): Emitted {
+  arity(name, args, 2, 3);
+  const s = text(args[0]!);
+  const pos = v(args[1]!);
+  const len = args[2] ? v(args[2]) : null;
+  // MySQL: position 0 gives ''; negative counts from the end; a negative length gives ''.
+  const body = len === null ? `substring(${s}, ${pos})` : `CASE WHEN ${len} < 1 THEN '' ELSE substring(${s}, ${pos}, ${len}) END`;
+  // MySQL marks SUBSTRING's result nullable whatever its arguments.
+  return { sql: `CASE WHEN ${pos} = 0 OR abs(${pos}) > length(${s}) THEN '' ELSE ${body} END`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: true } };
+}
+
+const FUNCTIONS: Record<string, Fn> = {
+  UPPER: sameString('UPPER', 'upper'),
+  UCASE: sameString('UCASE', 'upper'),
+  LOWER: sameString('LOWER', 'lower'),
+  LCASE: sameString('LCASE', 'lower'),
+  LTRIM: sameString('LTRIM', 'ltrim'),
+  RTRIM: sameString('RTRIM', 'rtrim'),
+  REVERSE: sameString('REVERSE', 'reverse'),
+  CONCAT(args) {
+    if (args.length === 0) throw new DialectUnsupported('CONCAT() without arguments');
+    // `||` is NULL when any part is, as CONCAT is; DuckDB's concat() would skip NULLs.
+    const binary = args.some((a) => familyOf(a.type) === 'binary');
+    return { sql: `(${args.map(text).join(' || ')})`, type: { columnType: stringType(joinedLength(args.map((a) => charLength(a.type))), binary), nullable: nullableIfAny(args) } };
+  },
+  CONCAT_WS(args) {
+    if (args.length < 2) throw new DialectUnsupported('CONCAT_WS() with fewer than 2 arguments');
+    const [sep, ...rest] = args;
+    const length = joinedLength([...rest.map((a) => charLength(a.type)), charLength(sep!.type) * (rest.length - 1)]);
+    return { sql: `CASE WHEN ${v(sep!)} IS NULL THEN NULL ELSE concat_ws(${[sep!, ...rest].map(text).join(', ')}) END`, type: { columnType: stringType(length), nullable: sep!.type.nullable } };
+  },
+  SUBSTRING: (args, _c, name) => substring(args, name),
+  SUBSTR: (args, _c, name) => substring(args, name),
+  MID: (args, _c, name) => substring(args, name),
+  LEFT(args, _c, name) {
+    arity(name, args, 2);
+    return { sql: `CASE WHEN ${v(args[1]!)} < 1 THEN '' ELSE left(${text(args[0]!)}, ${v(args[1]!)}) END`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: nullableIfAny(args) } };
+  },
+  RIGHT(args, _c, name) {
+    arity(name, args, 2);
+    return { sql: `CASE WHEN ${v(args[1]!)} < 1 THEN '' ELSE right(${text(args[0]!)}, ${v(args[1]!)}) END`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: nullableIfAny(args) } };
+  },
+  LOCATE(args, _c, name) {
+    arity(name, args, 2, 3);
+    return locate(args[0]!, args[1]!, args[2]);
+  },
+  POSITION(args, _c, name) {
+    arity(name, args, 2);
+    return locate(args[0]!, args[1]!);
+  },
+  INSTR(args, _c, name) {
+    arity(name, args, 2);
+    return locate(args[1]!, args[0]!);
+  },
+  CHAR_LENGTH(args, _c, name) {
+    arity(name, args, 1);
+    return intResult(`length(${text(args[0]!)})`, args[0]!.type.nullable, 'int(10)');
+  },
+  CHARACTER_LENGTH: (args, c, name) => FUNCTIONS.CHAR_LENGTH!(args, c, name),
+  LENGTH(args, _c, name) {
+    arity(name, args, 1);
+    const a = args[0]!;
+    return intResult(familyOf(a.type) === 'binary' ? `octet_length(${v(a)})` : `strlen(${text(a)})`, a.type.nullable, 'int(10)');
+  },
+  OCTET_LENGTH: (args, c, name) => FUNCTIONS.LENGTH!(args, c, name),
+  REPLACE(args, _c, name) {
+    arity(name, args, 3);
+    return { sql: `replace(${args.map(text).join(', ')})`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: nullableIfAny(args) } };
+  },
+  TRIM: sameString('TRIM', 'trim'),
+  IF(args, _c, name) {
+    arity(name, args, 3);
+    return { sql: `CASE WHEN ${asCondition(args[0]!)} THEN ${v(args[1]!)} ELSE ${v(args[2]!)} END`, type: choose(name, [args[1]!, args[2]!], args[1]!.type.nullable || args[2]!.type.nullable) };
+  },
+  IFNULL(args, _c, name) {
+    arity(name, args, 2);
+    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(name, args, args[0]!.type.nullable && args[1]!.type.nullable) };
+  },
+  COALESCE(args, _c, name) {
+    if (args.length === 0) throw new DialectUnsupported('COALESCE() without arguments');
+    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(name, args, args.every((a) => a.type.nullable)) };
+  },
+  NULLIF(args, _c, name) {
+    arity(name, args, 2);
+    return { sql: `nullif(${args.map(v).join(', ')})`, type: { ...args[0]!.type, nullable: true, source: undefined } };
+  },
+  GREATEST: extreme('greatest'),
+  LEAST: extreme('least'),
+  ABS(args, _c, name) {
+    arity(name, args, 1);
+    return { sql: `abs(${v(args[0]!)})`, type: { ...args[0]!.type, source: undefined } };
+  },
+  DATABASE(args, ctx, name) {
+    arity(name, args, 0);
+    return { sql: ctx.database === null ? 'NULL::VARCHAR' : quoteString(ctx.database), type: typeOf('varchar(64)', true) };
+  },
+  SCHEMA: (args, ctx, name) => FUNCTIONS.DATABASE!(args, ctx, name),
+};
+
+export function callFunction(name: string, args: Emitted[], ctx: FunctionContext): Emitted {
+  const fn = FUNCTIONS[name.toUpperCase()];
+  if (!fn) throw new DialectUnsupported(`the function ${name.toUpperCase()}()`);
+  return fn(args, ctx, name.toUpperCase());
+}
+
+/** SUM / AVG / COUNT / MIN / MAX result types as MySQL reports them. */
+export function aggregateType(name: string, arg: ExprType | null): ExprType {
+  switch (name) {
+    case 'COUNT':
+      return typeOf('bigint(21)', false);
+    case 'MIN':
+    case 'MAX':
+      return arg ? { ...arg, nullable: true, source: undefined } : typeOf('', true);
+    case 'SUM': {
+      const f = arg ? familyOf(arg) : 'unknown';
+      if (f === 'int' || f === 'decimal' || f === 'year') {
+        const d = digitsOf(arg!);
+        return typeOf(decimalType(d.int + 22, d.scale), true);
+      }
+      return typeOf(f === 'unknown' ? '' : 'double', true);
+    }
+    case 'AVG': {
+      const f = arg ? familyOf(arg) : 'unknown';
+      if (f === 'int' || f === 'decimal' || f === 'year') {
+        const d = digitsOf(arg!);
+        return typeOf(decimalType(d.int, d.scale + 4), true);
+      }
+      return typeOf(f === 'unknown' ? '' : 'double', true);
+    }
+  }
+  return typeOf('', true);
+}
+
+export { isUnsigned };

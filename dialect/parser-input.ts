@@ -1,0 +1,151 @@
+// node-sql-parser's MySQL grammar has gaps and lossy literals: it keeps `''` inside strings, reads
+// `1e3` as a column, loses `_binary`, and rejects `<=>`, index hints, STRAIGHT_JOIN and some
+// SELECT modifiers. Before parsing, the statement's own tokens (dialect/tokenizer.ts, which
+// reads MySQL literals exactly) are rewritten: every literal becomes a placeholder the emitter
+// maps back to its exact value, and constructs the grammar lacks become ones it has.
+import { DialectUnsupported } from './dialect-error.ts';
+import type { Token } from './tokenizer.ts';
+
+export type Literal =
+  | { kind: 'string'; value: string; binary: boolean }
+  | { kind: 'hex'; bytes: Buffer }
+  | { kind: 'bits'; bytes: Buffer }
+  | { kind: 'double'; text: string }
+  | { kind: 'decimal'; text: string };
+
+/** A string placeholder: the parser keeps it as a string wherever one is allowed. */
+export const STRING_PLACEHOLDER = /^__iq_lit_(\d+)$/;
+
+const MYSQL_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', Z: '\x1a', '\\': '\\', "'": "'", '"': '"', '%': '\\%', _: '\\_' };
+
+/** A MySQL string body (quotes already undoubled by the tokenizer) with its backslash escapes applied. */
+export function unescapeMysql(body: string): string {
+  return body.replace(/\\(.)/gs, (_, ch: string) => MYSQL_ESCAPES[ch] ?? ch);
+}
+
+const SELECT_MODIFIERS_DROPPED = new Set(['HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE', 'SQL_BUFFER_RESULT', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT', 'STRAIGHT_JOIN']);
+const INDEX_HINT = new Set(['USE', 'FORCE', 'IGNORE']);
+
+export interface ParserInput {
+  text: string;
+  literals: Literal[];
+}
+
+const word = (t: Token | undefined): string => (t?.kind === 'word' ? t.text.toUpperCase() : '');
+
+function bitsToBytes(bits: string): Buffer {
+  const padded = bits.padStart(Math.ceil(bits.length / 8) * 8, '0');
+  return Buffer.from(padded.match(/.{8}/g)?.map((b) => parseInt(b, 2)) ?? []);
+}
+
+export function parserInput(tokens: Token[]): ParserInput {
+  const literals: Literal[] = [];
+  const out: string[] = [];
+  // Tokens that touched in the statement touch in the output (`>=`, `@@x`, `t.a`); others get a space.
+  let glued = false;
+  const emit = (text: string) => out.push(glued ? text : ' ' + text);
+  const literal = (l: Literal) => {
+    literals.push(l);
+    return `'__iq_lit_${literals.length - 1}'`;
+  };
+  const solid = tokens.filter((t) => t.kind !== 'space');
+  const casts = convertsToCasts(solid);
+  let previous: Token | undefined;
+  let afterSelect = false;
+  for (let i = 0; i < solid.length; i++) {
+    const t = solid[i]!;
+    const next = solid[i + 1];
+    const adjacent = next !== undefined && next.start === t.end;
+    const up = word(t);
+    glued = previous !== undefined && previous.end === t.start;
+    if (t.kind === 'word' && /^_[a-z0-9]+$/i.test(t.text) && next?.kind === 'string') {
+      // A charset introducer: _binary 'x' is a binary string, _utf8mb4 'x' a text one.
+      emit(literal({ kind: 'string', value: unescapeMysql(next.text), binary: t.text.toLowerCase() === '_binary' }));
+      i++;
+    } else if ((up === 'X' || up === 'B') && adjacent && next.kind === 'string') {
+      const digits = next.text;
+      if (up === 'X' && !/^([0-9a-f]{2})*$/i.test(digits)) throw new DialectUnsupported(`the hex literal X'${digits}' (it needs an even number of hex digits)`);
+      if (up === 'B' && !/^[01]*$/.test(digits)) throw new DialectUnsupported(`the bit literal b'${digits}'`);
+      emit(literal(up === 'X' ? { kind: 'hex', bytes: Buffer.from(digits, 'hex') } : { kind: 'bits', bytes: bitsToBytes(digits) }));
+      i++;
+    } else if (t.kind === 'number' && t.text === '0' && adjacent && next.kind === 'word' && /^x[0-9a-f]+$/i.test(next.text)) {
+      const hex = next.text.slice(1);
+      emit(literal({ kind: 'hex', bytes: Buffer.from(hex.length % 2 ? '0' + hex : hex, 'hex') }));
+      i++;
+    } else if (t.kind === 'number' && t.text === '0' && adjacent && next.kind === 'word' && /^b[01]+$/i.test(next.text)) {
+      emit(literal({ kind: 'bits', bytes: bitsToBytes(next.text.slice(1)) }));
+      i++;
+    } else if (t.kind === 'string') {
+      emit(literal({ kind: 'string', value: unescapeMysql(t.text), binary: false }));
+    } else if (t.kind === 'number' && /[eE]/.test(t.text)) {
+      emit(literal({ kind: 'double', text: t.text }));
+    } else if (t.kind === 'other' && t.text === '.' && next?.kind === 'number' && adjacent && !(previous && (previous.kind === 'word' || previous.kind === 'quoted' || previous.text === ')'))) {
+      // `.5` is a number; the grammar wants a digit first.
+      emit(/[eE]/.test(next.text) ? literal({ kind: 'double', text: '0.' + next.text }) : literal({ kind: 'decimal', text: '0.' + next.text }));
+      i++;
+    } else if (t.kind === 'other' && t.text === '<' && solid[i + 1]?.text === '=' && solid[i + 2]?.text === '>' && solid[i + 2]!.start === t.start + 2) {
+      // `<=>` becomes `!=`, which the emitter reads as null-safe equality (`!=` itself became `<>`).
+      emit('!=');
+      i += 2;
+    } else if (t.kind === 'other' && t.text === '!' && next?.text === '=' && adjacent) {
+      emit('<>');
+      i++;
+    } else if (afterSelect && SELECT_MODIFIERS_DROPPED.has(up)) {
+      // Optimizer and cache modifiers change nothing in the answer.
+    } else if ((up === 'INTEGER' || up === 'INT') && (word(previous) === 'SIGNED' || word(previous) === 'UNSIGNED')) {
+      // CONVERT(x, UNSIGNED INTEGER) is CONVERT(x, UNSIGNED); the grammar knows only the short form there.
+    } else if (up === 'DISTINCTROW') {
+      emit('DISTINCT');
+    } else if (up === 'STRAIGHT_JOIN') {
+      emit('JOIN');
+    } else if (INDEX_HINT.has(up) && (word(next) === 'INDEX' || word(next) === 'KEY')) {
+      // Index hints are advice to MySQL's optimizer; skip `USE INDEX [FOR ...] (...)`.
+      let j = i + 2;
+      if (word(solid[j]) === 'FOR') j += word(solid[j + 1]) === 'JOIN' ? 2 : 3;
+      if (solid[j]?.text !== '(') throw new DialectUnsupported(`the index hint near '${t.text} ${next!.text}'`);
+      let depth = 0;
+      for (; j < solid.length; j++) {
+        if (solid[j]!.text === '(') depth++;
+        if (solid[j]!.text === ')' && --depth === 0) break;
+      }
+      i = j;
+    } else if (casts.has(i)) {
+      out.push(' ' + casts.get(i)!);
+    } else if (t.kind === 'quoted') {
+      emit('`' + t.text.replace(/`/g, '``') + '`');
+    } else {
+      emit(t.text);
+    }
+    if (up === 'SELECT') afterSelect = true;
+    else if (!(afterSelect && (SELECT_MODIFIERS_DROPPED.has(up) || up === 'DISTINCT' || up === 'ALL' || up === 'SQL_CALC_FOUND_ROWS' || up === 'DISTINCTROW'))) afterSelect = false;
+    previous = solid[i];
+  }
+  return { text: out.join('').trim(), literals };
+}
+
+const CAST_TARGETS = new Set(['SIGNED', 'UNSIGNED', 'CHAR', 'NCHAR', 'VARCHAR', 'DATE', 'DATETIME', 'TIME', 'DECIMAL', 'BINARY', 'JSON', 'DOUBLE', 'FLOAT', 'REAL', 'INTEGER', 'INT']);
+
+/**
+ * CONVERT(expr, type) is CAST(expr AS type); the grammar reads CONVERT's first argument only when
+ * it is simple, so each such CONVERT and its comma are rewritten (token index → replacement).
+ */
+function convertsToCasts(solid: Token[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < solid.length - 1; i++) {
+    if (word(solid[i]) !== 'CONVERT' || solid[i + 1]!.text !== '(') continue;
+    let depth = 0;
+    for (let j = i + 1; j < solid.length; j++) {
+      const t = solid[j]!;
+      if (t.text === '(') depth++;
+      else if (t.text === ')' && --depth === 0) break;
+      else if (depth === 1 && t.text === ',') {
+        if (CAST_TARGETS.has(word(solid[j + 1]))) {
+          out.set(i, 'CAST');
+          out.set(j, 'AS');
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
