@@ -564,5 +564,3 @@ export class ExpressionEmitter {
 function describe(node: Node): string {
   return node?.type ? `of kind ${node.type}${node.operator ? ` ${node.operator}` : ''}` : JSON.stringify(node)?.slice(0, 60) ?? 'undefined';
 }
-
-export { NUMERIC, charLength };

@@ -125,11 +125,8 @@ export class SelectEmitter {
       // Only the last block of a union carries ORDER BY / LIMIT, and query() applies them to the whole.
       if (ast._next) throw new DialectUnsupported('ORDER BY or LIMIT inside a UNION member');
     }
-    return { sql: this.wrapSetMember(sql, withOrderAndLimit), columns: items.columns };
-  }
-
-  private wrapSetMember(sql: string, alone: boolean): string {
-    return alone ? sql : `(${sql})`;
+    // A union member is parenthesised, so its own clauses stay its own.
+    return { sql: withOrderAndLimit ? sql : `(${sql})`, columns: items.columns };
   }
 
   private withClause(ctes: Node[], scope: Scope): string {
@@ -162,10 +159,8 @@ export class SelectEmitter {
       sql += rel;
     });
     // Conditions are emitted once every relation is known (a column can name any of them).
-    let index = 0;
     sql = sql.replace(/\u0000ON(\d+)\u0000/g, (_, n: string) => {
       const item = real[Number(n)]!;
-      index++;
       if (item.on) return ` ON ${asCondition(exprs.emit(item.on))}`;
       if (item.using?.length) {
         const rel = scope.relations[Number(n)];
@@ -174,7 +169,6 @@ export class SelectEmitter {
       if (item.using?.length) return ` USING (${(item.using as Node[]).map((u) => quoteIdent(String(u.value ?? u.column ?? u))).join(', ')})`;
       return '';
     });
-    void index;
     return sql;
   }
 

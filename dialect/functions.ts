@@ -3,7 +3,7 @@
 // may answer differently.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
-import { aggregate, charLength, decimalType, digitsOf, familyOf, isUnsigned, stringType, typeOf, type ExprType } from './mysql-types.ts';
+import { aggregate, charLength, decimalType, digitsOf, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
 
 export interface FunctionContext {
   database: string | null;
@@ -43,18 +43,16 @@ function locate(substr: Emitted, str: Emitted, pos?: Emitted): Emitted {
   return intResult(`CASE WHEN ${p} < 1 THEN 0 ELSE coalesce(nullif(strpos(substring(${folded(str)}, ${p}), ${folded(substr)}), 0) + ${p} - 1, 0) END`, nullable);
 }
 
-function choose(name: string, args: Emitted[], nullable: boolean): ExprType {
-  const t = aggregate(args.map((a) => a.type));
-  if (t.columnType === '' && args.length > 0) return { columnType: '', nullable };
-  void name;
-  return { ...t, nullable };
+/** The type of a function returning one of its arguments (IF, IFNULL, COALESCE, GREATEST). */
+function choose(args: Emitted[], nullable: boolean): ExprType {
+  return { ...aggregate(args.map((a) => a.type)), nullable, source: undefined };
 }
 
 /** MySQL's GREATEST/LEAST are NULL when any argument is; DuckDB's skip NULLs. */
 function extreme(duck: string): Fn {
   return (args, _ctx, name) => {
     if (args.length < 2) throw new DialectUnsupported(`${name}() with fewer than 2 arguments`);
-    const type = choose(name, args, nullableIfAny(args));
+    const type = choose(args, nullableIfAny(args));
     const anyNull = args.map((a) => `${v(a)} IS NULL`).join(' OR ');
     return { sql: `CASE WHEN ${anyNull} THEN NULL ELSE ${duck}(${args.map(v).join(', ')}) END`, type };
   };
@@ -132,15 +130,15 @@ const FUNCTIONS: Record<string, Fn> = {
   TRIM: sameString('TRIM', 'trim'),
   IF(args, _c, name) {
     arity(name, args, 3);
-    return { sql: `CASE WHEN ${asCondition(args[0]!)} THEN ${v(args[1]!)} ELSE ${v(args[2]!)} END`, type: choose(name, [args[1]!, args[2]!], args[1]!.type.nullable || args[2]!.type.nullable) };
+    return { sql: `CASE WHEN ${asCondition(args[0]!)} THEN ${v(args[1]!)} ELSE ${v(args[2]!)} END`, type: choose([args[1]!, args[2]!], args[1]!.type.nullable || args[2]!.type.nullable) };
   },
   IFNULL(args, _c, name) {
     arity(name, args, 2);
-    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(name, args, args[0]!.type.nullable && args[1]!.type.nullable) };
+    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(args, args[0]!.type.nullable && args[1]!.type.nullable) };
   },
   COALESCE(args, _c, name) {
     if (args.length === 0) throw new DialectUnsupported('COALESCE() without arguments');
-    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(name, args, args.every((a) => a.type.nullable)) };
+    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(args, args.every((a) => a.type.nullable)) };
   },
   NULLIF(args, _c, name) {
     arity(name, args, 2);
@@ -192,5 +190,3 @@ export function aggregateType(name: string, arg: ExprType | null): ExprType {
   }
   return typeOf('', true);
 }
-
-export { isUnsigned };
