@@ -44,7 +44,7 @@ port=${3:-}
 [[ "$port" =~ ^[0-9]+$ ]] || { echo "start needs a numeric PORT as third argument, got '$port'" >&2; exit 2; }
 shift 3
 ensure_installed
-mkdir -p "$dir/binlog"
+mkdir -p "$dir/binlog" "$dir/tmp"
 
 if ! alive; then
   if [[ ! -d "$dir/data/mysql" ]]; then
@@ -56,6 +56,7 @@ if ! alive; then
   # setsid + nohup: the server outlives this script and the shell that ran it.
   setsid nohup mariadbd --no-defaults --datadir="$dir/data" --port="$port" --bind-address=127.0.0.1 \
     --socket="$sock" --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" --user="$(id -un)" \
+    --tmpdir="$dir/tmp" \
     --server-id=1 --log-bin="$dir/binlog/mysql-bin" --binlog-format=ROW --binlog-row-image=FULL \
     --binlog-row-metadata=FULL --gtid-strict-mode=1 --skip-name-resolve \
     --innodb-buffer-pool-size="${INSTAQUERY_MARIADB_BUFFER_POOL:-256M}" --innodb-flush-log-at-trx-commit=2 \
