@@ -53,6 +53,14 @@ const INTERVAL_UNITS: Record<string, { duck: string; dateKeeps: boolean }> = {
 };
 
 export class ExpressionEmitter {
+  /**
+   * Set while emitting the select list, HAVING and ORDER BY of a grouped query. MySQL lets a
+   * column outside GROUP BY appear there (any one row's value of the group); DuckDB wants it
+   * wrapped in any_value(). `keys` are the GROUP BY expressions as emitted.
+   */
+  grouping: { keys: Set<string> } | null = null;
+  private aggregateDepth = 0;
+
   constructor(
     private readonly ctx: ExpressionContext,
     private readonly scope: Scope,
@@ -85,7 +93,13 @@ export class ExpressionEmitter {
       case 'function':
         return this.func(node);
       case 'aggr_func':
-        return this.aggregateCall(node);
+        if (node.over) return this.aggregateCall(node);
+        this.aggregateDepth++;
+        try {
+          return this.aggregateCall(node);
+        } finally {
+          this.aggregateDepth--;
+        }
       case 'case':
         return this.caseExpr(node);
       case 'cast':
@@ -120,6 +134,7 @@ export class ExpressionEmitter {
     const table: string | null = node.table ?? null;
     const type = this.scope.resolve(table, name);
     const sql = table ? `${quoteIdent(table)}.${quoteIdent(name)}` : quoteIdent(name);
+    if (this.grouping && this.aggregateDepth === 0 && !this.grouping.keys.has(sql)) return { sql: `any_value(${sql})`, type };
     return { sql, type };
   }
 

@@ -111,12 +111,15 @@ export class SelectEmitter {
     if (ast.with?.length) sql += this.withClause(ast.with, scope);
     const from = this.from(ast.from ?? [], scope, exprs);
     const where = ast.where ? ` WHERE ${asCondition(exprs.emit(ast.where))}` : '';
-    const items = this.selectList(ast.columns, scope, exprs, names, outer === undefined && names.length > 0);
+    const topLevel = outer === undefined && names.length > 0;
+    const groupBy: Node[] = (Array.isArray(ast.groupby) ? ast.groupby : ast.groupby?.columns) ?? [];
+    if (ast.groupby?.modifiers?.some((m: unknown) => m)) throw new DialectUnsupported('GROUP BY ... WITH ROLLUP');
+    const group = this.groupKeys(groupBy, ast.columns, names, topLevel, scope, exprs);
+    if (groupBy.length > 0 || containsAggregate([ast.columns, ast.having, ast.orderby])) exprs.grouping = { keys: group.keys };
+    const items = this.selectList(ast.columns, scope, exprs, names, topLevel, group.keyItems);
     scope.outputs = items.outputs;
     sql += `SELECT ${ast.distinct ? 'DISTINCT ' : ''}${items.sql}${from}${where}`;
-    const groupBy = Array.isArray(ast.groupby) ? ast.groupby : ast.groupby?.columns;
-    if (ast.groupby?.modifiers?.some((m: unknown) => m)) throw new DialectUnsupported('GROUP BY ... WITH ROLLUP');
-    if (groupBy?.length) sql += ` GROUP BY ${(groupBy as Node[]).map((g) => this.groupItem(g, scope, exprs)).join(', ')}`;
+    if (group.sql.length > 0) sql += ` GROUP BY ${group.sql.join(', ')}`;
     if (ast.having) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
     if (withOrderAndLimit) {
       if (ast.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(ast.orderby, (n) => this.groupOrOrderRef(n, scope, exprs))}`;
@@ -210,7 +213,7 @@ export class SelectEmitter {
     return `${sql}${alias ? ` AS ${quoteIdent(alias)}` : ''}${marker(position)}`;
   }
 
-  private selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitter, names: (string | null)[], topLevel: boolean): { sql: string; columns: ResultColumnHint[] | null; outputs: { name: string; type: ExprType }[] } {
+  private selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitter, names: (string | null)[], topLevel: boolean, keyItems: Set<number>): { sql: string; columns: ResultColumnHint[] | null; outputs: { name: string; type: ExprType }[] } {
     const sql: string[] = [];
     const hints: ResultColumnHint[] = [];
     let known = true;
@@ -223,7 +226,11 @@ export class SelectEmitter {
         else for (const r of relations) for (const c of r.columns!) if (expr.table || !r.merged?.has(c.name.toLowerCase())) hints.push({ name: c.name, type: c.type });
         return;
       }
+      // A select item GROUP BY names (by position or alias) is a key itself: nothing to wrap.
+      const grouping = exprs.grouping;
+      if (keyItems.has(i)) exprs.grouping = null;
       const e = exprs.emit(expr);
+      exprs.grouping = grouping;
       const name = this.itemName(item, names[i] ?? null, topLevel, i);
       const isColumn = expr?.type === 'column_ref' && e.type.source !== undefined;
       const duckType = isColumn ? null : duckTypeOf(e.type);
@@ -264,8 +271,31 @@ export class SelectEmitter {
     return exprs.emit(node);
   }
 
-  private groupItem(node: Node, scope: Scope, exprs: ExpressionEmitter): string {
-    return asValue(this.groupOrOrderRef(node, scope, exprs));
+  /**
+   * GROUP BY items as SQL, the expressions they group on, and the select items they name (by
+   * position, or by an alias that is no column of the FROM tables).
+   */
+  private groupKeys(groupBy: Node[], columns: Node[], names: (string | null)[], topLevel: boolean, scope: Scope, exprs: ExpressionEmitter): { sql: string[]; keys: Set<string>; keyItems: Set<number> } {
+    const keys = new Set<string>();
+    const keyItems = new Set<number>();
+    const itemNames = columns.map((c, i) => (c.expr?.type === 'column_ref' && c.expr.column === '*' ? null : this.itemName(c, names[i] ?? null, topLevel, i).toLowerCase()));
+    const sql = groupBy.map((g) => {
+      if (g?.type === 'number') {
+        keyItems.add(Number(g.value) - 1);
+        return String(g.value);
+      }
+      if (g?.type === 'column_ref' && !g.table && typeof g.column === 'string' && !scope.hasColumn(g.column)) {
+        const index = itemNames.indexOf(g.column.toLowerCase());
+        if (index >= 0) {
+          keyItems.add(index);
+          return quoteIdent(this.itemName(columns[index], names[index] ?? null, topLevel, index));
+        }
+      }
+      const key = asValue(exprs.emit(g));
+      keys.add(key);
+      return key;
+    });
+    return { sql, keys, keyItems };
   }
 
   private limit(limit: Node, exprs: ExpressionEmitter): string {
@@ -276,4 +306,17 @@ export class SelectEmitter {
     const [count, offset] = limit.seperator === ',' ? [values[1], values[0]] : [values[0], values[1]];
     return ` LIMIT ${sql(count)} OFFSET ${sql(offset)}`;
   }
+}
+
+/** Whether these parts of a query block aggregate (not counting subqueries and window functions). */
+function containsAggregate(nodes: unknown[]): boolean {
+  const visit = (n: unknown): boolean => {
+    if (!n || typeof n !== 'object') return false;
+    if (Array.isArray(n)) return n.some(visit);
+    const node = n as Node;
+    if (node.ast) return false;
+    if (node.type === 'aggr_func' && !node.over) return true;
+    return Object.values(node).some(visit);
+  };
+  return nodes.some(visit);
 }

@@ -86,6 +86,19 @@ describe('MySQL semantics', () => {
     expect(r.rows).toEqual([['3']]);
   });
 
+  it("groups loosely, as MySQL without ONLY_FULL_GROUP_BY: a column outside GROUP BY takes a row's value", async () => {
+    expect((await run('SELECT id, note, count(*) AS n FROM bill GROUP BY id ORDER BY id')).rows).toEqual([
+      ['1', 'Paid in FULL', '1'],
+      ['2', null, '1'],
+      ['3', 'a_b%c', '1'],
+    ]);
+    expect((await run('SELECT id, count(*) FROM bill WHERE id = 2')).rows).toEqual([['2', '1']]);
+    expect((await run('SELECT qty > 0 AS positive, note, sum(amount) FROM bill WHERE qty IS NOT NULL GROUP BY positive ORDER BY positive')).rows).toEqual([
+      ['0', 'a_b%c', '99.99'],
+      ['1', 'Paid in FULL', '10.50'],
+    ]);
+  });
+
   it('orders a union as a whole', async () => {
     expect((await run('SELECT id FROM bill WHERE id < 2 UNION ALL SELECT qty FROM bill WHERE qty IS NOT NULL ORDER BY 1 LIMIT 2')).rows).toEqual([['-7'], ['1']]);
   });
