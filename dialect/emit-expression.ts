@@ -5,6 +5,7 @@
 import { DialectUnsupported } from './dialect-error.ts';
 import { asCondition, asValue, quoteIdent, quoteString, textAsNumber, type Emitted } from './emitted.ts';
 import { aggregateType, callFunction } from './functions.ts';
+import { timestampDiff } from './date-functions.ts';
 import { aggregate, charLength, decimalType, digitsOf, familyOf, isUnsigned, NULL_TYPE, stringType, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
 import { STRING_PLACEHOLDER, type Literal } from './parser-input.ts';
 import type { Scope } from './scope.ts';
@@ -39,6 +40,8 @@ function decimalLiteral(text: string): Emitted {
   if (intDigits + frac.length > 38) return { sql: `${text}::DOUBLE`, type: typeOf('double', false) };
   return { sql: `${text}::DECIMAL(${intDigits + frac.length},${frac.length})`, type: typeOf(decimalType(intDigits, frac.length), false) };
 }
+
+const EXTRACT_FIELDS: Record<string, string> = { YEAR: 'YEAR', QUARTER: 'QUARTER', MONTH: 'MONTH', DAY: 'DAY', HOUR: 'HOUR', MINUTE: 'MINUTE', SECOND: 'SECOND', MICROSECOND: 'MICROSECOND' };
 
 const INTERVAL_UNITS: Record<string, { duck: string; dateKeeps: boolean }> = {
   MICROSECOND: { duck: 'MICROSECOND', dateKeeps: false },
@@ -117,6 +120,12 @@ export class ExpressionEmitter {
       }
       case 'var':
         return this.variable(node);
+      case 'extract': {
+        const field = String(node.args?.field ?? '').toUpperCase();
+        const fn = EXTRACT_FIELDS[field];
+        if (!fn) throw new DialectUnsupported(`EXTRACT(${field} FROM ...)`);
+        return callFunction(fn, [this.emit(node.args.source)], { database: this.ctx.database });
+      }
       case 'expr_list':
         if (node.value?.length === 1) return this.emit(node.value[0]);
         break;
@@ -295,6 +304,7 @@ export class ExpressionEmitter {
     const asNumber = (e: Emitted) => textAsNumber(v(e));
     if (NUMERIC.has(fl) && fr === 'string') return [v(l), asNumber(r)];
     if (fl === 'string' && NUMERIC.has(fr)) return [asNumber(l), v(r)];
+    if (fl === 'string' && fr === 'string') return [padSpace(l), padSpace(r)];
     return [v(l), v(r)];
   }
 
@@ -404,6 +414,11 @@ export class ExpressionEmitter {
       const interval = argNodes[1]?.type === 'interval' ? argNodes[1] : { expr: argNodes[1], unit: 'DAY' };
       return this.dateArithmetic(this.emit(argNodes[0]), interval, sign);
     }
+    if ((name === 'TIMESTAMPDIFF' || name === 'TIMESTAMPADD') && argNodes[0]?.type === 'origin' && argNodes.length === 3) {
+      const unit = String(argNodes[0].value);
+      if (name === 'TIMESTAMPDIFF') return timestampDiff(unit, this.emit(argNodes[1]), this.emit(argNodes[2]));
+      return this.dateArithmetic(this.emit(argNodes[2]), { expr: argNodes[1], unit }, 1);
+    }
     if (argNodes.some((a) => a?.type === 'origin' && a.value !== '?')) throw new DialectUnsupported(`${name}() with keyword arguments`);
     return callFunction(name, argNodes.map((a) => this.emit(a)), { database: this.ctx.database });
   }
@@ -426,7 +441,7 @@ export class ExpressionEmitter {
     return items
       .map((item) => {
         const desc = String(item.type ?? '').toUpperCase() === 'DESC';
-        return `${v(resolve(item.expr))} ${desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`;
+        return `${enumOrder(resolve(item.expr))} ${desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`;
       })
       .join(', ');
   }
@@ -574,6 +589,24 @@ export class ExpressionEmitter {
     }
     throw new DialectUnsupported(`CAST AS ${dataType || 'this type'}`);
   }
+}
+
+/**
+ * Under MySQL's PAD SPACE collations trailing spaces do not count in a comparison; a string
+ * literal's are dropped here. (A stored value's trailing spaces still count: DuckDB has no such
+ * collation.)
+ */
+function padSpace(e: Emitted): string {
+  const m = /^'((?:[^']|'')*)'$/.exec(e.sql);
+  return m && m[1]!.endsWith(' ') ? `'${m[1]!.replace(/ +$/, '')}'` : v(e);
+}
+
+/** MySQL sorts an ENUM by its members' order, not alphabetically. */
+function enumOrder(e: Emitted): string {
+  const members = /^enum\((.*)\)$/i.exec(e.type.columnType)?.[1];
+  if (!members) return v(e);
+  const list = [...members.matchAll(/'((?:[^']|'')*)'/g)].map((m) => `'${m[1]}'`);
+  return `list_position([${list.join(', ')}], ${v(e)})`;
 }
 
 function describe(node: Node): string {

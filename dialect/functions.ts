@@ -2,6 +2,9 @@
 // (DialectUnsupported names it) rather than passed to DuckDB, whose function of the same name
 // may answer differently.
 import { DialectUnsupported } from './dialect-error.ts';
+import { DATE_FUNCTIONS } from './date-functions.ts';
+import { NUMERIC_FUNCTIONS } from './numeric-functions.ts';
+import { STRING_FUNCTIONS } from './string-functions.ts';
 import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
 import { aggregate, charLength, decimalType, digitsOf, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
 
@@ -155,6 +158,9 @@ const FUNCTIONS: Record<string, Fn> = {
     return { sql: ctx.database === null ? 'NULL::VARCHAR' : quoteString(ctx.database), type: typeOf('varchar(64)', true) };
   },
   SCHEMA: (args, ctx, name) => FUNCTIONS.DATABASE!(args, ctx, name),
+  ...Object.fromEntries(Object.entries(DATE_FUNCTIONS).map(([n, fn]) => [n, (args: Emitted[], _c: FunctionContext, name: string) => fn(args, name)])),
+  ...Object.fromEntries(Object.entries(NUMERIC_FUNCTIONS).map(([n, fn]) => [n, (args: Emitted[], _c: FunctionContext, name: string) => fn(args, name)])),
+  ...Object.fromEntries(Object.entries(STRING_FUNCTIONS).map(([n, fn]) => [n, (args: Emitted[], _c: FunctionContext, name: string) => fn(args, name)])),
 };
 
 export function callFunction(name: string, args: Emitted[], ctx: FunctionContext): Emitted {

@@ -1,0 +1,72 @@
+// More of MySQL's string functions over DuckDB. Comparisons inside them (FIELD, FIND_IN_SET)
+// ignore case as MySQL's default collations do.
+import { DialectUnsupported } from './dialect-error.ts';
+import { asValue, type Emitted } from './emitted.ts';
+import { charLength, familyOf, stringType, typeOf } from './mysql-types.ts';
+
+type Fn = (args: Emitted[], name: string) => Emitted;
+
+const v = asValue;
+const text = (e: Emitted): string => (familyOf(e.type) === 'string' || familyOf(e.type) === 'binary' ? v(e) : `CAST(${v(e)} AS VARCHAR)`);
+const folded = (e: Emitted): string => `lower(${text(e)})`;
+const anyNullable = (args: Emitted[]) => args.some((a) => a.type.nullable);
+
+function arity(name: string, args: Emitted[], min: number, max = min): void {
+  if (args.length < min || args.length > max) throw new DialectUnsupported(`${name}() with ${args.length} argument(s)`);
+}
+
+function pad(duck: string): Fn {
+  return (args, name) => {
+    arity(name, args, 3);
+    const width = Number(args[1]!.sql);
+    const length = Number.isInteger(width) && width >= 0 ? width : 255;
+    // MySQL: NULL for a negative length; an empty pad string can only shorten.
+    return { sql: `CASE WHEN ${v(args[1]!)} < 0 THEN NULL ELSE ${duck}(${text(args[0]!)}, CAST(${v(args[1]!)} AS INTEGER), ${text(args[2]!)}) END`, type: typeOf(stringType(length), true) };
+  };
+}
+
+export const STRING_FUNCTIONS: Record<string, Fn> = {
+  LPAD: pad('lpad'),
+  RPAD: pad('rpad'),
+  REPEAT(args, name) {
+    arity(name, args, 2);
+    return { sql: `repeat(${text(args[0]!)}, greatest(CAST(${v(args[1]!)} AS BIGINT), 0))`, type: typeOf('longtext', anyNullable(args)) };
+  },
+  SPACE(args, name) {
+    arity(name, args, 1);
+    return { sql: `repeat(' ', greatest(CAST(${v(args[0]!)} AS BIGINT), 0))`, type: typeOf('longtext', args[0]!.type.nullable) };
+  },
+  FIELD(args, name) {
+    if (args.length < 2) throw new DialectUnsupported(`${name}() with fewer than 2 arguments`);
+    const [s, ...list] = args as [Emitted, ...Emitted[]];
+    const arms = list.map((item, i) => `WHEN ${folded(s)} = ${folded(item)} THEN ${i + 1}`).join(' ');
+    return { sql: `(CASE ${arms} ELSE 0 END)`, type: typeOf('int(3)', false) };
+  },
+  FIND_IN_SET(args, name) {
+    arity(name, args, 2);
+    const [s, list] = args as [Emitted, Emitted];
+    return { sql: `CASE WHEN ${v(s)} IS NULL OR ${v(list)} IS NULL THEN NULL WHEN ${text(list)} = '' THEN 0 ELSE coalesce(list_position(string_split(${folded(list)}, ','), ${folded(s)}), 0) END`, type: typeOf('int(3)', anyNullable(args)) };
+  },
+  ELT(args, name) {
+    if (args.length < 2) throw new DialectUnsupported(`${name}() with fewer than 2 arguments`);
+    const [n, ...list] = args as [Emitted, ...Emitted[]];
+    const arms = list.map((item, i) => `WHEN ${i + 1} THEN ${text(item)}`).join(' ');
+    return { sql: `(CASE CAST(${v(n)} AS BIGINT) ${arms} END)`, type: typeOf(stringType(Math.max(...list.map((a) => charLength(a.type)))), true) };
+  },
+  HEX(args, name) {
+    arity(name, args, 1);
+    const a = args[0]!;
+    const f = familyOf(a.type);
+    const sql = f === 'int' ? `upper(to_hex(CAST(${v(a)} AS BIGINT)))` : f === 'binary' ? `upper(hex(${v(a)}))` : `upper(hex(${text(a)}))`;
+    return { sql, type: typeOf(stringType(charLength(a.type) * 2), a.type.nullable) };
+  },
+  MD5: (args, name) => (arity(name, args, 1), { sql: `md5(${text(args[0]!)})`, type: typeOf('varchar(32)', args[0]!.type.nullable) }),
+  SHA1: (args, name) => (arity(name, args, 1), { sql: `sha1(${text(args[0]!)})`, type: typeOf('varchar(40)', args[0]!.type.nullable) }),
+  SHA: (args, name) => STRING_FUNCTIONS.SHA1!(args, name),
+  SHA2(args, name) {
+    arity(name, args, 2);
+    if (args[1]!.sql !== '256') throw new DialectUnsupported(`SHA2(x, ${args[1]!.sql}) (only 256 bits)`);
+    return { sql: `sha256(${text(args[0]!)})`, type: typeOf('varchar(64)', true) };
+  },
+  ASCII: (args, name) => (arity(name, args, 1), { sql: `CASE WHEN ${text(args[0]!)} = '' THEN 0 ELSE ascii(${text(args[0]!)}) END`, type: typeOf('int(3)', args[0]!.type.nullable) }),
+};
