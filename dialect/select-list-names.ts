@@ -82,7 +82,8 @@ export function selectItemNames(tokens: Token[], sql: string): (string | null)[]
   return topLevelItems(tokens).map(({ tokens: its }) => {
     if (its.length === 0) return null;
     const last = its[its.length - 1]!;
-    if (its.length === 1 && /^(NULL|TRUE|FALSE)$/.test(upper(last))) return last.text;
+    // Keywords that are values, not columns: named as written.
+    if (its.length === 1 && /^(NULL|TRUE|FALSE|CURRENT_DATE|CURRENT_TIME|CURRENT_TIMESTAMP|LOCALTIME|LOCALTIMESTAMP|UTC_DATE|UTC_TIME|UTC_TIMESTAMP|CURRENT_USER)$/.test(upper(last))) return last.text;
     if ((last.kind === 'other' && last.text === '*') || isPlainColumn(its) || hasAlias(its)) return null;
     return mysqlName(its, sql);
   });

@@ -71,6 +71,7 @@ describe('MySQL semantics', () => {
     [`SELECT CAST('12abc' AS SIGNED), CAST(2.5 AS SIGNED), CONVERT(-1, UNSIGNED INTEGER), CAST(123 AS CHAR(2))`, ['12', '3', '18446744073709551615', '12']],
     [`SELECT DATE_ADD('2024-01-31', INTERVAL 1 MONTH), DATE '2024-02-28' + INTERVAL 2 DAY, DATE_SUB('2024-03-01 10:00:00', INTERVAL 90 MINUTE)`, ['2024-02-29', '2024-03-01', '2024-03-01 08:30:00']],
     [`SELECT @@max_allowed_packet`, ['67108864']],
+    [`SELECT CURRENT_DATE = CURDATE(), CURRENT_TIMESTAMP >= CURRENT_DATE, YEAR(NOW()) > 2000`, ['1', '1', '1']],
   ])('%s', async (sql, expected) => {
     expect((await run(sql)).row).toEqual(expected);
   });
