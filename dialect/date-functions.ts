@@ -3,9 +3,10 @@
 // warning). DATE_FORMAT maps each MySQL specifier to strftime or an expression.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, quoteString, type Emitted } from './emitted.ts';
+import { arity, stringLiteralValue, type FunctionTranslation } from './function-args.ts';
 import { familyOf, typeOf } from './mysql-types.ts';
 
-type Fn = (args: Emitted[], name: string) => Emitted;
+type Fn = FunctionTranslation;
 
 const v = asValue;
 
@@ -22,14 +23,10 @@ function asDate(e: Emitted): string {
 }
 
 /** A string literal argument's value (a format must be known when the statement is translated). */
-export function literalString(e: Emitted, fn: string): string {
-  const m = /^'((?:[^']|'')*)'$/.exec(e.sql);
-  if (!m) throw new DialectUnsupported(`${fn}() with a format that is not a string literal`);
-  return m[1]!.replace(/''/g, "'");
-}
-
-function arity(name: string, args: Emitted[], min: number, max = min): void {
-  if (args.length < min || args.length > max) throw new DialectUnsupported(`${name}() with ${args.length} argument(s)`);
+function literalString(e: Emitted, fn: string): string {
+  const value = stringLiteralValue(e);
+  if (value === undefined) throw new DialectUnsupported(`${fn}() with a format that is not a string literal`);
+  return value;
 }
 
 const part = (sql: (ts: string) => string, columnType: string): Fn => (args, name) => {
@@ -99,7 +96,7 @@ export const DATE_FUNCTIONS: Record<string, Fn> = {
   LOCALTIME: now,
   LOCALTIMESTAMP: now,
   CURDATE: (args, name) => (arity(name, args, 0), { sql: 'CAST(CAST(now() AS TIMESTAMP) AS DATE)', type: typeOf('date', false) }),
-  CURRENT_DATE: (args, name) => DATE_FUNCTIONS.CURDATE!(args, name),
+  CURRENT_DATE: (args, name, ctx) => DATE_FUNCTIONS.CURDATE!(args, name, ctx),
   UTC_TIMESTAMP: (args, name) => (arity(name, args, 0), { sql: "CAST(timezone('UTC', now()) AS TIMESTAMP_S)", type: typeOf('datetime', false) }),
   UTC_DATE: (args, name) => (arity(name, args, 0), { sql: "CAST(timezone('UTC', now()) AS DATE)", type: typeOf('date', false) }),
   YEAR: part((ts) => `year(${ts})`, 'int(4)'),

@@ -6,6 +6,7 @@ import { DialectUnsupported } from './dialect-error.ts';
 import { asCondition, asValue, quoteIdent, quoteString, textAsNumber, type Emitted } from './emitted.ts';
 import { aggregateType, callFunction } from './functions.ts';
 import { timestampDiff } from './date-functions.ts';
+import { stringLiteralValue } from './function-args.ts';
 import { aggregate, charLength, decimalType, digitsOf, familyOf, isUnsigned, NULL_TYPE, stringType, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
 import { STRING_PLACEHOLDER, type Literal } from './parser-input.ts';
 import type { Scope } from './scope.ts';
@@ -597,8 +598,8 @@ export class ExpressionEmitter {
  * collation.)
  */
 function padSpace(e: Emitted): string {
-  const m = /^'((?:[^']|'')*)'$/.exec(e.sql);
-  return m && m[1]!.endsWith(' ') ? `'${m[1]!.replace(/ +$/, '')}'` : v(e);
+  const value = stringLiteralValue(e);
+  return value?.endsWith(' ') ? quoteString(value.replace(/ +$/, '')) : v(e);
 }
 
 /** MySQL sorts an ENUM by its members' order, not alphabetically. */

@@ -150,6 +150,7 @@ export class SelectEmitter {
   private from(items: Node[], scope: Scope, exprs: ExpressionEmitter): string {
     const real = items.filter((it) => !(it.table && !it.db && String(it.table).toLowerCase() === 'dual' && !it.join));
     if (real.length === 0) return '';
+    // Every relation joins the scope first: an ON condition may name any of them.
     const relations = real.map((item) => this.relation(item, scope));
     let sql = ' FROM ';
     relations.forEach((rel, i) => {
@@ -160,30 +161,23 @@ export class SelectEmitter {
         sql += join ? ` ${join} ` : ', ';
       }
       sql += rel;
-    });
-    // Conditions are emitted once every relation is known (a column can name any of them).
-    sql = sql.replace(/\u0000ON(\d+)\u0000/g, (_, n: string) => {
-      const item = real[Number(n)]!;
-      if (item.on) return ` ON ${asCondition(exprs.emit(item.on))}`;
+      if (item.on) sql += ` ON ${asCondition(exprs.emit(item.on))}`;
       if (item.using?.length) {
-        const rel = scope.relations[Number(n)];
-        if (rel) rel.merged = new Set((item.using as Node[]).map((u) => String(u.value ?? u.column ?? u).toLowerCase()));
+        const using = (item.using as Node[]).map((u) => String(u.value ?? u.column ?? u));
+        scope.relations[i]!.merged = new Set(using.map((u) => u.toLowerCase()));
+        sql += ` USING (${using.map(quoteIdent).join(', ')})`;
       }
-      if (item.using?.length) return ` USING (${(item.using as Node[]).map((u) => quoteIdent(String(u.value ?? u.column ?? u))).join(', ')})`;
-      return '';
     });
     return sql;
   }
 
-  /** One FROM item as SQL (with a marker where its ON/USING goes), added to the scope. */
+  /** One FROM item as SQL, added to the scope. */
   private relation(item: Node, scope: Scope): string {
-    const marker = (i: number) => `\u0000ON${i}\u0000`;
-    const position = scope.relations.length;
     if (item.expr?.ast) {
       if (!item.as) throw new DialectUnsupported('a derived table without an alias');
       const q = this.query(item.expr.ast, scope.parent);
       scope.relations.push({ name: item.as, columns: q.columns?.map((c) => ({ name: c.name, type: c.type })) ?? null });
-      return `(${q.sql}) AS ${quoteIdent(item.as)}${marker(position)}`;
+      return `(${q.sql}) AS ${quoteIdent(item.as)}`;
     }
     if (!item.table || typeof item.table !== 'string') throw new DialectUnsupported('this FROM item');
     const table: string = item.table;
@@ -210,7 +204,7 @@ export class SelectEmitter {
       sql = db ? `${quoteIdent(db)}.${quoteIdent(table)}` : quoteIdent(table);
     }
     scope.relations.push({ name: alias ?? table, columns });
-    return `${sql}${alias ? ` AS ${quoteIdent(alias)}` : ''}${marker(position)}`;
+    return `${sql}${alias ? ` AS ${quoteIdent(alias)}` : ''}`;
   }
 
   private selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitter, names: (string | null)[], topLevel: boolean, keyItems: Set<number>): { sql: string; columns: ResultColumnHint[] | null; outputs: { name: string; type: ExprType }[] } {

@@ -6,24 +6,13 @@ import { DATE_FUNCTIONS } from './date-functions.ts';
 import { NUMERIC_FUNCTIONS } from './numeric-functions.ts';
 import { STRING_FUNCTIONS } from './string-functions.ts';
 import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
+import { anyNullable, arity, folded, text, type FunctionContext, type FunctionTranslation } from './function-args.ts';
 import { aggregate, charLength, decimalType, digitsOf, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
 
-export interface FunctionContext {
-  database: string | null;
-}
+type Fn = FunctionTranslation;
 
-type Fn = (args: Emitted[], ctx: FunctionContext, name: string) => Emitted;
-
-const nullableIfAny = (args: Emitted[]): boolean => args.some((a) => a.type.nullable);
+const nullableIfAny = anyNullable;
 const v = asValue;
-
-/** MySQL reads strings case-insensitively under its default collations; these search functions too. */
-const folded = (e: Emitted): string => (familyOf(e.type) === 'binary' ? v(e) : `lower(CAST(${v(e)} AS VARCHAR))`);
-const text = (e: Emitted): string => (familyOf(e.type) === 'string' || familyOf(e.type) === 'binary' ? v(e) : `CAST(${v(e)} AS VARCHAR)`);
-
-function arity(name: string, args: Emitted[], min: number, max = min): void {
-  if (args.length < min || args.length > max) throw new DialectUnsupported(`${name}() with ${args.length} argument(s)`);
-}
 
 const sameString = (name: string, duck: string): Fn => (args) => {
   arity(name, args, 1);
@@ -35,6 +24,8 @@ function joinedLength(lengths: number[]): number {
   const sum = lengths.reduce((n, l) => n + l, 0);
   return Math.min(sum, Math.max(16777216, ...lengths));
 }
+
+export type { FunctionContext };
 
 const intResult = (sql: string, nullable: boolean, columnType = 'int(11)'): Emitted => ({ sql, type: typeOf(columnType, nullable) });
 
@@ -92,81 +83,81 @@ const FUNCTIONS: Record<string, Fn> = {
     const length = joinedLength([...rest.map((a) => charLength(a.type)), charLength(sep!.type) * (rest.length - 1)]);
     return { sql: `CASE WHEN ${v(sep!)} IS NULL THEN NULL ELSE concat_ws(${[sep!, ...rest].map(text).join(', ')}) END`, type: { columnType: stringType(length), nullable: sep!.type.nullable } };
   },
-  SUBSTRING: (args, _c, name) => substring(args, name),
-  SUBSTR: (args, _c, name) => substring(args, name),
-  MID: (args, _c, name) => substring(args, name),
-  LEFT(args, _c, name) {
+  SUBSTRING: (args, name) => substring(args, name),
+  SUBSTR: (args, name) => substring(args, name),
+  MID: (args, name) => substring(args, name),
+  LEFT(args, name) {
     arity(name, args, 2);
     return { sql: `CASE WHEN ${v(args[1]!)} < 1 THEN '' ELSE left(${text(args[0]!)}, ${v(args[1]!)}) END`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: nullableIfAny(args) } };
   },
-  RIGHT(args, _c, name) {
+  RIGHT(args, name) {
     arity(name, args, 2);
     return { sql: `CASE WHEN ${v(args[1]!)} < 1 THEN '' ELSE right(${text(args[0]!)}, ${v(args[1]!)}) END`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: nullableIfAny(args) } };
   },
-  LOCATE(args, _c, name) {
+  LOCATE(args, name) {
     arity(name, args, 2, 3);
     return locate(args[0]!, args[1]!, args[2]);
   },
-  POSITION(args, _c, name) {
+  POSITION(args, name) {
     arity(name, args, 2);
     return locate(args[0]!, args[1]!);
   },
-  INSTR(args, _c, name) {
+  INSTR(args, name) {
     arity(name, args, 2);
     return locate(args[1]!, args[0]!);
   },
-  CHAR_LENGTH(args, _c, name) {
+  CHAR_LENGTH(args, name) {
     arity(name, args, 1);
     return intResult(`length(${text(args[0]!)})`, args[0]!.type.nullable, 'int(10)');
   },
-  CHARACTER_LENGTH: (args, c, name) => FUNCTIONS.CHAR_LENGTH!(args, c, name),
-  LENGTH(args, _c, name) {
+  CHARACTER_LENGTH: (args, name, ctx) => FUNCTIONS.CHAR_LENGTH!(args, name, ctx),
+  LENGTH(args, name) {
     arity(name, args, 1);
     const a = args[0]!;
     return intResult(familyOf(a.type) === 'binary' ? `octet_length(${v(a)})` : `strlen(${text(a)})`, a.type.nullable, 'int(10)');
   },
-  OCTET_LENGTH: (args, c, name) => FUNCTIONS.LENGTH!(args, c, name),
-  REPLACE(args, _c, name) {
+  OCTET_LENGTH: (args, name, ctx) => FUNCTIONS.LENGTH!(args, name, ctx),
+  REPLACE(args, name) {
     arity(name, args, 3);
     return { sql: `replace(${args.map(text).join(', ')})`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: nullableIfAny(args) } };
   },
   TRIM: sameString('TRIM', 'trim'),
-  IF(args, _c, name) {
+  IF(args, name) {
     arity(name, args, 3);
     return { sql: `CASE WHEN ${asCondition(args[0]!)} THEN ${v(args[1]!)} ELSE ${v(args[2]!)} END`, type: choose([args[1]!, args[2]!], args[1]!.type.nullable || args[2]!.type.nullable) };
   },
-  IFNULL(args, _c, name) {
+  IFNULL(args, name) {
     arity(name, args, 2);
     return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(args, args[0]!.type.nullable && args[1]!.type.nullable) };
   },
-  COALESCE(args, _c, name) {
+  COALESCE(args, name) {
     if (args.length === 0) throw new DialectUnsupported('COALESCE() without arguments');
     return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(args, args.every((a) => a.type.nullable)) };
   },
-  NULLIF(args, _c, name) {
+  NULLIF(args, name) {
     arity(name, args, 2);
     return { sql: `nullif(${args.map(v).join(', ')})`, type: { ...args[0]!.type, nullable: true, source: undefined } };
   },
   GREATEST: extreme('greatest'),
   LEAST: extreme('least'),
-  ABS(args, _c, name) {
+  ABS(args, name) {
     arity(name, args, 1);
     return { sql: `abs(${v(args[0]!)})`, type: { ...args[0]!.type, source: undefined } };
   },
-  DATABASE(args, ctx, name) {
+  DATABASE(args, name, ctx) {
     arity(name, args, 0);
     return { sql: ctx.database === null ? 'NULL::VARCHAR' : quoteString(ctx.database), type: typeOf('varchar(64)', true) };
   },
-  SCHEMA: (args, ctx, name) => FUNCTIONS.DATABASE!(args, ctx, name),
-  ...Object.fromEntries(Object.entries(DATE_FUNCTIONS).map(([n, fn]) => [n, (args: Emitted[], _c: FunctionContext, name: string) => fn(args, name)])),
-  ...Object.fromEntries(Object.entries(NUMERIC_FUNCTIONS).map(([n, fn]) => [n, (args: Emitted[], _c: FunctionContext, name: string) => fn(args, name)])),
-  ...Object.fromEntries(Object.entries(STRING_FUNCTIONS).map(([n, fn]) => [n, (args: Emitted[], _c: FunctionContext, name: string) => fn(args, name)])),
+  SCHEMA: (args, name, ctx) => FUNCTIONS.DATABASE!(args, name, ctx),
+  ...DATE_FUNCTIONS,
+  ...NUMERIC_FUNCTIONS,
+  ...STRING_FUNCTIONS,
 };
 
 export function callFunction(name: string, args: Emitted[], ctx: FunctionContext): Emitted {
   const fn = FUNCTIONS[name.toUpperCase()];
   if (!fn) throw new DialectUnsupported(`the function ${name.toUpperCase()}()`);
-  return fn(args, ctx, name.toUpperCase());
+  return fn(args, name.toUpperCase(), ctx);
 }
 
 /** SUM / AVG / COUNT / MIN / MAX result types as MySQL reports them. */

@@ -2,19 +2,15 @@
 // real answer), ROUND half away from zero on exact numbers and half to even on doubles.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, textAsNumber, type Emitted } from './emitted.ts';
+import { anyNullable, arity, type FunctionTranslation } from './function-args.ts';
 import { decimalType, digitsOf, familyOf, typeOf, type ExprType } from './mysql-types.ts';
 
-type Fn = (args: Emitted[], name: string) => Emitted;
+type Fn = FunctionTranslation;
 
 const v = asValue;
 
-function arity(name: string, args: Emitted[], min: number, max = min): void {
-  if (args.length < min || args.length > max) throw new DialectUnsupported(`${name}() with ${args.length} argument(s)`);
-}
-
 const isExact = (t: ExprType) => familyOf(t) === 'int' || familyOf(t) === 'decimal' || familyOf(t) === 'year';
 const number = (e: Emitted) => (familyOf(e.type) === 'string' ? textAsNumber(v(e)) : v(e));
-const anyNullable = (args: Emitted[]) => args.some((a) => a.type.nullable);
 const double = (sql: (args: string[]) => string, min: number, max = min): Fn => (args, name) => {
   arity(name, args, min, max);
   return { sql: sql(args.map((a) => `CAST(${number(a)} AS DOUBLE)`)), type: typeOf('double', true) };

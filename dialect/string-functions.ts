@@ -2,18 +2,12 @@
 // ignore case as MySQL's default collations do.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, type Emitted } from './emitted.ts';
+import { anyNullable, arity, folded, text, type FunctionTranslation } from './function-args.ts';
 import { charLength, familyOf, stringType, typeOf } from './mysql-types.ts';
 
-type Fn = (args: Emitted[], name: string) => Emitted;
+type Fn = FunctionTranslation;
 
 const v = asValue;
-const text = (e: Emitted): string => (familyOf(e.type) === 'string' || familyOf(e.type) === 'binary' ? v(e) : `CAST(${v(e)} AS VARCHAR)`);
-const folded = (e: Emitted): string => `lower(${text(e)})`;
-const anyNullable = (args: Emitted[]) => args.some((a) => a.type.nullable);
-
-function arity(name: string, args: Emitted[], min: number, max = min): void {
-  if (args.length < min || args.length > max) throw new DialectUnsupported(`${name}() with ${args.length} argument(s)`);
-}
 
 function pad(duck: string): Fn {
   return (args, name) => {
@@ -62,7 +56,7 @@ export const STRING_FUNCTIONS: Record<string, Fn> = {
   },
   MD5: (args, name) => (arity(name, args, 1), { sql: `md5(${text(args[0]!)})`, type: typeOf('varchar(32)', args[0]!.type.nullable) }),
   SHA1: (args, name) => (arity(name, args, 1), { sql: `sha1(${text(args[0]!)})`, type: typeOf('varchar(40)', args[0]!.type.nullable) }),
-  SHA: (args, name) => STRING_FUNCTIONS.SHA1!(args, name),
+  SHA: (args, name, ctx) => STRING_FUNCTIONS.SHA1!(args, name, ctx),
   SHA2(args, name) {
     arity(name, args, 2);
     if (args[1]!.sql !== '256') throw new DialectUnsupported(`SHA2(x, ${args[1]!.sql}) (only 256 bits)`);

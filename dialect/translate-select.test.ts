@@ -45,7 +45,7 @@ async function run(sql: string): Promise<{ names: string[]; row: (string | null)
 describe('literals read exactly', () => {
   it('keeps escapes, hex, bits, exponents and leading-dot decimals', async () => {
     const r = await run(`SELECT 'it''s\\n', "dq", X'4142', b'1000001', 1e3, .5, _binary'x' = 'x'`);
-    expect(r.row).toEqual(["it's\n", 'dq', expect.any(String), expect.any(String), '1000', '0.5', '1']);
+    expect(r.row).toEqual(["it's\n", 'dq', 'AB', 'A', '1000', '0.5', '1']);
     expect(r.names.slice(0, 2)).toEqual(["it's\n", 'dq']);
   });
 

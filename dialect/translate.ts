@@ -10,6 +10,8 @@ import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
 import { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
 import type { DialectCatalog, ResultColumnHint } from './emit-select.ts';
 import { translateSelect } from './translate-select.ts';
+import { unescapeMysql } from './parser-input.ts';
+import { quoteString } from './emitted.ts';
 
 export { DialectError, UnknownColumn };
 
@@ -49,11 +51,8 @@ export function classify(sql: string): StatementKind {
   return 'other';
 }
 
-const MYSQL_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', Z: '\x1a', '\\': '\\', "'": "'", '"': '"', '%': '\\%', _: '\\_' };
-
 function renderString(body: string): string {
-  const value = body.replace(/\\(.)/g, (_, ch: string) => MYSQL_ESCAPES[ch] ?? ch);
-  return "'" + value.replace(/'/g, "''") + "'";
+  return quoteString(unescapeMysql(body));
 }
 
 function render(tokens: Token[]): string {

@@ -238,14 +238,13 @@ class DuckDbSession implements QuerySession {
 
   /**
    * How to describe the result columns: as the dialect typed them when it could (every column),
-   * else by matching result column names to the source columns of the tables in the query.
+   * else by matching result column names to the source columns of the tables in the query. (A
+   * prepared statement whose table changed shape since gets DuckDB's own descriptions.)
    */
   private async describer(mysqlSql: string, t: Translation): Promise<(names: string[], types: DuckDBType[]) => ReturnType<typeof sourceColumnsOf>> {
-    const hints = t.columns;
-    const resolve = await this.sourceResolver(mysqlSql);
-    if (!hints) return resolve;
-    const hinted = hintedColumns(hints);
-    return (names, types) => (names.length === hinted.length ? hinted : resolve(names, types));
+    if (!t.columns) return this.sourceResolver(mysqlSql);
+    const hinted = hintedColumns(t.columns);
+    return (names) => (names.length === hinted.length ? hinted : []);
   }
 
   /** Says which result columns are source columns, for MySQL-exact column definitions. */
