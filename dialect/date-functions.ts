@@ -97,6 +97,15 @@ export const DATE_FUNCTIONS: Record<string, Fn> = {
   LOCALTIMESTAMP: now,
   CURDATE: (args, name) => (arity(name, args, 0), { sql: 'CAST(CAST(now() AS TIMESTAMP) AS DATE)', type: typeOf('date', false) }),
   CURRENT_DATE: (args, name, ctx) => DATE_FUNCTIONS.CURDATE!(args, name, ctx),
+  CURTIME(args, name) {
+    arity(name, args, 0, 1);
+    const fsp = args[0] ? Number(args[0].sql) : 0;
+    if (!Number.isInteger(fsp) || fsp < 0 || fsp > 6) throw new DialectUnsupported(`${name}() with a precision that is not a number 0-6`);
+    const ts = 'CAST(now() AS TIMESTAMP)';
+    const cut = fsp === 0 ? `date_trunc('second', ${ts})` : fsp <= 3 ? `date_trunc('millisecond', ${ts})` : ts;
+    return { sql: `CAST(${cut} AS TIME)`, type: typeOf(fsp ? `time(${fsp})` : 'time', false) };
+  },
+  CURRENT_TIME: (args, name, ctx) => DATE_FUNCTIONS.CURTIME!(args, name, ctx),
   UTC_TIMESTAMP: (args, name) => (arity(name, args, 0), { sql: "CAST(timezone('UTC', now()) AS TIMESTAMP_S)", type: typeOf('datetime', false) }),
   UTC_DATE: (args, name) => (arity(name, args, 0), { sql: "CAST(timezone('UTC', now()) AS DATE)", type: typeOf('date', false) }),
   YEAR: part((ts) => `year(${ts})`, 'int(4)'),

@@ -2,8 +2,8 @@
 // comparisons are 1/0/NULL integers, `<=>` is null-safe, LIKE and REGEXP ignore case for text,
 // division is NULL on zero, date arithmetic with INTERVAL keeps DATE when MySQL does.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { DialectUnsupported } from './dialect-error.ts';
-import { asCondition, asValue, quoteIdent, quoteString, textAsNumber, type Emitted } from './emitted.ts';
+import { DialectError, DialectUnsupported } from './dialect-error.ts';
+import { asCondition, asValue, enumIndex, numberOf, quoteIdent, quoteString, type Emitted } from './emitted.ts';
 import { aggregateType, callFunction } from './functions.ts';
 import { timestampDiff } from './date-functions.ts';
 import { stringLiteralValue } from './function-args.ts';
@@ -142,6 +142,8 @@ export class ExpressionEmitter {
     const name: string = typeof node.column === 'string' ? node.column : node.column?.expr?.value;
     if (node.collate) throw new DialectUnsupported(`COLLATE on ${name}`);
     const table: string | null = node.table ?? null;
+    const alias = table ? undefined : this.scope.aliased(name);
+    if (alias) return { sql: `(${alias.sql})`, type: alias.type };
     const type = this.scope.resolve(table, name);
     const sql = table ? `${quoteIdent(table)}.${quoteIdent(name)}` : quoteIdent(name);
     if (this.grouping && this.aggregateDepth === 0 && !this.grouping.keys.has(sql)) return { sql: `any_value(${sql})`, type };
@@ -234,8 +236,17 @@ export class ExpressionEmitter {
           const pairs = items.map((item) => this.comparable(l, item));
           return { sql: `(${pairs[0]![0]} ${op} (${pairs.map((p) => p[1]).join(', ')}))`, type: BOOL, bool: true };
         }
-        const sub = node.right?.type === 'expr_list' ? node.right.value[0] : node.right;
-        return { sql: `(${v(l)} ${op} ${this.emit(sub).sql})`, type: BOOL, bool: true };
+        const subNode = node.right?.type === 'expr_list' ? node.right.value[0] : node.right;
+        if (!subNode?.ast) throw new DialectUnsupported(`${op} with ${describe(subNode)}`);
+        // Each value the subquery gives is compared as MySQL compares the two types (a string
+        // with a number compares as numbers).
+        const sub = this.ctx.subquery(subNode.ast, this.scope);
+        if (sub.columns.length > 1) throw new DialectError('Operand should contain 1 column(s)');
+        if (sub.columns.length === 0) return { sql: `(${v(l)} ${op} (${sub.sql}))`, type: BOOL, bool: true };
+        const item = { sql: '"__iq_in"."v"', type: { ...sub.columns[0]!.type, source: undefined } };
+        const [a, b] = this.comparable(l, item);
+        const values = b === item.sql ? `(${sub.sql})` : `(SELECT ${b} FROM (${sub.sql}) AS "__iq_in"("v"))`;
+        return { sql: `(${a} ${op} ${values})`, type: BOOL, bool: true };
       }
       case 'BETWEEN':
       case 'NOT BETWEEN': {
@@ -302,9 +313,16 @@ export class ExpressionEmitter {
   private comparable(l: Emitted, r: Emitted): [string, string] {
     const fl = familyOf(l.type);
     const fr = familyOf(r.type);
-    const asNumber = (e: Emitted) => textAsNumber(v(e));
-    if (NUMERIC.has(fl) && fr === 'string') return [v(l), asNumber(r)];
-    if (fl === 'string' && NUMERIC.has(fr)) return [asNumber(l), v(r)];
+    const asNumber = (e: Emitted) => numberOf(e);
+    const stringy = (f: string) => f === 'string' || f === 'binary';
+    // A JSON value against a number compares as MySQL orders JSON: numbers by value, JSON null
+    // below every number, strings, booleans, arrays and objects above.
+    const jsonNumber = (e: Emitted) =>
+      `CASE WHEN ${v(e)} IS NULL THEN NULL WHEN json_type(CAST(${v(e)} AS JSON)) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(CAST(${v(e)} AS VARCHAR) AS DOUBLE) WHEN json_type(CAST(${v(e)} AS JSON)) = 'NULL' THEN '-Infinity'::DOUBLE ELSE 'Infinity'::DOUBLE END`;
+    if (fl === 'json' && NUMERIC.has(fr)) return [jsonNumber(l), v(r)];
+    if (NUMERIC.has(fl) && fr === 'json') return [v(l), jsonNumber(r)];
+    if (NUMERIC.has(fl) && stringy(fr)) return [v(l), asNumber(r)];
+    if (stringy(fl) && NUMERIC.has(fr)) return [asNumber(l), v(r)];
     if (fl === 'string' && fr === 'string') return [padSpace(l), padSpace(r)];
     return [v(l), v(r)];
   }
@@ -320,7 +338,7 @@ export class ExpressionEmitter {
       const sql = op === '/' ? `(CAST(${a} AS DOUBLE) / nullif(CAST(${b} AS DOUBLE), 0))` : op === 'DIV' ? `CAST(trunc(${a} / nullif(${b}, 0)) AS BIGINT)` : op === '%' || op === 'MOD' ? `(${a} % nullif(${b}, 0))` : `(${a} ${op} ${b})`;
       return { sql, type: UNKNOWN };
     }
-    const numeric = (e: Emitted, f: string) => (NUMERIC.has(f) ? v(e) : textAsNumber(v(e)));
+    const numeric = (e: Emitted, f: string) => (NUMERIC.has(f) ? v(e) : numberOf(e));
     const a = numeric(l, fl);
     const b = numeric(r, fr);
     const exact = (f: string) => f === 'int' || f === 'decimal' || f === 'year';
@@ -383,10 +401,13 @@ export class ExpressionEmitter {
   private unary(node: Node): Emitted {
     const e = this.emit(node.expr);
     switch (String(node.operator).toUpperCase()) {
+      case '+':
+        // MySQL's grammar drops a unary plus: the operand, its type and its origin are unchanged.
+        return e;
       case '-': {
         const f = familyOf(e.type);
         if (f === 'int') return { sql: `(-CAST(${v(e)} AS BIGINT))`, type: typeOf('bigint', e.type.nullable) };
-        return { sql: `(-${NUMERIC.has(f) || f === 'unknown' ? v(e) : textAsNumber(v(e))})`, type: NUMERIC.has(f) || f === 'unknown' ? { ...e.type, source: undefined } : typeOf('double', e.type.nullable) };
+        return { sql: `(-${NUMERIC.has(f) || f === 'unknown' ? v(e) : numberOf(e)})`, type: NUMERIC.has(f) || f === 'unknown' ? { ...e.type, source: undefined } : typeOf('double', e.type.nullable) };
       }
       case 'NOT':
       case '!':
@@ -402,6 +423,28 @@ export class ExpressionEmitter {
     const name = String(parts[parts.length - 1]?.value ?? '').toUpperCase();
     const argNodes: Node[] = node.args?.value ?? [];
     if (node.over) return this.windowFunction(name, argNodes, node.over);
+    // Aggregates the grammar does not know as such come back as plain calls.
+    if (CALLED_AGGREGATES.has(name) && argNodes.length === 1 && !node.over) {
+      this.aggregateDepth++;
+      try {
+        return this.aggregateCall({ type: 'aggr_func', name, args: { expr: argNodes[0] } });
+      } finally {
+        this.aggregateDepth--;
+      }
+    }
+    const session = SESSION_FUNCTIONS[name];
+    if (session && argNodes.length === 0) {
+      // Answered by the session (who is connected, which server): a literal in the statement.
+      const value = this.ctx.systemVariable(session.variable);
+      if (value === undefined) throw new DialectUnsupported(`the function ${name}()`);
+      return session.type === 'text' ? { sql: quoteString(value), type: typeOf(stringType([...value].length), false) } : { sql: `CAST(${Number(value)} AS BIGINT)`, type: typeOf('bigint(21) unsigned', false) };
+    }
+    if (name === 'FOUND_ROWS' && argNodes.length === 0) {
+      // The session's count from its last SELECT (rows sent, or SQL_CALC_FOUND_ROWS's count).
+      return { sql: `CAST(${Number(this.ctx.systemVariable('found_rows()') ?? 0)} AS BIGINT)`, type: typeOf('bigint(21)', false) };
+    }
+    // NOT (x) reads as a call of a function NOT.
+    if (name === 'NOT' && argNodes.length === 1) return this.unary({ operator: 'NOT', expr: argNodes[0] });
     if (name === 'EXISTS') {
       const sub = this.ctx.subquery(argNodes[0]?.ast, this.scope);
       return { sql: `(EXISTS (${sub.sql}))`, type: typeOf('int(1)', false), bool: true };
@@ -471,6 +514,7 @@ export class ExpressionEmitter {
   }
 
   private aggregateCall(node: Node): Emitted {
+    node = distinctAsModifier(node);
     const name = String(node.name).toUpperCase();
     const argNode = node.args?.expr;
     const distinct = node.args?.distinct ? 'DISTINCT ' : '';
@@ -482,10 +526,25 @@ export class ExpressionEmitter {
     switch (name) {
       case 'COUNT':
         return { sql: `count(${distinct}${v(arg)})${over}`, type: aggregateType('COUNT', arg.type) };
-      case 'SUM':
       case 'AVG': {
         const f = familyOf(arg.type);
-        const value = NUMERIC.has(f) || f === 'unknown' ? v(arg) : textAsNumber(v(arg));
+        if (f === 'int' || f === 'decimal' || f === 'year') {
+          // MySQL averages exact numbers exactly, to 4 more decimals, rounding half away from
+          // zero; DuckDB's avg goes through DOUBLE (and ROUND(AVG(x), 2) then differs).
+          const scale = digitsOf(arg.type).scale;
+          const sum = `sum(${distinct}CAST(${v(arg)} * ${10 ** scale} AS HUGEINT))${over}`;
+          const n = `count(${distinct}${v(arg)})${over}`;
+          const scaled = `(${sum} * 10000)`;
+          const q = `CASE WHEN ${scaled} >= 0 THEN (${scaled} * 2 + ${n}) // (2 * ${n}) ELSE -((-${scaled} * 2 + ${n}) // (2 * ${n})) END`;
+          const resultScale = scale + 4;
+          return { sql: `(CAST(${q} AS DECIMAL(38,0)) * CAST('${(1 / 10 ** resultScale).toFixed(resultScale)}' AS DECIMAL(${resultScale + 1},${resultScale})))`, type: aggregateType(name, arg.type) };
+        }
+        const value = NUMERIC.has(f) || f === 'unknown' ? v(arg) : numberOf(arg);
+        return { sql: `avg(${distinct}${value})${over}`, type: aggregateType(name, arg.type) };
+      }
+      case 'SUM': {
+        const f = familyOf(arg.type);
+        const value = NUMERIC.has(f) || f === 'unknown' ? v(arg) : numberOf(arg);
         return { sql: `${name.toLowerCase()}(${distinct}${value})${over}`, type: aggregateType(name, arg.type) };
       }
       case 'MIN':
@@ -555,11 +614,11 @@ export class ExpressionEmitter {
       case 'INTEGER':
       case 'INT':
         // MySQL reads a string's leading number; a fraction rounds.
-        return { sql: `CAST(round(${fromText ? textAsNumber(v(e)) : v(e)}) AS BIGINT)`, type: typeOf('bigint', nullable) };
+        return { sql: `CAST(round(${fromText ? numberOf(e) : v(e)}) AS BIGINT)`, type: typeOf('bigint', nullable) };
       case 'UNSIGNED':
       case 'UNSIGNEDINTEGER':
         // A negative value wraps around 2^64, as MySQL's unsigned cast does.
-        return { sql: `CAST(((CAST(round(${fromText ? textAsNumber(v(e)) : v(e)}) AS HUGEINT) % 18446744073709551616) + 18446744073709551616) % 18446744073709551616 AS UBIGINT)`, type: typeOf('bigint unsigned', nullable) };
+        return { sql: `CAST(((CAST(round(${fromText ? numberOf(e) : v(e)}) AS HUGEINT) % 18446744073709551616) + 18446744073709551616) % 18446744073709551616 AS UBIGINT)`, type: typeOf('bigint unsigned', nullable) };
       case 'CHAR':
       case 'NCHAR':
       case 'VARCHAR': {
@@ -573,12 +632,12 @@ export class ExpressionEmitter {
         const p = length ?? 10;
         const s = (target?.scale as number | undefined) ?? 0;
         if (p > 38) throw new DialectUnsupported(`CAST AS DECIMAL(${p},${s}) (wider than 38 digits)`);
-        return { sql: `CAST(${fromText ? textAsNumber(v(e)) : v(e)} AS DECIMAL(${p},${s}))`, type: typeOf(decimalType(p - s, s), nullable) };
+        return { sql: `CAST(${fromText ? numberOf(e) : v(e)} AS DECIMAL(${p},${s}))`, type: typeOf(decimalType(p - s, s), nullable) };
       }
       case 'DOUBLE':
       case 'REAL':
       case 'FLOAT':
-        return { sql: fromText ? textAsNumber(v(e)) : `CAST(${v(e)} AS DOUBLE)`, type: typeOf('double', nullable) };
+        return { sql: fromText ? numberOf(e) : `CAST(${v(e)} AS DOUBLE)`, type: typeOf('double', nullable) };
       case 'DATE':
         return { sql: `TRY_CAST(${v(e)} AS DATE)`, type: typeOf('date', true) };
       case 'DATETIME': {
@@ -602,14 +661,36 @@ function padSpace(e: Emitted): string {
   return value?.endsWith(' ') ? quoteString(value.replace(/ +$/, '')) : v(e);
 }
 
+/** Functions whose value is the session's, looked up as if a variable (the gateway answers them). */
+const SESSION_FUNCTIONS: Record<string, { variable: string; type: 'text' | 'int' }> = {
+  CURRENT_USER: { variable: 'current_user()', type: 'text' },
+  USER: { variable: 'user()', type: 'text' },
+  SESSION_USER: { variable: 'user()', type: 'text' },
+  SYSTEM_USER: { variable: 'user()', type: 'text' },
+  CONNECTION_ID: { variable: 'connection_id()', type: 'int' },
+  VERSION: { variable: 'version', type: 'text' },
+};
+
+/** Aggregates the grammar reads as plain function calls. */
+export const CALLED_AGGREGATES: ReadonlySet<string> = new Set(['STD', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP', 'BIT_AND', 'BIT_OR', 'BIT_XOR']);
+
 /** MySQL sorts an ENUM by its members' order, not alphabetically. */
 function enumOrder(e: Emitted): string {
-  const members = /^enum\((.*)\)$/i.exec(e.type.columnType)?.[1];
-  if (!members) return v(e);
-  const list = [...members.matchAll(/'((?:[^']|'')*)'/g)].map((m) => `'${m[1]}'`);
-  return `list_position([${list.join(', ')}], ${v(e)})`;
+  return enumIndex(e) ?? v(e);
 }
 
 function describe(node: Node): string {
   return node?.type ? `of kind ${node.type}${node.operator ? ` ${node.operator}` : ''}` : JSON.stringify(node)?.slice(0, 60) ?? 'undefined';
+}
+
+/**
+ * `SUM(DISTINCT ((x)))`, as parser-input writes a DISTINCT argument that is not a plain column,
+ * comes back as a call of a function DISTINCT; this puts it back as the aggregate's modifier.
+ */
+function distinctAsModifier(node: Node): Node {
+  const arg = node.args?.expr;
+  const parts = arg?.type === 'function' ? ((arg.name?.name ?? []) as { value: string }[]) : [];
+  if (parts.length !== 1 || String(parts[0]!.value).toUpperCase() !== 'DISTINCT') return node;
+  const values: Node[] = arg.args?.value ?? [];
+  return { ...node, args: { ...node.args, distinct: 'DISTINCT', expr: values.length === 1 ? values[0] : { type: 'expr_list', value: values } } };
 }

@@ -7,11 +7,11 @@ import { mapColumnType } from '../connectors/columnar-sink/index.ts';
 import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { asCondition, asValue, quoteIdent, type Emitted } from './emitted.ts';
-import { ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
+import { CALLED_AGGREGATES, ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
 import { informationSchemaColumns } from './information-schema-types.ts';
 import { aggregate, familyOf, typeOf, type ExprType } from './mysql-types.ts';
 import { STRING_PLACEHOLDER, type Literal } from './parser-input.ts';
-import { Scope, type RelationColumn } from './scope.ts';
+import { Scope, type Output, type RelationColumn } from './scope.ts';
 
 type Node = any;
 
@@ -25,6 +25,8 @@ export interface CatalogColumn {
 /** The source tables' columns as the sink recorded them. */
 export interface DialectCatalog {
   columns(db: string, table: string): CatalogColumn[] | undefined;
+  /** Why a source view cannot be served (its definition was refused), if it cannot. */
+  refusal?(db: string, table: string): string | undefined;
 }
 
 export interface ResultColumnHint {
@@ -35,6 +37,8 @@ export interface ResultColumnHint {
 export interface SelectContext {
   database: string | null;
   catalog: DialectCatalog;
+  /** Name every table with its database (a stored view must not depend on a session's). */
+  qualifyTables?: boolean;
   literals: Literal[];
   systemVariable(name: string): string | undefined;
 }
@@ -46,7 +50,19 @@ export interface EmittedQuery {
 }
 
 const JOINS = new Set(['JOIN', 'INNER JOIN', 'CROSS JOIN', 'LEFT JOIN', 'LEFT OUTER JOIN', 'RIGHT JOIN', 'RIGHT OUTER JOIN']);
-const SET_OPS: Record<string, string> = { union: 'UNION', 'union distinct': 'UNION', 'union all': 'UNION ALL' };
+// INTERSECT binds tighter than UNION and EXCEPT in MySQL, MariaDB and DuckDB alike (the SQL
+// standard), so a chain is written out as it came.
+const SET_OPS: Record<string, string> = {
+  union: 'UNION',
+  'union distinct': 'UNION',
+  'union all': 'UNION ALL',
+  except: 'EXCEPT',
+  'except distinct': 'EXCEPT',
+  'except all': 'EXCEPT ALL',
+  intersect: 'INTERSECT',
+  'intersect distinct': 'INTERSECT',
+  'intersect all': 'INTERSECT ALL',
+};
 
 /** The DuckDB type a MySQL value of this type is held in, to cast a computed column to. */
 function duckTypeOf(t: ExprType): string | null {
@@ -57,9 +73,34 @@ function duckTypeOf(t: ExprType): string | null {
 }
 
 export class SelectEmitter {
+  /** Tables the catalog did not know, as db.table: untyped, so the caller may re-read it. */
+  readonly unknownTables = new Set<string>();
+  /** The statement asked for SQL_CALC_FOUND_ROWS. */
+  calcFoundRows = false;
+  /** Set while emitting the statement once more without its LIMIT, to count FOUND_ROWS(). */
+  private withoutTopLimit = false;
+  /** The statement's own query (not a subquery or derived table). */
+  private top: Node | undefined;
+
   constructor(private readonly ctx: SelectContext) {}
 
   /** `names[i]`: MySQL's name for top-level select item i when it is an unaliased expression. */
+  /**
+   * The statement, and for SQL_CALC_FOUND_ROWS the count of the rows it would give without its
+   * LIMIT (what FOUND_ROWS() then answers).
+   */
+  statement(ast: Node, names: (string | null)[]): EmittedQuery & { foundRowsSql?: string } {
+    this.top = ast;
+    const main = this.query(ast, undefined, names);
+    if (!this.calcFoundRows) return main;
+    this.withoutTopLimit = true;
+    try {
+      return { ...main, foundRowsSql: `SELECT count(*) FROM (${this.query(ast, undefined, names).sql}) AS "__iq_found_rows"` };
+    } finally {
+      this.withoutTopLimit = false;
+    }
+  }
+
   query(ast: Node, outer: Scope | undefined, names: (string | null)[] = []): EmittedQuery {
     const blocks: Node[] = [];
     for (let b = ast; b; b = b._next) blocks.push(b);
@@ -77,7 +118,7 @@ export class SelectEmitter {
     scope.outputs = (columns ?? parts[0]!.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
     const exprs = new ExpressionEmitter(this.expressionContext(), scope);
     if (last.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(last.orderby, (n) => this.outputRef(n, exprs))}`;
-    sql += this.limit(last.limit, exprs);
+    if (!(this.withoutTopLimit && ast === this.top)) sql += this.limit(last.limit, exprs);
     return { sql, columns };
   }
 
@@ -103,7 +144,12 @@ export class SelectEmitter {
     if (ast?.type !== 'select') throw new DialectUnsupported(`a ${ast?.type ?? 'non-SELECT'} statement here`);
     if (ast.into?.position) throw new DialectUnsupported('SELECT ... INTO');
     if (ast.window) throw new DialectUnsupported('the WINDOW clause');
-    const options: string[] = (ast.options ?? []).map((o: unknown) => String(o).toUpperCase());
+    const options: string[] = (ast.options ?? []).map((o: unknown) => String(o).toUpperCase()).filter((o: string) => {
+      // SQL_CALC_FOUND_ROWS belongs to the statement's first SELECT only.
+      if (o !== 'SQL_CALC_FOUND_ROWS' || ast !== this.top) return true;
+      this.calcFoundRows = true;
+      return false;
+    });
     if (options.length) throw new DialectUnsupported(options.join(' '));
     const scope = new Scope(outer);
     const exprs = new ExpressionEmitter(this.expressionContext(), scope);
@@ -123,7 +169,7 @@ export class SelectEmitter {
     if (ast.having) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
     if (withOrderAndLimit) {
       if (ast.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(ast.orderby, (n) => this.groupOrOrderRef(n, scope, exprs))}`;
-      sql += this.limit(ast.limit, exprs);
+      if (!(this.withoutTopLimit && ast === this.top)) sql += this.limit(ast.limit, exprs);
     } else if (ast.orderby?.length || ast.limit?.value?.length) {
       // Only the last block of a union carries ORDER BY / LIMIT, and query() applies them to the whole.
       if (ast._next) throw new DialectUnsupported('ORDER BY or LIMIT inside a UNION member');
@@ -147,14 +193,23 @@ export class SelectEmitter {
     return `WITH ${recursive ? 'RECURSIVE ' : ''}${parts.join(', ')} `;
   }
 
-  private from(items: Node[], scope: Scope, exprs: ExpressionEmitter): string {
+  private from(fromNode: Node[] | Node, scope: Scope, exprs: ExpressionEmitter): string {
+    // `FROM (a JOIN b) JOIN c` comes back as {expr: [a, b], joins: [c]}; joins nest to the left
+    // anyway, so the parentheses change nothing.
+    const items: Node[] = Array.isArray(fromNode) ? fromNode : Array.isArray(fromNode?.expr) ? [...fromNode.expr, ...(fromNode.joins ?? [])] : [];
+    if (!Array.isArray(fromNode) && items.length === 0) throw new DialectUnsupported('this FROM clause');
     const real = items.filter((it) => !(it.table && !it.db && String(it.table).toLowerCase() === 'dual' && !it.join));
-    if (real.length === 0) return '';
+    return real.length === 0 ? '' : ` FROM ${this.joinChain(real, scope, exprs)}`;
+  }
+
+  /** Relations joined left to right, each with its ON or USING. */
+  private joinChain(items: Node[], scope: Scope, exprs: ExpressionEmitter): string {
     // Every relation joins the scope first: an ON condition may name any of them.
-    const relations = real.map((item) => this.relation(item, scope));
-    let sql = ' FROM ';
+    const first = scope.relations.length;
+    const relations = items.map((item) => this.relation(item, scope, exprs));
+    let sql = '';
     relations.forEach((rel, i) => {
-      const item = real[i]!;
+      const item = items[i]!;
       if (i > 0) {
         const join = item.join ? String(item.join).toUpperCase().replace(/\s+/g, ' ') : null;
         if (join && !JOINS.has(join)) throw new DialectUnsupported(join);
@@ -164,7 +219,8 @@ export class SelectEmitter {
       if (item.on) sql += ` ON ${asCondition(exprs.emit(item.on))}`;
       if (item.using?.length) {
         const using = (item.using as Node[]).map((u) => String(u.value ?? u.column ?? u));
-        scope.relations[i]!.merged = new Set(using.map((u) => u.toLowerCase()));
+        const relation = scope.relations[first + i];
+        if (relation) relation.merged = new Set(using.map((u) => u.toLowerCase()));
         sql += ` USING (${using.map(quoteIdent).join(', ')})`;
       }
     });
@@ -172,7 +228,9 @@ export class SelectEmitter {
   }
 
   /** One FROM item as SQL, added to the scope. */
-  private relation(item: Node, scope: Scope): string {
+  private relation(item: Node, scope: Scope, exprs: ExpressionEmitter): string {
+    // A parenthesized join, `a LEFT JOIN (b JOIN c ON ..) ON ..`: its relations join the scope.
+    if (Array.isArray(item.expr)) return `(${this.joinChain([...item.expr, ...(item.joins ?? [])], scope, exprs)})`;
     if (item.expr?.ast) {
       if (!item.as) throw new DialectUnsupported('a derived table without an alias');
       const q = this.query(item.expr.ast, scope.parent);
@@ -194,22 +252,27 @@ export class SelectEmitter {
     } else {
       const cte = db ? undefined : scope.cte(table);
       const resolvedDb = db ?? this.ctx.database;
+      const refusal = cte === undefined && resolvedDb ? this.ctx.catalog.refusal?.(resolvedDb, table) : undefined;
+      if (refusal) throw new DialectUnsupported(`the view ${resolvedDb}.${table} (its definition: ${refusal})`);
       const known = cte === undefined && resolvedDb ? this.ctx.catalog.columns(resolvedDb, table) : undefined;
+      if (cte === undefined && !known) this.unknownTables.add(`${resolvedDb ?? ''}.${table}`);
       columns =
         cte !== undefined
           ? cte
           : known
             ? known.map((c) => ({ name: c.name, type: { columnType: c.columnType, nullable: c.nullable, source: { db: resolvedDb!, table, tableAlias: alias ?? table, column: c.name, primaryKey: c.primaryKey } } }))
             : null;
-      sql = db ? `${quoteIdent(db)}.${quoteIdent(table)}` : quoteIdent(table);
+      const qualifier = db ?? (this.ctx.qualifyTables && cte === undefined ? resolvedDb : null);
+      sql = qualifier ? `${quoteIdent(qualifier)}.${quoteIdent(table)}` : quoteIdent(table);
     }
     scope.relations.push({ name: alias ?? table, columns });
     return `${sql}${alias ? ` AS ${quoteIdent(alias)}` : ''}`;
   }
 
-  private selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitter, names: (string | null)[], topLevel: boolean, keyItems: Set<number>): { sql: string; columns: ResultColumnHint[] | null; outputs: { name: string; type: ExprType }[] } {
+  private selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitter, names: (string | null)[], topLevel: boolean, keyItems: Set<number>): { sql: string; columns: ResultColumnHint[] | null; outputs: Output[] } {
     const sql: string[] = [];
     const hints: ResultColumnHint[] = [];
+    const outputs: Output[] = [];
     let known = true;
     columns.forEach((item: Node, i: number) => {
       const expr = item.expr;
@@ -218,6 +281,7 @@ export class SelectEmitter {
         const relations = scope.relations.filter((r) => !expr.table || r.name.toLowerCase() === String(expr.table).toLowerCase());
         if (relations.length === 0 || relations.some((r) => !r.columns)) known = false;
         else for (const r of relations) for (const c of r.columns!) if (expr.table || !r.merged?.has(c.name.toLowerCase())) hints.push({ name: c.name, type: c.type });
+        outputs.push(...hints.slice(outputs.length));
         return;
       }
       // A select item GROUP BY names (by position or alias) is a key itself: nothing to wrap.
@@ -231,9 +295,10 @@ export class SelectEmitter {
       const value = duckType ? `CAST(${asValue(e)} AS ${duckType})` : asValue(e);
       sql.push(`${value} AS ${quoteIdent(name)}`);
       hints.push({ name, type: isColumn ? e.type : { ...e.type, source: undefined } });
+      outputs.push({ name, type: hints[hints.length - 1]!.type, sql: value });
       if (e.type.columnType === '') known = false;
     });
-    return { sql: sql.join(', '), columns: known ? hints : null, outputs: hints.map((h) => ({ name: h.name, type: h.type })) };
+    return { sql: sql.join(', '), columns: known ? hints : null, outputs };
   }
 
   private itemName(item: Node, written: string | null, topLevel: boolean, index: number): string {
@@ -310,6 +375,8 @@ function containsAggregate(nodes: unknown[]): boolean {
     const node = n as Node;
     if (node.ast) return false;
     if (node.type === 'aggr_func' && !node.over) return true;
+    const called = node.type === 'function' && !node.over ? ((node.name as Node)?.name as { value: string }[] | undefined) : undefined;
+    if (called?.length === 1 && CALLED_AGGREGATES.has(String(called[0]!.value).toUpperCase())) return true;
     return Object.values(node).some(visit);
   };
   return nodes.some(visit);

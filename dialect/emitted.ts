@@ -29,6 +29,23 @@ export function textAsNumber(sql: string): string {
   return `CASE WHEN ${sql} IS NULL THEN NULL ELSE coalesce(TRY_CAST(regexp_extract(CAST(${sql} AS VARCHAR), '^\\s*[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?', 0) AS DOUBLE), 0) END`;
 }
 
+/** An ENUM's members, in the order the type declares them; undefined for other types. */
+export function enumMembers(type: ExprType): string[] | undefined {
+  const members = /^enum\((.*)\)$/i.exec(type.columnType)?.[1];
+  return members === undefined ? undefined : [...members.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+}
+
+/** An ENUM value as its member number (1-based; '' is 0), which is what MySQL uses in numeric contexts and to sort. */
+export function enumIndex(e: Emitted): string | undefined {
+  const members = enumMembers(e.type);
+  return members && `list_position([${members.map(quoteString).join(', ')}], ${asValue(e)})`;
+}
+
+/** A value of a string type read as a number the way MySQL does: an ENUM by its member number, text by its leading number. */
+export function numberOf(e: Emitted): string {
+  return enumIndex(e) ?? textAsNumber(asValue(e));
+}
+
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';
 }

@@ -5,6 +5,7 @@ import { DialectUnsupported } from './dialect-error.ts';
 import { DATE_FUNCTIONS } from './date-functions.ts';
 import { NUMERIC_FUNCTIONS } from './numeric-functions.ts';
 import { STRING_FUNCTIONS } from './string-functions.ts';
+import { JSON_FUNCTIONS } from './json-functions.ts';
 import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
 import { anyNullable, arity, folded, text, type FunctionContext, type FunctionTranslation } from './function-args.ts';
 import { aggregate, charLength, decimalType, digitsOf, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
@@ -152,6 +153,7 @@ const FUNCTIONS: Record<string, Fn> = {
   ...DATE_FUNCTIONS,
   ...NUMERIC_FUNCTIONS,
   ...STRING_FUNCTIONS,
+  ...JSON_FUNCTIONS,
 };
 
 export function callFunction(name: string, args: Emitted[], ctx: FunctionContext): Emitted {

@@ -1,7 +1,7 @@
 // MySQL's numeric functions over DuckDB: NULL where MySQL gives NULL (SQRT and LN of what has no
 // real answer), ROUND half away from zero on exact numbers and half to even on doubles.
 import { DialectUnsupported } from './dialect-error.ts';
-import { asValue, textAsNumber, type Emitted } from './emitted.ts';
+import { asValue, numberOf, type Emitted } from './emitted.ts';
 import { anyNullable, arity, type FunctionTranslation } from './function-args.ts';
 import { decimalType, digitsOf, familyOf, typeOf, type ExprType } from './mysql-types.ts';
 
@@ -10,7 +10,7 @@ type Fn = FunctionTranslation;
 const v = asValue;
 
 const isExact = (t: ExprType) => familyOf(t) === 'int' || familyOf(t) === 'decimal' || familyOf(t) === 'year';
-const number = (e: Emitted) => (familyOf(e.type) === 'string' ? textAsNumber(v(e)) : v(e));
+const number = (e: Emitted) => (familyOf(e.type) === 'string' ? numberOf(e) : v(e));
 const double = (sql: (args: string[]) => string, min: number, max = min): Fn => (args, name) => {
   arity(name, args, min, max);
   return { sql: sql(args.map((a) => `CAST(${number(a)} AS DOUBLE)`)), type: typeOf('double', true) };
@@ -44,6 +44,20 @@ function ceilFloor(duck: string): Fn {
 
 export const NUMERIC_FUNCTIONS: Record<string, Fn> = {
   ROUND: roundLike('round', 'round_even'),
+  TRUNCATE(args, name) {
+    arity(name, args, 2);
+    const [x, d] = args as [Emitted, Emitted];
+    const places = Number(d.sql);
+    if (!Number.isInteger(places)) throw new DialectUnsupported(`${name}() with places that are not an integer literal`);
+    const nullable = anyNullable(args);
+    if (familyOf(x.type) === 'int') return { sql: `trunc(${v(x)}, ${places})`, type: { ...x.type, nullable, source: undefined } };
+    if (familyOf(x.type) === 'decimal') {
+      const digits = digitsOf(x.type);
+      const scale = Math.max(0, Math.min(places, digits.scale));
+      return { sql: `CAST(trunc(${v(x)}, ${places}) AS DECIMAL(${Math.min(digits.int + scale, 38)},${scale}))`, type: typeOf(decimalType(digits.int, scale), nullable) };
+    }
+    return { sql: `trunc(CAST(${number(x)} AS DOUBLE), ${places})`, type: typeOf('double', true) };
+  },
   CEIL: ceilFloor('ceil'),
   CEILING: ceilFloor('ceil'),
   FLOOR: ceilFloor('floor'),

@@ -50,12 +50,15 @@ export function parserInput(tokens: Token[]): ParserInput {
   };
   const solid = tokens.filter((t) => t.kind !== 'space');
   const casts = convertsToCasts(solid);
+  const distinct = distinctArguments(solid);
   let previous: Token | undefined;
   let afterSelect = false;
   for (let i = 0; i < solid.length; i++) {
     const t = solid[i]!;
     const next = solid[i + 1];
     const adjacent = next !== undefined && next.start === t.end;
+    for (let k = distinct.closeBefore.get(i) ?? 0; k > 0; k--) out.push('))');
+    for (let k = distinct.openBefore.get(i) ?? 0; k > 0; k--) out.push(' ((');
     const up = word(t);
     glued = previous !== undefined && previous.end === t.start;
     if (t.kind === 'word' && /^_[a-z0-9]+$/i.test(t.text) && next?.kind === 'string') {
@@ -90,6 +93,8 @@ export function parserInput(tokens: Token[]): ParserInput {
     } else if (t.kind === 'other' && t.text === '!' && next?.text === '=' && adjacent) {
       emit('<>');
       i++;
+    } else if (up === 'ALL' && (afterSelect || (previous?.text === '(' && AGGREGATES.has(word(solid[i - 2]))))) {
+      // SELECT ALL and COUNT(ALL x) say the default; the grammar knows neither.
     } else if (afterSelect && SELECT_MODIFIERS_DROPPED.has(up)) {
       // Optimizer and cache modifiers change nothing in the answer.
     } else if ((up === 'INTEGER' || up === 'INT') && (word(previous) === 'SIGNED' || word(previous) === 'UNSIGNED')) {
@@ -121,6 +126,41 @@ export function parserInput(tokens: Token[]): ParserInput {
     previous = solid[i];
   }
   return { text: out.join('').trim(), literals };
+}
+
+const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT', 'BIT_AND', 'BIT_OR', 'BIT_XOR', 'STD', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP']);
+
+/**
+ * After an aggregate's DISTINCT the grammar takes only some columns or an expression in double
+ * parentheses (`SUM(DISTINCT -x)`, `MIN(DISTINCT c)` and even `SUM(DISTINCT (-x))` fail). Each
+ * argument there goes in double parentheses: token index →
+ * how many `((` open before it / `))` close before it.
+ */
+function distinctArguments(solid: Token[]): { openBefore: Map<number, number>; closeBefore: Map<number, number> } {
+  const openBefore = new Map<number, number>();
+  const closeBefore = new Map<number, number>();
+  const add = (m: Map<number, number>, at: number) => m.set(at, (m.get(at) ?? 0) + 1);
+  for (let i = 2; i < solid.length - 1; i++) {
+    if (word(solid[i]) !== 'DISTINCT' || solid[i - 1]!.text !== '(' || !AGGREGATES.has(word(solid[i - 2]))) continue;
+    let start = i + 1;
+    let depth = 0;
+    for (let j = start; j < solid.length; j++) {
+      const text = solid[j]!.text;
+      const ends = depth === 0 && (text === ',' || text === ')' || word(solid[j]) === 'ORDER' || word(solid[j]) === 'SEPARATOR');
+      if (ends) {
+        if (j > start) {
+          add(openBefore, start);
+          add(closeBefore, j);
+        }
+        if (text !== ',') break;
+        start = j + 1;
+        continue;
+      }
+      if (text === '(') depth++;
+      else if (text === ')') depth--;
+    }
+  }
+  return { openBefore, closeBefore };
 }
 
 const CAST_TARGETS = new Set(['SIGNED', 'UNSIGNED', 'CHAR', 'NCHAR', 'VARCHAR', 'DATE', 'DATETIME', 'TIME', 'DECIMAL', 'BINARY', 'JSON', 'DOUBLE', 'FLOAT', 'REAL', 'INTEGER', 'INT']);

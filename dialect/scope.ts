@@ -19,10 +19,17 @@ export interface Relation {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** A result column of a SELECT block; `sql` is the expression, where it has one of its own. */
+export interface Output {
+  name: string;
+  type: ExprType;
+  sql?: string;
+}
+
 export class Scope {
   readonly relations: Relation[] = [];
   /** Names of the select list, which ORDER BY (and GROUP BY/HAVING, after columns) may use. */
-  outputs: { name: string; type: ExprType }[] = [];
+  outputs: Output[] = [];
   /** CTEs visible here by name. */
   readonly ctes = new Map<string, RelationColumn[] | null>();
 
@@ -38,6 +45,15 @@ export class Scope {
    * The column's type; UNKNOWN when some relation in reach has columns the dialect does not know.
    * A name no known relation has is MySQL's error 1054.
    */
+  /**
+   * A select-list alias named where MySQL allows it (HAVING): the aliased expression, when no
+   * table in this scope has a column of that name.
+   */
+  aliased(column: string): Output | undefined {
+    if (this.find(null, column)) return undefined;
+    return this.outputs.find((o) => o.sql !== undefined && same(o.name, column));
+  }
+
   resolve(table: string | null, column: string): ExprType {
     const found = this.lookup(table, column);
     if (found) return found;

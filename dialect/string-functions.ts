@@ -2,7 +2,7 @@
 // ignore case as MySQL's default collations do.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, type Emitted } from './emitted.ts';
-import { anyNullable, arity, folded, text, type FunctionTranslation } from './function-args.ts';
+import { anyNullable, arity, folded, stringLiteralValue, text, type FunctionTranslation } from './function-args.ts';
 import { charLength, familyOf, stringType, typeOf } from './mysql-types.ts';
 
 type Fn = FunctionTranslation;
@@ -36,9 +36,30 @@ export const STRING_FUNCTIONS: Record<string, Fn> = {
     const arms = list.map((item, i) => `WHEN ${folded(s)} = ${folded(item)} THEN ${i + 1}`).join(' ');
     return { sql: `(CASE ${arms} ELSE 0 END)`, type: typeOf('int(3)', false) };
   },
+  SUBSTRING_INDEX(args, name) {
+    arity(name, args, 3);
+    const [str, delim, count] = args as [Emitted, Emitted, Emitted];
+    const n = Number(count.sql);
+    if (!Number.isInteger(n)) throw new DialectUnsupported(`${name}() with a count that is not an integer literal`);
+    // Delimiters match case-sensitively, as in MySQL; '' or a count of 0 give ''.
+    const parts = `string_split(${text(str)}, ${text(delim)})`;
+    const slice = n > 0 ? `list_slice(${parts}, 1, ${n})` : `list_slice(${parts}, ${n}, -1)`;
+    const sql = `CASE WHEN ${v(str)} IS NULL OR ${v(delim)} IS NULL THEN NULL WHEN ${n} = 0 OR ${text(delim)} = '' THEN '' ELSE array_to_string(${slice}, ${text(delim)}) END`;
+    return { sql, type: typeOf(stringType(charLength(str.type)), anyNullable(args)) };
+  },
   FIND_IN_SET(args, name) {
     arity(name, args, 2);
     const [s, list] = args as [Emitted, Emitted];
+    // A constant string looked up in a SET column is answered from the SET's bits, as MySQL
+    // does: the member's number in the type's definition when the value holds it, else 0.
+    const members = /^set\((.*)\)$/i.exec(list.type.columnType)?.[1];
+    const wanted = stringLiteralValue(s);
+    if (members !== undefined && wanted !== undefined) {
+      const defined = [...members.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'").toLowerCase());
+      const at = defined.indexOf(wanted.toLowerCase()) + 1;
+      const found = `list_contains(string_split(${folded(list)}, ','), ${folded(s)})`;
+      return { sql: `CASE WHEN ${v(list)} IS NULL THEN NULL WHEN ${found} THEN ${at} ELSE 0 END`, type: typeOf('int(3)', anyNullable(args)) };
+    }
     return { sql: `CASE WHEN ${v(s)} IS NULL OR ${v(list)} IS NULL THEN NULL WHEN ${text(list)} = '' THEN 0 ELSE coalesce(list_position(string_split(${folded(list)}, ','), ${folded(s)}), 0) END`, type: typeOf('int(3)', anyNullable(args)) };
   },
   ELT(args, name) {

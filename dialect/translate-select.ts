@@ -5,6 +5,8 @@ import nodeSqlParser from 'node-sql-parser';
 import { DialectUnsupported } from './dialect-error.ts';
 import { SelectEmitter, type DialectCatalog, type EmittedQuery } from './emit-select.ts';
 import { parserInput } from './parser-input.ts';
+import { fixLogicalPrecedence } from './logical-precedence.ts';
+import { plainColumnQualifiers } from './qualified-columns.ts';
 import { selectItemNames } from './select-list-names.ts';
 import { tokenize } from './tokenizer.ts';
 
@@ -13,11 +15,12 @@ const parser = new nodeSqlParser.Parser();
 export interface SelectTranslationContext {
   database: string | null;
   catalog: DialectCatalog;
+  qualifyTables?: boolean;
   systemVariable?(name: string): string | undefined;
 }
 
 /** Throws DialectUnsupported for what it cannot translate faithfully (or cannot parse). */
-export function translateSelect(sql: string, ctx: SelectTranslationContext): EmittedQuery & { usesVariables: boolean } {
+export function translateSelect(sql: string, ctx: SelectTranslationContext): EmittedQuery & { usesVariables: boolean; unknownTables: string[]; foundRowsSql?: string } {
   const tokens = tokenize(sql);
   const input = parserInput(tokens);
   let ast: unknown;
@@ -26,6 +29,7 @@ export function translateSelect(sql: string, ctx: SelectTranslationContext): Emi
   } catch (err) {
     throw new DialectUnsupported(`this statement's syntax (${String((err as Error).message).slice(0, 120)}) in ${input.text.slice(0, 300)}`);
   }
+  ast = plainColumnQualifiers(fixLogicalPrecedence(ast));
   if (Array.isArray(ast)) {
     if (ast.length !== 1) throw new DialectUnsupported('several statements in one');
     ast = ast[0];
@@ -34,12 +38,13 @@ export function translateSelect(sql: string, ctx: SelectTranslationContext): Emi
   const emitter = new SelectEmitter({
     database: ctx.database,
     catalog: ctx.catalog,
+    qualifyTables: ctx.qualifyTables,
     literals: input.literals,
     systemVariable: (name) => {
       usesVariables = true;
       return ctx.systemVariable?.(name);
     },
   });
-  const result = emitter.query(ast, undefined, selectItemNames(tokens, sql));
-  return { ...result, usesVariables };
+  const result = emitter.statement(ast, selectItemNames(tokens, sql));
+  return { ...result, usesVariables, unknownTables: [...emitter.unknownTables] };
 }

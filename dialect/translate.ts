@@ -22,13 +22,17 @@ export interface Translation {
   sql: string;
   /** Each result column's MySQL type and name, when the dialect knows them all. */
   columns?: ResultColumnHint[] | null;
-  /** Why the statement went through the token rewrite instead of the parse (issue 6 removes it). */
-  fallback?: string;
+  /** Tables (db.table) the catalog did not know: the statement was translated without their types. */
+  unknownTables?: string[];
+  /** SQL_CALC_FOUND_ROWS: counts the rows without the LIMIT, for FOUND_ROWS() afterwards. */
+  foundRowsSql?: string;
 }
 
 export interface TranslateContext {
   database: string | null;
   catalog: DialectCatalog;
+  /** Name every table with its database, as a stored view's definition must. */
+  qualifyTables?: boolean;
   systemVariable?(name: string): string | undefined;
 }
 
@@ -92,10 +96,11 @@ const CATALOG_VIEW_NAMES: ReadonlySet<string> = new Set(MYSQL_CATALOG_VIEWS);
 
 const CACHE_LIMIT = 10_000;
 /** Translations by statement text; those typed against a catalog are kept per catalog version. */
-const plainCache = new Map<string, Translation>();
-const typedCaches = new WeakMap<DialectCatalog, Map<string, Translation>>();
+type Cached = Translation | DialectUnsupported;
+const plainCache = new Map<string, Cached>();
+const typedCaches = new WeakMap<DialectCatalog, Map<string, Cached>>();
 
-function remember(cache: Map<string, Translation>, key: string, t: Translation): Translation {
+function remember<T extends Cached>(cache: Map<string, Cached>, key: string, t: T): T {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, t);
   return t;
@@ -108,23 +113,26 @@ function tokenTranslation(trimmed: string, kind: StatementKind): Translation {
 
 /**
  * MySQL SQL to DuckDB SQL. With a context (the session's database and the store's catalog), a
- * SELECT is parsed and typed (dialect/translate-select.ts); what that path does not cover yet
- * goes through the older token rewrite, with the reason in `fallback`.
+ * SELECT is parsed and typed (dialect/translate-select.ts). What it cannot translate faithfully
+ * throws DialectUnsupported naming the construct (the gateway's error 1235): a refused query is
+ * better than an answer that differs from MySQL's. The refusal is cached like a translation.
  */
 export function translate(sql: string, context?: TranslateContext): Translation {
   const cache = context ? (typedCaches.get(context.catalog) ?? typedCaches.set(context.catalog, new Map()).get(context.catalog)!) : plainCache;
   const key = context ? `${context.database ?? ''}\u0000${sql}` : sql;
   const hit = cache.get(key);
+  if (hit instanceof DialectUnsupported) throw hit;
   if (hit) return hit;
   const trimmed = sql.trim().replace(/;\s*$/, '');
   const kind = classify(trimmed);
   if (!context || kind !== 'select' || /^\s*(explain|describe|desc)\b/i.test(trimmed)) return remember(cache, key, tokenTranslation(trimmed, kind));
   try {
     const typed = translateSelect(trimmed, context);
-    const t: Translation = { kind, sql: typed.sql, columns: typed.columns };
+    const t: Translation = { kind, sql: typed.sql, columns: typed.columns, ...(typed.unknownTables.length ? { unknownTables: typed.unknownTables } : {}), ...(typed.foundRowsSql ? { foundRowsSql: typed.foundRowsSql } : {}) };
     return typed.usesVariables ? t : remember(cache, key, t);
   } catch (err) {
-    if (!(err instanceof DialectUnsupported)) throw err;
-    return remember(cache, key, { ...tokenTranslation(trimmed, kind), fallback: err.message });
+    // A refusal is remembered too: refusing again would cost a parse.
+    if (err instanceof DialectUnsupported) remember(cache, key, err);
+    throw err;
   }
 }

@@ -1,7 +1,7 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
-import { DialectError, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { DialectError, DialectUnsupported, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
@@ -68,6 +68,8 @@ type Prepared = { kind: 'duckdb'; statement: DuckDBPreparedStatement; params: nu
 
 class DuckDbSession implements QuerySession {
   private vars = systemVariables();
+  /** What FOUND_ROWS() answers: rows the last SELECT sent, or its SQL_CALC_FOUND_ROWS count. */
+  private foundRows = 0;
   private readonly statements = new Map<number, Prepared & { mysqlSql: string }>();
   private catalogLimited = false;
   private nextStatementId = 1;
@@ -166,6 +168,8 @@ class DuckDbSession implements QuerySession {
       const value = reached ? '0' : wait.fn === 'MASTER_GTID_WAIT' ? '-1' : '1';
       return { kind: 'rows', columns: [textColumn(wait.alias)], rows: [[value]] };
     }
+    // Before translation: reaching into the host is a privilege error (1227), whatever the dialect says.
+    refuseMachineAccess(sql);
     const t = await this.translate(sql);
     if (t.kind === 'select') await this.waitForSessionGtid();
     if (t.kind === 'show' || /^\s*desc(ribe)?\s/i.test(sql)) {
@@ -205,7 +209,6 @@ class DuckDbSession implements QuerySession {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
         this.checkTableAccess(sql);
-        refuseMachineAccess(sql);
         const duckSql = await this.limitCatalog(t.sql);
         return this.timed(sql, () => this.run(duckSql, sql, t));
       }
@@ -214,13 +217,34 @@ class DuckDbSession implements QuerySession {
 
   /** The statement in DuckDB's dialect, typed against the store's catalog as it is now. */
   private async translate(sql: string): Promise<Translation> {
-    const context = (loaded: LoadedCatalog): TranslateContext => ({ database: this.state.database, catalog: loaded.dialect, systemVariable: (name) => this.vars.get(name) });
+    const context = (loaded: LoadedCatalog): TranslateContext => ({ database: this.state.database, catalog: loaded.dialect, systemVariable: (name) => this.sessionValue(name) });
+    // The catalog is re-read at most once a second: a table or column added a moment ago may be
+    // missing. Translating without a table's types could change the answer, so it is re-read.
+    let t: Translation;
     try {
-      return translateOrThrow(sql, context(await this.catalog.get(this.conn)));
+      t = translateOrThrow(sql, context(await this.catalog.get(this.conn)));
     } catch (err) {
-      // The catalog is re-read at most once a second: a column added a moment ago may be missing.
       if (!(err instanceof SqlError && err.code === 1054)) throw err;
       return translateOrThrow(sql, context(await this.catalog.get(this.conn, true)));
+    }
+    if (!t.unknownTables?.length) return t;
+    return translateOrThrow(sql, context(await this.catalog.get(this.conn, true)));
+  }
+
+  /** A system variable, or what a session function (FOUND_ROWS(), CURRENT_USER(), …) answers. */
+  private sessionValue(name: string): string | undefined {
+    switch (name) {
+      case 'found_rows()':
+        return String(this.foundRows);
+      case 'current_user()':
+        // The account: users are configured without a host pattern, so '%'.
+        return `${this.state.user}@%`;
+      case 'user()':
+        return `${this.state.user}@${this.hostOnly}`;
+      case 'connection_id()':
+        return String(this.state.connectionId);
+      default:
+        return this.vars.get(name);
     }
   }
 
@@ -228,12 +252,16 @@ class DuckDbSession implements QuerySession {
     // The catalog is read first: any query on this connection would end a streaming result.
     const sourcesOf = await this.describer(mysqlSql, t);
     let result: DuckDBResult;
+    let counted: number | null = null;
     try {
+      if (t.foundRowsSql) counted = Number((await this.conn.runAndReadAll(t.foundRowsSql)).getRows()[0]?.[0] ?? 0);
       result = await this.conn.stream(duckSql);
     } catch (err) {
       throw toSqlError(err);
     }
-    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), this.state.textCharset);
+    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), this.state.textCharset, (sent) => {
+      this.foundRows = counted ?? sent;
+    });
   }
 
   /**
@@ -256,6 +284,7 @@ class DuckDbSession implements QuerySession {
   }
 
   async prepare(sql: string): Promise<PreparedStatementInfo> {
+    refuseMachineAccess(sql);
     const t = await this.translate(sql);
     const id = this.nextStatementId++;
     if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) {
@@ -264,7 +293,6 @@ class DuckDbSession implements QuerySession {
       return { id, params, columns: [] };
     }
     this.checkTableAccess(sql);
-    refuseMachineAccess(sql);
     let statement: DuckDBPreparedStatement;
     try {
       statement = await this.conn.prepare(t.sql);
@@ -428,14 +456,16 @@ function translateOrThrow(sql: string, context: TranslateContext): Translation {
     return translate(sql, context);
   } catch (err) {
     if (err instanceof UnknownColumn) throw new SqlError('BAD_FIELD', err.message);
+    if (err instanceof DialectUnsupported) throw new SqlError('NOT_SUPPORTED_YET', err.message);
     if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);
     throw err;
   }
 }
 
 /** A DuckDB result as batches of MySQL text rows, read chunk by chunk as the client takes them. */
-function streamed(result: DuckDBResult, sources: Parameters<typeof describeResult>[2], textCharset: number): QueryResult {
+function streamed(result: DuckDBResult, sources: Parameters<typeof describeResult>[2], textCharset: number, done: (rowsSent: number) => void = () => undefined): QueryResult {
   const shape = describeResult(result.columnNames(), result.columnTypes(), sources, textCharset);
+  let sent = 0;
   async function* batches(): AsyncGenerator<TextValue[][]> {
     for (;;) {
       let chunk;
@@ -444,7 +474,11 @@ function streamed(result: DuckDBResult, sources: Parameters<typeof describeResul
       } catch (err) {
         throw toSqlError(err);
       }
-      if (!chunk || chunk.rowCount === 0) return;
+      if (!chunk || chunk.rowCount === 0) {
+        done(sent);
+        return;
+      }
+      sent += chunk.rowCount;
       yield chunk.getRows().map((r) => shape.renderRow(r));
     }
   }

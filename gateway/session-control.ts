@@ -121,6 +121,7 @@ function unquoteValue(v: string): string {
 
 /** `SELECT /*+ MAX_EXECUTION_TIME(ms) *\/ …`: the statement's own limit, as MySQL reads it. */
 export function hintedTimeout(sql: string): number | null {
-  const m = /^\s*select\s+\/\*\+[^*]*\bmax_execution_time\s*\(\s*(\d+)\s*\)/i.exec(sql);
+  // On the statement's SELECT, which may follow a WITH clause.
+  const m = /\bselect\s+\/\*\+[^*]*\bmax_execution_time\s*\(\s*(\d+)\s*\)/i.exec(sql);
   return m ? Number(m[1]) : null;
 }

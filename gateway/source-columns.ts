@@ -45,7 +45,9 @@ export class SourceCatalogCache {
     if (!fresh && this.loaded && Date.now() - this.loaded.at < CATALOG_TTL_MS) return this.loaded.value;
     let rows: unknown[][] = [];
     try {
-      const reader = await conn.runAndReadAll('SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR FROM _instaquery.source_tables ORDER BY db, tbl');
+      // Source views are tables to a query; a refused one has no columns and says why.
+      const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR, NULL AS refused FROM _instaquery.source_tables
+        UNION ALL SELECT db, name, coalesce(columns::VARCHAR, '[]'), '[]', refused FROM _instaquery.source_views ORDER BY 1, 2`);
       rows = reader.getRowsJS();
     } catch {
       // A store without the catalog yet (nothing captured): plain DuckDB descriptions.
@@ -56,7 +58,12 @@ export class SourceCatalogCache {
       return this.loaded.value;
     }
     const catalog: SourceCatalog = new Map();
-    for (const [db, table, columns, pk] of rows) {
+    const refusals = new Map<string, string>();
+    for (const [db, table, columns, pk, refused] of rows) {
+      if (refused !== null) {
+        refusals.set(`${db}.${table}`.toLowerCase(), String(refused));
+        continue;
+      }
       const keys = new Set(JSON.parse(String(pk)) as string[]);
       const list = (JSON.parse(String(columns)) as { name: string; columnType: string; nullable: boolean }[]).map((c) => ({
         db: String(db),
@@ -68,7 +75,10 @@ export class SourceCatalogCache {
       }));
       catalog.set(`${db}.${table}`.toLowerCase(), list);
     }
-    const dialect: DialectCatalog = { columns: (db, table) => catalog.get(`${db}.${table}`.toLowerCase()) };
+    const dialect: DialectCatalog = {
+      columns: (db, table) => catalog.get(`${db}.${table}`.toLowerCase()),
+      refusal: (db, table) => refusals.get(`${db}.${table}`.toLowerCase()),
+    };
     this.loaded = { at: Date.now(), text, value: { catalog, dialect } };
     return this.loaded.value;
   }

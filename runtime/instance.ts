@@ -37,7 +37,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
       sources: () =>
         [...connectors.values()].map((c) => {
           const s = c.status();
-          return { name: c.name, phase: s.phase, gtid: s.offset?.gtid ?? null, millisBehindSource: s.millisBehindSource };
+          return { name: c.name, phase: s.phase, gtid: s.appliedGtid ?? s.offset?.gtid ?? null, millisBehindSource: s.millisBehindSource };
         }),
     }), log.child({ part: 'gateway' }));
   const rest = new RestApi(connectors);

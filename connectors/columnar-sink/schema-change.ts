@@ -9,6 +9,7 @@ import { mapColumnType } from './type-mapping.ts';
 import { isWidening } from './type-widening.ts';
 import { forgetTable, recreateTable, rememberTable, type KnownTable } from './target-table.ts';
 import { quoteIdent, quoteLiteral } from './sql-names.ts';
+import { applyView, dropView } from './source-views.ts';
 import { dropLayout, physicalTables, refreshView, renameLayout, rowTables } from './table-layout.ts';
 
 export async function applySchemaChangeToStore(
@@ -25,6 +26,12 @@ export async function applySchemaChangeToStore(
       await dropLayout(conn, change);
       await forgetTable(conn, change.db, change.table);
       known.delete(`${change.db}.${change.table}`);
+      return;
+    case 'view':
+      await applyView(conn, change, known);
+      return;
+    case 'drop-view':
+      await dropView(conn, change.db, change.view);
       return;
     case 'truncate': {
       const entry = known.get(`${change.db}.${change.table}`);

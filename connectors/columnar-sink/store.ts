@@ -15,6 +15,7 @@ import { defaultSinkConfig, partitionSpecFor, type SinkConfig } from './config.t
 import { defaultSpec } from '../../partitioning/index.ts';
 import { ensurePartitions, PARTS_SCHEMA } from './table-layout.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
+import { createViewsTable } from './source-views.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
 import { bucketOfStaged, stagedRows, TableStage } from './upsert-batch.ts';
 
@@ -63,6 +64,7 @@ export class ColumnarStore {
     await createOffsetTable(writer);
     await createCatalogTable(writer);
     await createHistoryTable(writer);
+    await createViewsTable(writer);
     await createProgressTable(writer);
     await createDeadLetterTable(writer);
     await writer.run(`CREATE SCHEMA IF NOT EXISTS ${PARTS_SCHEMA}`);
@@ -331,6 +333,8 @@ function historyEntries(change: SchemaChange): HistoryEntry[] {
         { ...change.to, schema: change.after, quarantine: null },
       ];
     case 'truncate':
+    case 'view':
+    case 'drop-view':
       return [];
   }
 }

@@ -424,6 +424,16 @@ export class BinlogStream {
   }
 
   /**
+   * The GTID of the last transaction the store reflects. With nothing read and not yet applied,
+   * that is the last boundary read — transactions on tables not followed need nothing stored —
+   * so a read-your-writes wait for such a transaction ends at once, not at the next heartbeat.
+   */
+  appliedGtid(): string | null {
+    const idle = this.queue.length === 0 && !this.draining && !this.inTransaction && !this.flushing && this.pending.length === 0;
+    return (idle ? this.boundary?.gtid : undefined) ?? this.stats.committed?.gtid ?? null;
+  }
+
+  /**
    * Heartbeat (Debezium: heartbeat.interval.ms): while followed tables are idle, move the stored
    * offset to the last boundary read, and ask the server where its binlog ends, so that
    * "caught up" and lag are known even when nothing changes.
@@ -474,6 +484,9 @@ function touches(change: SchemaChange, db: string, table: string): boolean {
       return is(change.after);
     case 'rename':
       return is(change.from) || is(change.to);
+    case 'view':
+    case 'drop-view':
+      return is({ db: change.db, table: change.view });
     default:
       return is(change);
   }

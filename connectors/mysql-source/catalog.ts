@@ -1,6 +1,6 @@
 // Reads the included tables' schemas from the source's information_schema.
 import type mysql from 'mysql2/promise';
-import type { TableSchema } from './change-event.ts';
+import type { SchemaChange, TableSchema } from './change-event.ts';
 import { tableFilter, type TableFilter } from './table-filter.ts';
 import { applyDecimalMode } from './row-projection.ts';
 import type { MySqlSourceConfig } from './config.ts';
@@ -69,4 +69,28 @@ export async function includedTables(config: MySqlSourceConfig): Promise<TableSc
   } finally {
     await conn.end().catch(() => undefined);
   }
+}
+
+type ViewChange = Extract<SchemaChange, { kind: 'view' }>;
+
+/**
+ * The followed databases' views as the snapshot sees them (their SELECT as the server keeps it),
+ * ordered so a view comes after the views it reads.
+ */
+export async function readViews(conn: mysql.Connection, filter: TableFilter): Promise<ViewChange[]> {
+  const [rows] = await conn.query(
+    `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name, VIEW_DEFINITION AS definition FROM information_schema.VIEWS
+      WHERE TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys') ORDER BY TABLE_SCHEMA, TABLE_NAME`,
+  );
+  const pending: ViewChange[] = (rows as Rows)
+    .filter((r) => filter.includesTable(String(r.db), String(r.name)))
+    .map((r) => ({ kind: 'view', db: String(r.db), view: String(r.name), definition: String(r.definition), columnNames: null }));
+  const ordered: ViewChange[] = [];
+  const mentions = (v: ViewChange, other: ViewChange) => v !== other && v.definition.includes(`\`${other.view}\``);
+  while (pending.length > 0) {
+    const next = pending.findIndex((v) => !pending.some((other) => mentions(v, other)));
+    // A cycle cannot exist in MySQL; take the first to be safe.
+    ordered.push(...pending.splice(Math.max(next, 0), 1));
+  }
+  return ordered;
 }

@@ -74,6 +74,12 @@ export type SchemaChange =
   | { kind: 'drop'; db: string; table: string }
   | { kind: 'rename'; from: TableName; to: TableName; after: TableSchema }
   | { kind: 'truncate'; db: string; table: string }
+  /**
+   * CREATE [OR REPLACE] / ALTER VIEW, or a view found at snapshot: its SELECT as MySQL text, run
+   * in `db`, and the column names the statement lists (null: the SELECT's own names).
+   */
+  | { kind: 'view'; db: string; view: string; definition: string; columnNames: string[] | null }
+  | { kind: 'drop-view'; db: string; view: string }
   | {
       kind: 'alter';
       before: TableSchema;

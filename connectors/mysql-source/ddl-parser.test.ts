@@ -263,8 +263,7 @@ describe('statements that are not table schema changes', () => {
   it.each([
     "INSERT INTO t VALUES (1, 'CREATE TABLE x (a INT)')", 'BEGIN', 'CREATE DATABASE x', 'CREATE INDEX i ON t (a)',
     'CREATE UNIQUE INDEX i ON t (a)', "CREATE USER 'u'@'%' IDENTIFIED BY 'p'", "GRANT SELECT ON shop.* TO 'u'@'%'",
-    'CREATE VIEW v AS SELECT 1', 'CREATE OR REPLACE VIEW v AS SELECT * FROM orders', "ALTER USER 'u'@'%' IDENTIFIED BY 'q'",
-    'ALTER DATABASE shop CHARACTER SET utf8mb4', 'DROP VIEW v', 'DROP INDEX i ON t', 'DROP TEMPORARY TABLE IF EXISTS tmp',
+    "ALTER USER 'u'@'%' IDENTIFIED BY 'q'", 'ALTER DATABASE shop CHARACTER SET utf8mb4', 'DROP INDEX i ON t', 'DROP TEMPORARY TABLE IF EXISTS tmp',
   ])('%s', (sql) => {
     expect(run(sql)).toEqual({ kind: 'none' });
   });
@@ -314,4 +313,26 @@ describe('unreadable statements', () => {
       expect(r.kind === 'unreadable' && r.reason.length > 0).toBe(true);
     },
   );
+});
+
+describe('views', () => {
+  it('CREATE VIEW as MariaDB logs it keeps the SELECT as written and the database it ran in', () => {
+    expect(changes('CREATE ALGORITHM=UNDEFINED DEFINER=`iq`@`%` SQL SECURITY DEFINER VIEW `v1` AS SELECT pk, x FROM t1 WHERE x > 15')).toEqual([
+      { kind: 'view', db: 'shop', view: 'v1', definition: 'SELECT pk, x FROM t1 WHERE x > 15', columnNames: null },
+    ]);
+  });
+
+  it('reads OR REPLACE, ALTER, a qualified name, a column list and drops WITH CHECK OPTION', () => {
+    expect(changes("CREATE OR REPLACE DEFINER='a'@'localhost' VIEW other.v (a, `b c`) AS SELECT 1, 2 WITH LOCAL CHECK OPTION")).toEqual([
+      { kind: 'view', db: 'other', view: 'v', definition: 'SELECT 1, 2', columnNames: ['a', 'b c'] },
+    ]);
+    expect(changes('ALTER VIEW v AS SELECT id FROM orders')).toEqual([{ kind: 'view', db: 'shop', view: 'v', definition: 'SELECT id FROM orders', columnNames: null }]);
+  });
+
+  it('DROP VIEW [IF EXISTS] drops each view named', () => {
+    expect(changes('DROP VIEW IF EXISTS v1, other.v2 CASCADE')).toEqual([
+      { kind: 'drop-view', db: 'shop', view: 'v1' },
+      { kind: 'drop-view', db: 'other', view: 'v2' },
+    ]);
+  });
 });

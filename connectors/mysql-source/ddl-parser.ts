@@ -1,7 +1,8 @@
 // Reads the DDL statements that change what a table looks like — CREATE TABLE [LIKE],
 // ALTER TABLE (ADD/DROP/MODIFY/CHANGE/RENAME COLUMN, primary keys, RENAME TO), DROP TABLE,
-// RENAME TABLE, TRUNCATE, DROP DATABASE — and applies them to the schema history's tables.
-// Statements that change no column (indexes, defaults, table options, users, views…) are
+// RENAME TABLE, TRUNCATE, DROP DATABASE — and applies them to the schema history's tables; and
+// CREATE/ALTER/DROP VIEW, whose definitions the store keeps.
+// Statements that change no column (indexes, defaults, table options, users…) are
 // recognised and change nothing. Anything else that names a table is an error for that table,
 // so it can be quarantined rather than misread. Grammar: MySQL 8.0 manual, 15.1 "Data Definition
 // Statements"; MariaDB "ALTER TABLE".
@@ -294,6 +295,42 @@ function stripLeadingComments(sql: string): string {
   return sql.replace(/^(\s|\/\*[\s\S]*?\*\/|--[^\n]*(\n|$)|#[^\n]*(\n|$))*/, '');
 }
 
+/**
+ * CREATE [OR REPLACE] [ALGORITHM = a] [DEFINER = u] [SQL SECURITY s] VIEW name [(columns)] AS
+ * select [WITH [CASCADED | LOCAL] CHECK OPTION], or ALTER with the same clauses; null (cursor
+ * untouched) for any other statement. The SELECT is kept as written, for the store to translate.
+ */
+function viewDefinition(c: Cursor, sql: string, defaultDb: string): SchemaChange | null {
+  let at = 0;
+  const word = (k: number) => c.word(k);
+  if (word(at) !== 'CREATE' && word(at) !== 'ALTER') return null;
+  at++;
+  if (word(at) === 'OR' && word(at + 1) === 'REPLACE') at += 2;
+  for (;;) {
+    if (word(at) === 'ALGORITHM' || word(at) === 'DEFINER') {
+      at += 2; // the word and '='
+      at++; // the value: a word, or user@host as one token or three
+      if (c.peek(at)?.text === '@') at += 2;
+      else if (c.peek(at)?.kind === 'word' && c.peek(at)!.text.startsWith('@')) at++;
+    } else if (word(at) === 'SQL' && word(at + 1) === 'SECURITY') at += 3;
+    else break;
+  }
+  if (word(at) !== 'VIEW') return null;
+  for (let k = 0; k <= at; k++) c.next();
+  const name = tableName(c, defaultDb);
+  let columnNames: string[] | null = null;
+  if (c.isSymbol('(')) columnNames = c.parenthesised().map((item) => item.map((t) => t.text).join(''));
+  c.expect('AS');
+  const start = c.peek()?.start;
+  if (start === undefined) throw new DdlError(`view ${name.table} has no SELECT`);
+  const definition = sql
+    .slice(start)
+    .replace(/;\s*$/, '')
+    .replace(/\s+WITH\s+(CASCADED\s+|LOCAL\s+)?CHECK\s+OPTION\s*$/i, '')
+    .trim();
+  return { kind: 'view', db: name.db, view: name.table, definition, columnNames };
+}
+
 const SCHEMA_WORDS = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
 
 /**
@@ -311,6 +348,8 @@ export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, da
   }
   const c = new Cursor(tokens);
   try {
+    const view = viewDefinition(c, sql, defaultDb);
+    if (view) return { kind: 'changes', changes: [view] };
     if (c.accept('CREATE')) {
       c.accept('OR', 'REPLACE');
       if (c.accept('TEMPORARY')) return { kind: 'none' }; // not replicated in ROW format
@@ -327,6 +366,15 @@ export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, da
         c.accept('IF', 'EXISTS');
         const db = c.identifier();
         return { kind: 'changes', changes: databaseTables(db).map((t) => ({ kind: 'drop', ...t })) };
+      }
+      if (c.accept('VIEW')) {
+        c.accept('IF', 'EXISTS');
+        const changes: SchemaChange[] = [];
+        do {
+          const t = tableName(c, defaultDb);
+          changes.push({ kind: 'drop-view', db: t.db, view: t.table });
+        } while (c.acceptSymbol(','));
+        return { kind: 'changes', changes };
       }
       if (!c.accept('TABLE')) return { kind: 'none' };
       c.accept('IF', 'EXISTS');

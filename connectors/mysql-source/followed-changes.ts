@@ -19,6 +19,10 @@ function followed(change: SchemaChange, history: SchemaHistory, filter: TableFil
     case 'drop':
     case 'truncate':
       return history.lookup(change.db, change.table) ? [change] : [];
+    case 'view':
+    case 'drop-view':
+      // Views hold no rows: the history does not track them, the store keeps their definitions.
+      return includes(change.db, change.view) ? [change] : [];
     case 'rename': {
       const from = history.lookup(change.from.db, change.from.table) !== undefined;
       const to = includes(change.to.db, change.to.table);

@@ -50,6 +50,8 @@ export class SchemaHistory {
         this.tables.set(keyOf(change.to.db, change.to.table), change.after);
         return;
       case 'truncate':
+      case 'view':
+      case 'drop-view':
         return;
     }
   }

@@ -12,7 +12,7 @@ import type { ChangeConsumer, Row, SourceOffset, TableSchema, TableSnapshotProgr
 import type { MySqlSourceConfig } from './config.ts';
 import type { Flavor } from './flavor.ts';
 import { connectSource } from './preflight.ts';
-import { readTableSchemas } from './catalog.ts';
+import { readTableSchemas, readViews } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
 import { rowShaper } from './row-projection.ts';
 import { keyAfter, keyOrder } from './keyset.ts';
@@ -133,6 +133,7 @@ export async function runSnapshot(
     const previous = await consumer.snapshotProgress();
     const position = await flavor.beginConsistentSnapshot(conn);
     const tables = await readTableSchemas(conn, filter);
+    const views = await readViews(conn, filter);
     let at: SourceOffset = { ...position, snapshotCompleted: false };
     let resume = previous?.tables;
     // Resume only what can be resumed: same tables and schemas, and the first snapshot's binlog
@@ -175,6 +176,8 @@ export async function runSnapshot(
     await conn.query('COMMIT');
     const offset: SourceOffset = { ...at, snapshotCompleted: true };
     await consumer.completeSnapshot(offset);
+    // Views hold no rows: the store creates them over the tables, at the snapshot's position.
+    if (views.length > 0) await consumer.applySchemaChange('-- views at snapshot', views, offset);
     return { offset, tables };
   } finally {
     await conn.end().catch(() => undefined);

@@ -29,6 +29,8 @@ export interface SourceStatus {
   stagedChunks: number;
   /** The source position committed to the store with the rows it covers. */
   offset: SourceOffset | null;
+  /** GTID of the last source transaction the store reflects (read-your-writes waits use it). */
+  appliedGtid?: string | null;
   /** Conditions the operator should fix before they cost data (e.g. short binlog retention). */
   warnings: string[];
   /** Tables set aside and why (Debezium would stop; instaquery keeps the other tables flowing). */
@@ -213,6 +215,7 @@ export class MySqlSourceConnector {
       // Caught up at the last heartbeat, with nothing newer applied since: not behind at all.
       millisBehindSource: stats?.caughtUpAt && (lastTs === null || stats.caughtUpAt >= lastTs) ? 0 : lastTs === null ? null : Math.max(0, Date.now() - lastTs),
       offset: stats?.committed ?? null,
+      appliedGtid: this.stream?.appliedGtid() ?? stats?.committed?.gtid ?? null,
     };
   }
 

@@ -48,7 +48,7 @@ describe('caching_sha2_password', () => {
     const authPlugins = { caching_sha2_password: sha2Plugin({ onServerPublicKey: () => keysFetched++ }) };
     for (let i = 0; i < 2; i++) {
       const c = await connect('app', 'app-secret', { authPlugins } as mysql.ConnectionOptions);
-      expect((await c.query('SELECT CURRENT_USER() AS u, 1 AS ok'))[0]).toMatchObject([{ ok: 1 }]);
+      expect((await c.query('SELECT CURRENT_USER() AS u, 1 AS ok'))[0]).toMatchObject([{ u: 'app@%', ok: 1 }]);
       await c.end();
     }
     expect(keysFetched).toBe(1);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
 import { waitFor } from '../support/services.ts';
 import { diffTable } from '../support/compare.ts';
-import { followFreshDatabase, type FollowedDatabase } from '../support/embedded.ts';
+import { followFreshDatabase, storeColumnType, type FollowedDatabase } from '../support/embedded.ts';
 
 const DB = 'it_quarantine';
 let instance: FollowedDatabase['instance'];
@@ -75,6 +75,5 @@ it('quarantines a table whose column is narrowed, widens in place, and takes the
   await waitFor('b flows', async () => (await rows(`SELECT id FROM ${DB}.b WHERE id = 50`)).length === 1, 5000);
   await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', body: JSON.stringify({ 'data-collections': [`${DB}.n`] }) });
   await waitFor('n back with the new type', async () => !status().quarantined.some((x) => x.table === `${DB}.n`) && (await diffTable(source, gateway, DB, 'n')) === null, 10_000, 50);
-  const [types] = await gateway.query(`SELECT data_type FROM duckdb_columns() WHERE schema_name = '${DB}' AND table_name = 'n' AND column_name = 'big'`);
-  expect((types as { data_type: string }[])[0]!.data_type).toBe('INTEGER');
+  expect(await storeColumnType(instance, DB, 'n', 'big')).toBe('INTEGER');
 });

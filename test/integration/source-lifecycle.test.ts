@@ -10,6 +10,7 @@ import { tempDir } from '../support/instaquery-process.ts';
 import { parseInstanceConfig } from '../../runtime/instance-config.ts';
 import { startInstance, type RunningInstance } from '../../runtime/instance.ts';
 import { silentLogger } from '../../runtime/logger.ts';
+import { storeColumnType } from '../support/embedded.ts';
 
 const DB = 'it_lifecycle';
 const spare = () => mariadb('spare');
@@ -107,8 +108,7 @@ describe('decimal.handling.mode', () => {
     const instance = await start(tempDir(`decimal-${mode}`), { 'decimal.handling.mode': mode, 'table.include.list': `${DB}\\.price` });
     await withSource((c) => c.query(`INSERT INTO price VALUES (2, 0.5) ON DUPLICATE KEY UPDATE amount = 0.5`));
     const gateway = await connectGateway(instance.gateway.port);
-    const [types] = await gateway.query(`SELECT data_type FROM duckdb_columns() WHERE schema_name = '${DB}' AND table_name = 'price' AND column_name = 'amount'`);
-    expect((types as { data_type: string }[])[0]!.data_type).toBe(storeType);
+    expect(await storeColumnType(instance, DB, 'price', 'amount')).toBe(storeType);
     const [rows] = await gateway.query(`SELECT amount FROM ${DB}.price WHERE id = 1`);
     expect((rows as { amount: unknown }[])[0]!.amount).toEqual(value);
     await waitFor('streamed decimal', async () => ((await gateway.query(`SELECT id FROM ${DB}.price WHERE id = 2`))[0] as unknown[]).length === 1, 5000);
