@@ -149,3 +149,45 @@ describe('logical operators bind as in MySQL', () => {
     expect((await run('SELECT count(*) FROM bill WHERE id = 1 OR (id = 2) AND id = 3')).row).toEqual(['1']);
   });
 });
+
+describe('constructs node-sql-parser reads differently from MySQL', () => {
+  it('NOT (x) IS NULL is NOT ((x) IS NULL)', async () => {
+    expect((await run('SELECT count(*) FROM bill WHERE NOT (qty) IS NULL')).row).toEqual(['2']);
+  });
+
+  it('reads SELECT ALL, COUNT(ALL x) and a signed argument after DISTINCT', async () => {
+    expect((await run('SELECT ALL COUNT(ALL qty), SUM(DISTINCT - qty), MIN(DISTINCT amount) FROM bill')).row).toEqual(['2', '4', '0.25']);
+  });
+
+  it('reads FROM (a JOIN b) and a parenthesized join on the right', async () => {
+    expect((await run('SELECT count(*) FROM (bill a CROSS JOIN bill b)')).row).toEqual(['9']);
+    expect((await run('SELECT count(c.id) FROM bill a LEFT JOIN (bill b JOIN bill c ON c.id = b.id) ON b.id = a.id AND a.qty > 0')).row).toEqual(['1']);
+  });
+});
+
+describe('MySQL semantics the store does not have by itself', () => {
+  it('averages exact numbers exactly, so ROUND(AVG(x), 2) rounds as MySQL does', async () => {
+    // (10.50 + 0.25 + 99.99) / 3 = 36.913333…; AVG(DECIMAL(14,2)) has 6 decimals.
+    expect((await run('SELECT AVG(amount), ROUND(AVG(amount), 2), AVG(qty) FROM bill')).row).toEqual(['36.913333', '36.91', '-2.0000']);
+  });
+
+  it('lets HAVING name a select alias', async () => {
+    expect((await run('SELECT qty, count(*) AS n FROM bill GROUP BY qty HAVING n > 0 AND qty IS NOT NULL ORDER BY qty')).rows).toEqual([['-7', '1'], ['3', '1']]);
+  });
+
+  it('answers EXCEPT and INTERSECT as sets', async () => {
+    expect((await run('SELECT id FROM bill EXCEPT SELECT id FROM bill WHERE qty > 0 ORDER BY 1')).rows).toEqual([['2'], ['3']]);
+    expect((await run('SELECT id FROM bill INTERSECT SELECT id FROM bill WHERE qty > 0')).rows).toEqual([['1']]);
+  });
+
+  it('SUBSTRING_INDEX, TRUNCATE and JSON_EXTRACT / JSON_UNQUOTE as MySQL gives them', async () => {
+    expect((await run("SELECT SUBSTRING_INDEX('a.b.c', '.', 2), SUBSTRING_INDEX('a.b.c', '.', -1), TRUNCATE(amount, 1), TRUNCATE(-2.79, 1) FROM bill WHERE id = 3")).row).toEqual(['a.b', 'c', '99.9', '-2.7']);
+    expect((await run(`SELECT JSON_EXTRACT('{"a": {"b": 5}, "s": "x"}', '$.a.b'), JSON_EXTRACT('{"s": "x"}', '$.s'), JSON_UNQUOTE(JSON_EXTRACT('{"s": "x"}', '$.s')), JSON_EXTRACT('{"a": 7}', '$.a') > 6, JSON_LENGTH('[1, 2, 3]')`)).row).toEqual(['5', '"x"', 'x', '1', '3']);
+  });
+
+  it('SQL_CALC_FOUND_ROWS counts the rows without the LIMIT', () => {
+    const t = translate('SELECT SQL_CALC_FOUND_ROWS id FROM bill ORDER BY id LIMIT 1', context);
+    expect(t.foundRowsSql).toMatch(/^SELECT count\(\*\) FROM \(/);
+    expect(t.foundRowsSql).not.toMatch(/LIMIT/);
+  });
+});

@@ -1,12 +1,13 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
-import { DialectError, DialectUnsupported, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { classify, DialectError, DialectUnsupported, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, type ShowContext } from './show-statements.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
 import { refuseMachineAccess } from './file-access.ts';
+import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
 import { PARTS_SCHEMA } from '../connectors/columnar-sink/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
@@ -24,22 +25,26 @@ const HIDDEN_SCHEMAS = new Set(['_instaquery', PARTS_SCHEMA, MYSQL_CATALOG_SCHEM
 
 export interface EngineOptions {
   connect(): Promise<DuckDBConnection>;
+  /** Where to forward a SELECT the dialect refuses (gateway.upstream); none: refuse with 1235. */
+  upstream?: UpstreamConfig;
   /** Where each source stands, for SHOW STATUS and read-your-writes waits. */
   sources?: () => SourceFreshness[];
   /** Named in the read-only error so users know where writes go, e.g. "source MySQL 10.0.0.5:3306". */
   writeTarget: string;
 }
 
-export function createDuckDbHandler(options: EngineOptions): QueryHandler {
+export function createDuckDbHandler(options: EngineOptions): QueryHandler & { forwarded: ForwardedShapes } {
   const registry = new SessionRegistry();
   const catalog = new SourceCatalogCache();
+  const forwarded = new ForwardedShapes();
   return {
+    forwarded,
     async openSession(state) {
       const conn = await options.connect();
       // MySQL's default collations (utf8mb4_general_ci, utf8mb4_0900_ai_ci) compare, group, sort
       // and deduplicate text ignoring case and accents; so does this session.
       await conn.run(`SET default_collation = 'nocase.noaccent'`);
-      return new DuckDbSession(conn, state, options.writeTarget, registry, options.sources ?? (() => []), catalog);
+      return new DuckDbSession(conn, state, options.writeTarget, registry, options.sources ?? (() => []), catalog, { forwarded, upstream: options.upstream ? new UpstreamSession(options.upstream) : null });
     },
   };
 }
@@ -68,6 +73,11 @@ type Prepared = { kind: 'duckdb'; statement: DuckDBPreparedStatement; params: nu
 
 class DuckDbSession implements QuerySession {
   private vars = systemVariables();
+  /**
+   * What SHOW WARNINGS shows for the last statement: where a SELECT's answer came from (served
+   * from the store, or forwarded and why), or the error it ended with.
+   */
+  private diagnostics: [string, number, string][] = [];
   /** What FOUND_ROWS() answers: rows the last SELECT sent, or its SQL_CALC_FOUND_ROWS count. */
   private foundRows = 0;
   private readonly statements = new Map<number, Prepared & { mysqlSql: string }>();
@@ -85,6 +95,7 @@ class DuckDbSession implements QuerySession {
     private readonly registry: SessionRegistry,
     private readonly sources: () => SourceFreshness[],
     private readonly catalog: SourceCatalogCache,
+    private readonly forwarding: { forwarded: ForwardedShapes; upstream: UpstreamSession | null },
   ) {
     const session = this;
     this.activity = {
@@ -170,7 +181,15 @@ class DuckDbSession implements QuerySession {
     }
     // Before translation: reaching into the host is a privilege error (1227), whatever the dialect says.
     refuseMachineAccess(sql);
-    const t = await this.translate(sql);
+    if (!/^\s*show\s+(count\(\*\)\s+)?(warnings|errors)\b/i.test(sql)) this.diagnostics = [];
+    let t: Translation;
+    try {
+      t = await this.translate(sql);
+    } catch (err) {
+      if (err instanceof SqlError) this.diagnostics = [['Error', err.code, err.message]];
+      if (err instanceof SqlError && err.code === 1235 && this.forwarding.upstream && classify(sql) === 'select') return this.forward(sql, err.message);
+      throw err;
+    }
     if (t.kind === 'select') await this.waitForSessionGtid();
     if (t.kind === 'show' || /^\s*desc(ribe)?\s/i.test(sql)) {
       const shown = await answerShow(sql, this.showContext());
@@ -210,6 +229,8 @@ class DuckDbSession implements QuerySession {
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
         this.checkTableAccess(sql);
         const duckSql = await this.limitCatalog(t.sql);
+        this.diagnostics = [['Note', 1003, 'served by instaquery from the store']];
+        this.forwarding.forwarded.served++;
         return this.timed(sql, () => this.run(duckSql, sql, t));
       }
     }
@@ -229,6 +250,24 @@ class DuckDbSession implements QuerySession {
     }
     if (!t.unknownTables?.length) return t;
     return translateOrThrow(sql, context(await this.catalog.get(this.conn, true)));
+  }
+
+  /** Runs a SELECT the dialect refused on the upstream MySQL, and says so in SHOW WARNINGS. */
+  private async forward(sql: string, reason: string): Promise<QueryResult> {
+    const upstream = this.forwarding.upstream!;
+    this.checkTableAccess(sql);
+    let result: QueryResult;
+    try {
+      result = await this.timed(sql, () => upstream.query(sql, this.state.database));
+    } catch (err) {
+      const e = err as { errno?: number; sqlState?: string; message: string };
+      const relayed = e.errno ? SqlError.relayed(e.errno, e.sqlState ?? 'HY000', e.message) : new SqlError('UNKNOWN', `forwarding to ${upstream.endpoint} failed: ${e.message}`);
+      this.diagnostics = [['Error', relayed.code, relayed.message]];
+      throw relayed;
+    }
+    this.forwarding.forwarded.record(sql, reason.replace(/^instaquery does not yet support /, ''));
+    this.diagnostics = [['Note', 1235, `forwarded to ${upstream.endpoint}: ${reason}`]];
+    return result;
   }
 
   /** A system variable, or what a session function (FOUND_ROWS(), CURRENT_USER(), …) answers. */
@@ -285,7 +324,17 @@ class DuckDbSession implements QuerySession {
 
   async prepare(sql: string): Promise<PreparedStatementInfo> {
     refuseMachineAccess(sql);
-    const t = await this.translate(sql);
+    let t: Translation;
+    try {
+      t = await this.translate(sql);
+    } catch (err) {
+      // Refused here but forwardable: kept as text, forwarded with its values at each execution.
+      if (!(err instanceof SqlError && err.code === 1235 && this.forwarding.upstream && classify(sql) === 'select')) throw err;
+      const id = this.nextStatementId++;
+      const params = tokenize(sql).filter((tok) => tok.kind === 'other' && tok.text === '?').length;
+      this.statements.set(id, { kind: 'emulated', sql, params, mysqlSql: sql });
+      return { id, params, columns: [] };
+    }
     const id = this.nextStatementId++;
     if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) {
       const params = tokenize(sql).filter((tok) => tok.kind === 'other' && tok.text === '?').length;
@@ -439,13 +488,17 @@ class DuckDbSession implements QuerySession {
           ['Ssl_cipher', this.state.tls?.cipher ?? ''],
           ['Ssl_version', this.state.tls?.version ?? ''],
           ...freshnessStatus(this.sources()),
+          ['Instaquery_served_statements', String(this.forwarding.forwarded.served)],
+          ['Instaquery_forwarded_statements', String(this.forwarding.forwarded.total)],
         ]),
       processList: (full) => this.registry.processList(full),
+      diagnostics: () => this.diagnostics.map(([level, code, message]) => [level, String(code), message]),
     };
   }
 
   async close(): Promise<void> {
     this.registry.remove(this.state.connectionId);
+    await this.forwarding.upstream?.close();
     for (const id of [...this.statements.keys()]) this.closeStatement(id);
     this.conn.closeSync();
   }

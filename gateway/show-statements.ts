@@ -15,6 +15,8 @@ export interface ShowContext {
   variables: Map<string, string>;
   status(): Map<string, string>;
   processList(full: boolean): (string | null)[][];
+  /** The last statement's diagnostics as Level, Code, Message rows. */
+  diagnostics(): string[][];
 }
 
 const NAME = '[`"]?([^`"\\s;.]+)[`"]?';
@@ -125,9 +127,10 @@ export async function answerShow(sql: string, ctx: ShowContext): Promise<QueryRe
     return rows(['Id', 'User', 'Host', 'db', 'Command', 'Time', 'State', 'Info'], ctx.processList(Boolean(m[1])));
   }
 
-  if (/^show\s+(?:warnings|errors)(?:\s+limit\s+\d+(?:\s*,\s*\d+)?)?\s*;?\s*$/i.test(text)) {
-    // Queries the gateway answers raise errors, not warnings: there is never anything to show.
-    return rows(['Level', 'Code', 'Message'], []);
+  if ((m = /^show\s+(warnings|errors)(?:\s+limit\s+\d+(?:\s*,\s*\d+)?)?\s*;?\s*$/i.exec(text))) {
+    // The last statement's error, or the note saying where a SELECT's answer came from.
+    const all = ctx.diagnostics();
+    return rows(['Level', 'Code', 'Message'], m[1]!.toLowerCase() === 'errors' ? all.filter((d) => d[0] === 'Error') : all);
   }
 
   if (/^show\s+count\(\*\)\s+(?:warnings|errors)\s*;?\s*$/i.test(text)) {

@@ -37,4 +37,11 @@ export class SqlError extends Error {
     this.code = ER[kind].code;
     this.sqlState = ER[kind].state;
   }
+
+  /** An error another MySQL server sent (a forwarded statement's), passed on as it came. */
+  static relayed(code: number, sqlState: string, message: string): SqlError {
+    const err = new SqlError('UNKNOWN', message);
+    Object.assign(err, { code, sqlState });
+    return err;
+  }
 }

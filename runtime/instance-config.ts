@@ -22,6 +22,8 @@ export const instanceConfigSchema = z.strictObject({
       port: z.number().int().min(0).max(65535).default(3307),
       users: z.array(userSchema).default([]),
       tls: z.strictObject({ enabled: z.boolean().default(true), cert: z.string().optional(), key: z.string().optional() }).prefault({}),
+      // Off unless set: SELECTs the dialect refuses go to this MySQL (a replica or the source).
+      upstream: z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65535).default(3306), user: z.string().min(1), password: z.string() }).optional(),
     })
     .prefault({}),
   rest: z
@@ -37,7 +39,7 @@ export const instanceConfigSchema = z.strictObject({
 export type InstanceConfig = z.output<typeof instanceConfigSchema>;
 
 const TOP_KEYS = ['dataDir', 'gateway', 'rest', 'log', 'connectors'];
-const SECTION_KEYS: Record<string, string[]> = { gateway: ['host', 'port', 'users', 'tls'], rest: ['host', 'port'], log: ['level'] };
+const SECTION_KEYS: Record<string, string[]> = { gateway: ['host', 'port', 'users', 'tls', 'upstream'], rest: ['host', 'port'], log: ['level'] };
 
 /** Every problem in the file, each naming its key; throws ConfigError listing them all. */
 export function parseInstanceConfig(raw: unknown, source: string): InstanceConfig {

@@ -31,16 +31,18 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   const storeReady = new Promise<ColumnarStore>((resolve) => (openStore = resolve));
   const first = [...connectors.values()][0]?.config;
   const writeTarget = first ? `source database at ${first['database.hostname']}:${first['database.port']}` : 'source database';
-  const gateway = new Gateway(config.gateway, createDuckDbHandler({
+  const handler = createDuckDbHandler({
       connect: () => storeReady.then((s) => s.connect()),
       writeTarget,
+      upstream: config.gateway.upstream,
       sources: () =>
         [...connectors.values()].map((c) => {
           const s = c.status();
           return { name: c.name, phase: s.phase, gtid: s.appliedGtid ?? s.offset?.gtid ?? null, millisBehindSource: s.millisBehindSource };
         }),
-    }), log.child({ part: 'gateway' }));
-  const rest = new RestApi(connectors);
+    });
+  const gateway = new Gateway(config.gateway, handler, log.child({ part: 'gateway' }));
+  const rest = new RestApi(connectors, () => handler.forwarded.list());
   const gatewayAddress = await gateway.listen();
   let restPort: number;
   let store: ColumnarStore;

@@ -3,13 +3,18 @@
 import { createServer, type Server } from 'node:http';
 import { UserFacingError } from './errors.ts';
 import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
+import type { ForwardedShape } from '../gateway/index.ts';
 
 export const VERSION = '0.1.0';
 
 export class RestApi {
   private server: Server | null = null;
 
-  constructor(private readonly connectors: Map<string, MySqlSourceConnector>) {}
+  constructor(
+    private readonly connectors: Map<string, MySqlSourceConnector>,
+    /** Statement shapes the gateway forwarded upstream, with counts and reasons. */
+    private readonly forwarded: () => ForwardedShape[] = () => [],
+  ) {}
 
   private status(c: MySqlSourceConnector) {
     const s = c.status();
@@ -29,6 +34,7 @@ export class RestApi {
     if (method !== 'GET') return [405, { error_code: 405, message: `HTTP method ${method} is not supported on ${path} yet` }];
     if (path === '/') return [200, { version: VERSION, commit: '', kafka_cluster_id: null }];
     if (path === '/connectors') return [200, [...this.connectors.keys()]];
+    if (path === '/gateway/forwarded') return [200, this.forwarded()];
     const m = /^\/connectors\/([^/]+)(\/status)?$/.exec(path);
     const connector = m ? this.connectors.get(decodeURIComponent(m[1]!)) : undefined;
     if (m && !connector) return [404, { error_code: 404, message: `Connector ${decodeURIComponent(m[1]!)} not found` }];
