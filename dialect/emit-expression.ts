@@ -6,6 +6,7 @@ import { DialectError, DialectUnsupported } from './dialect-error.ts';
 import { asCondition, asValue, enumIndex, numberOf, quoteIdent, quoteString, type Emitted } from './emitted.ts';
 import { aggregateType, callFunction } from './functions.ts';
 import { timestampDiff } from './date-functions.ts';
+import { callName } from './call-name.ts';
 import { stringLiteralValue } from './function-args.ts';
 import { aggregate, charLength, decimalType, digitsOf, familyOf, isUnsigned, NULL_TYPE, stringType, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
 import { STRING_PLACEHOLDER, type Literal } from './parser-input.ts';
@@ -689,8 +690,7 @@ function describe(node: Node): string {
  */
 function distinctAsModifier(node: Node): Node {
   const arg = node.args?.expr;
-  const parts = arg?.type === 'function' ? ((arg.name?.name ?? []) as { value: string }[]) : [];
-  if (parts.length !== 1 || String(parts[0]!.value).toUpperCase() !== 'DISTINCT') return node;
+  if (callName(arg) !== 'DISTINCT') return node;
   const values: Node[] = arg.args?.value ?? [];
   return { ...node, args: { ...node.args, distinct: 'DISTINCT', expr: values.length === 1 ? values[0] : { type: 'expr_list', value: values } } };
 }

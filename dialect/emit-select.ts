@@ -7,6 +7,7 @@ import { mapColumnType } from '../connectors/columnar-sink/index.ts';
 import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { asCondition, asValue, quoteIdent, type Emitted } from './emitted.ts';
+import { callName } from './call-name.ts';
 import { CALLED_AGGREGATES, ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
 import { informationSchemaColumns } from './information-schema-types.ts';
 import { aggregate, familyOf, typeOf, type ExprType } from './mysql-types.ts';
@@ -375,8 +376,8 @@ function containsAggregate(nodes: unknown[]): boolean {
     const node = n as Node;
     if (node.ast) return false;
     if (node.type === 'aggr_func' && !node.over) return true;
-    const called = node.type === 'function' && !node.over ? ((node.name as Node)?.name as { value: string }[] | undefined) : undefined;
-    if (called?.length === 1 && CALLED_AGGREGATES.has(String(called[0]!.value).toUpperCase())) return true;
+    const called = node.over ? undefined : callName(node);
+    if (called && CALLED_AGGREGATES.has(called)) return true;
     return Object.values(node).some(visit);
   };
   return nodes.some(visit);

@@ -1,6 +1,6 @@
 // What the emitter produces for an expression: DuckDB SQL, the MySQL type of its value, and
 // whether the SQL is a DuckDB boolean (MySQL has none: comparisons are integers 1/0/NULL).
-import type { ExprType } from './mysql-types.ts';
+import { declaredMembers, type ExprType } from './mysql-types.ts';
 
 export interface Emitted {
   sql: string;
@@ -29,15 +29,9 @@ export function textAsNumber(sql: string): string {
   return `CASE WHEN ${sql} IS NULL THEN NULL ELSE coalesce(TRY_CAST(regexp_extract(CAST(${sql} AS VARCHAR), '^\\s*[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?', 0) AS DOUBLE), 0) END`;
 }
 
-/** An ENUM's members, in the order the type declares them; undefined for other types. */
-export function enumMembers(type: ExprType): string[] | undefined {
-  const members = /^enum\((.*)\)$/i.exec(type.columnType)?.[1];
-  return members === undefined ? undefined : [...members.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
-}
-
 /** An ENUM value as its member number (1-based; '' is 0), which is what MySQL uses in numeric contexts and to sort. */
 export function enumIndex(e: Emitted): string | undefined {
-  const members = enumMembers(e.type);
+  const members = declaredMembers(e.type.columnType, 'enum');
   return members && `list_position([${members.map(quoteString).join(', ')}], ${asValue(e)})`;
 }
 

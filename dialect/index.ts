@@ -4,5 +4,6 @@ export { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
 export { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
 export type { DialectCatalog, CatalogColumn, ResultColumnHint } from './emit-select.ts';
 export type { ExprType, ColumnSource } from './mysql-types.ts';
+export { declaredMembers } from './mysql-types.ts';
 export { tokenize, type Token } from './tokenizer.ts';
 export { splitStatements } from './split-statements.ts';

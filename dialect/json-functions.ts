@@ -52,7 +52,8 @@ export const JSON_FUNCTIONS: Record<string, Fn> = {
   JSON_TYPE(args, name) {
     arity(name, args, 1);
     const j = doc(args[0]!);
-    const kinds = `CASE json_type(${j}) WHEN 'VARCHAR' THEN 'STRING' WHEN 'BIGINT' THEN 'INTEGER' WHEN 'UBIGINT' THEN 'UNSIGNED INTEGER' WHEN 'NULL' THEN 'NULL' ELSE json_type(${j}) END`;
+    // DuckDB types every non-negative JSON integer UBIGINT; MySQL calls any integer INTEGER.
+    const kinds = `CASE json_type(${j}) WHEN 'VARCHAR' THEN 'STRING' WHEN 'BIGINT' THEN 'INTEGER' WHEN 'UBIGINT' THEN 'INTEGER' WHEN 'NULL' THEN 'NULL' ELSE json_type(${j}) END`;
     return { sql: kinds, type: typeOf('varchar(51)', anyNullable(args)) };
   },
   JSON_VALID(args, name) {

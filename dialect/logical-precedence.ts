@@ -6,6 +6,7 @@
 // the parser does.
 
 import { DialectUnsupported } from './dialect-error.ts';
+import { callName } from './call-name.ts';
 
 type Node = Record<string, unknown>;
 
@@ -71,9 +72,8 @@ function notOperand(n: unknown): Node | undefined {
   if (typeof n !== 'object' || n === null || (n as Node).parentheses) return undefined;
   const node = n as Node;
   if (node.hoistedNot) return node;
-  const parts = node.type === 'function' ? (((node.name as Node | undefined)?.name ?? []) as { value: string }[]) : [];
   const args = ((node.args as Node | undefined)?.value ?? []) as unknown[];
-  return parts.length === 1 && String(parts[0]!.value).toUpperCase() === 'NOT' && args.length === 1 ? node : undefined;
+  return callName(node) === 'NOT' && args.length === 1 ? node : undefined;
 }
 
 /**

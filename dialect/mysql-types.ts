@@ -187,3 +187,9 @@ export function aggregate(types: ExprType[]): ExprType {
   const binary = families.has('binary');
   return { columnType: stringType(Math.max(...known.map(charLength)), binary), nullable };
 }
+
+/** The members an ENUM or SET type declares, in order, unquoted; undefined for other types. */
+export function declaredMembers(columnType: string, kind: 'enum' | 'set'): string[] | undefined {
+  const list = new RegExp(`^${kind}\\((.*)\\)$`, 'i').exec(columnType)?.[1];
+  return list === undefined ? undefined : [...list.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+}

@@ -3,7 +3,7 @@
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, type Emitted } from './emitted.ts';
 import { anyNullable, arity, folded, stringLiteralValue, text, type FunctionTranslation } from './function-args.ts';
-import { charLength, familyOf, stringType, typeOf } from './mysql-types.ts';
+import { charLength, declaredMembers, familyOf, stringType, typeOf } from './mysql-types.ts';
 
 type Fn = FunctionTranslation;
 
@@ -52,11 +52,10 @@ export const STRING_FUNCTIONS: Record<string, Fn> = {
     const [s, list] = args as [Emitted, Emitted];
     // A constant string looked up in a SET column is answered from the SET's bits, as MySQL
     // does: the member's number in the type's definition when the value holds it, else 0.
-    const members = /^set\((.*)\)$/i.exec(list.type.columnType)?.[1];
+    const members = declaredMembers(list.type.columnType, 'set');
     const wanted = stringLiteralValue(s);
     if (members !== undefined && wanted !== undefined) {
-      const defined = [...members.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'").toLowerCase());
-      const at = defined.indexOf(wanted.toLowerCase()) + 1;
+      const at = members.findIndex((m) => m.toLowerCase() === wanted.toLowerCase()) + 1;
       const found = `list_contains(string_split(${folded(list)}, ','), ${folded(s)})`;
       return { sql: `CASE WHEN ${v(list)} IS NULL THEN NULL WHEN ${found} THEN ${at} ELSE 0 END`, type: typeOf('int(3)', anyNullable(args)) };
     }

@@ -182,7 +182,7 @@ describe('MySQL semantics the store does not have by itself', () => {
 
   it('SUBSTRING_INDEX, TRUNCATE and JSON_EXTRACT / JSON_UNQUOTE as MySQL gives them', async () => {
     expect((await run("SELECT SUBSTRING_INDEX('a.b.c', '.', 2), SUBSTRING_INDEX('a.b.c', '.', -1), TRUNCATE(amount, 1), TRUNCATE(-2.79, 1) FROM bill WHERE id = 3")).row).toEqual(['a.b', 'c', '99.9', '-2.7']);
-    expect((await run(`SELECT JSON_EXTRACT('{"a": {"b": 5}, "s": "x"}', '$.a.b'), JSON_EXTRACT('{"s": "x"}', '$.s'), JSON_UNQUOTE(JSON_EXTRACT('{"s": "x"}', '$.s')), JSON_EXTRACT('{"a": 7}', '$.a') > 6, JSON_LENGTH('[1, 2, 3]')`)).row).toEqual(['5', '"x"', 'x', '1', '3']);
+    expect((await run(`SELECT JSON_EXTRACT('{"a": {"b": 5}, "s": "x"}', '$.a.b'), JSON_EXTRACT('{"s": "x"}', '$.s'), JSON_UNQUOTE(JSON_EXTRACT('{"s": "x"}', '$.s')), JSON_EXTRACT('{"a": 7}', '$.a') > 6, JSON_LENGTH('[1, 2, 3]'), JSON_TYPE('57'), JSON_TYPE('"x"')`)).row).toEqual(['5', '"x"', 'x', '1', '3', 'INTEGER', 'STRING']);
   });
 
   it('SQL_CALC_FOUND_ROWS counts the rows without the LIMIT', () => {

@@ -4,7 +4,7 @@ import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@d
 import { classify, DialectError, DialectUnsupported, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
-import { answerShow, type ShowContext } from './show-statements.ts';
+import { answerShow, readsDiagnostics, type ShowContext } from './show-statements.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
 import { refuseMachineAccess } from './file-access.ts';
 import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
@@ -181,13 +181,13 @@ class DuckDbSession implements QuerySession {
     }
     // Before translation: reaching into the host is a privilege error (1227), whatever the dialect says.
     refuseMachineAccess(sql);
-    if (!/^\s*show\s+(count\(\*\)\s+)?(warnings|errors)\b/i.test(sql)) this.diagnostics = [];
+    if (!readsDiagnostics(sql)) this.diagnostics = [];
     let t: Translation;
     try {
       t = await this.translate(sql);
     } catch (err) {
       if (err instanceof SqlError) this.diagnostics = [['Error', err.code, err.message]];
-      if (err instanceof SqlError && err.code === 1235 && this.forwarding.upstream && classify(sql) === 'select') return this.forward(sql, err.message);
+      if (this.forwardable(err, sql)) return this.forward(sql, (err as SqlError).message);
       throw err;
     }
     if (t.kind === 'select') await this.waitForSessionGtid();
@@ -250,6 +250,19 @@ class DuckDbSession implements QuerySession {
     }
     if (!t.unknownTables?.length) return t;
     return translateOrThrow(sql, context(await this.catalog.get(this.conn, true)));
+  }
+
+  /** A statement prepared as text: the values are written in at each execution and it runs as a query. */
+  private emulated(sql: string): PreparedStatementInfo {
+    const id = this.nextStatementId++;
+    const params = tokenize(sql).filter((tok) => tok.kind === 'other' && tok.text === '?').length;
+    this.statements.set(id, { kind: 'emulated', sql, params, mysqlSql: sql });
+    return { id, params, columns: [] };
+  }
+
+  /** A SELECT the dialect refused (1235), with an upstream to forward it to. */
+  private forwardable(err: unknown, sql: string): boolean {
+    return err instanceof SqlError && err.code === 1235 && this.forwarding.upstream !== null && classify(sql) === 'select';
   }
 
   /** Runs a SELECT the dialect refused on the upstream MySQL, and says so in SHOW WARNINGS. */
@@ -329,18 +342,11 @@ class DuckDbSession implements QuerySession {
       t = await this.translate(sql);
     } catch (err) {
       // Refused here but forwardable: kept as text, forwarded with its values at each execution.
-      if (!(err instanceof SqlError && err.code === 1235 && this.forwarding.upstream && classify(sql) === 'select')) throw err;
-      const id = this.nextStatementId++;
-      const params = tokenize(sql).filter((tok) => tok.kind === 'other' && tok.text === '?').length;
-      this.statements.set(id, { kind: 'emulated', sql, params, mysqlSql: sql });
-      return { id, params, columns: [] };
+      if (!this.forwardable(err, sql)) throw err;
+      return this.emulated(sql);
     }
+    if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) return this.emulated(sql);
     const id = this.nextStatementId++;
-    if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) {
-      const params = tokenize(sql).filter((tok) => tok.kind === 'other' && tok.text === '?').length;
-      this.statements.set(id, { kind: 'emulated', sql, params, mysqlSql: sql });
-      return { id, params, columns: [] };
-    }
     this.checkTableAccess(sql);
     let statement: DuckDBPreparedStatement;
     try {

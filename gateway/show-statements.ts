@@ -19,6 +19,11 @@ export interface ShowContext {
   diagnostics(): string[][];
 }
 
+/** SHOW WARNINGS / ERRORS / COUNT(*) WARNINGS: statements that read the last one's diagnostics, not replace them. */
+export function readsDiagnostics(sql: string): boolean {
+  return /^\s*show\s+(count\(\*\)\s+)?(warnings|errors)\b/i.test(sql);
+}
+
 const NAME = '[`"]?([^`"\\s;.]+)[`"]?';
 const QUALIFIED = `(?:${NAME}\\.)?${NAME}`;
 const LIKE = `(?:\\s+like\\s+'((?:[^']|'')*)')?`;

@@ -5,7 +5,7 @@
 // in the query's FROM, with the store type that column maps to, is described as that column.
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { mapColumnType } from '../connectors/columnar-sink/index.ts';
-import { tokenize, type DialectCatalog, type ResultColumnHint } from '../dialect/index.ts';
+import { declaredMembers, tokenize, type DialectCatalog, type ResultColumnHint } from '../dialect/index.ts';
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn } from './result-set.ts';
 
@@ -225,9 +225,9 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
     case 'longblob':
       return def(ColumnType.BLOB, TEXT_LENGTHS[base.replace('blob', 'text')]!, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
     case 'enum':
-      return def(ColumnType.STRING, longestMember(t) * 4, textCharset, 0, ColumnFlag.ENUM);
+      return def(ColumnType.STRING, longestMember(t, 'enum') * 4, textCharset, 0, ColumnFlag.ENUM);
     case 'set':
-      return def(ColumnType.STRING, longestMember(t, true) * 4, textCharset, 0, ColumnFlag.SET);
+      return def(ColumnType.STRING, longestMember(t, 'set') * 4, textCharset, 0, ColumnFlag.SET);
     case 'geometry':
     case 'point':
     case 'linestring':
@@ -245,8 +245,8 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
 const TEXT_LENGTHS: Record<string, number> = { tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295 };
 
 /** ENUM: the longest member; SET: all members joined by commas. */
-function longestMember(columnType: string, joined = false): number {
-  const members = [...columnType.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'").length);
+function longestMember(columnType: string, kind: 'enum' | 'set'): number {
+  const members = (declaredMembers(columnType, kind) ?? []).map((m) => m.length);
   if (members.length === 0) return 1;
-  return joined ? members.reduce((a, b) => a + b, 0) + members.length - 1 : Math.max(...members);
+  return kind === 'set' ? members.reduce((a, b) => a + b, 0) + members.length - 1 : Math.max(...members);
 }

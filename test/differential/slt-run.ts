@@ -42,7 +42,7 @@ async function lastGtid(source: mysql.Connection): Promise<string> {
 async function catchUp(gateway: mysql.Connection, gtid: string): Promise<void> {
   if (gtid === '') return;
   const [rows] = await gateway.query(`SELECT MASTER_GTID_WAIT('${gtid}', ${CATCH_UP_SECONDS}) AS w`);
-  const waited = (rows as unknown[][])[0]?.[0] ?? (rows as { w: unknown }[])[0]?.w;
+  const waited = (rows as { w: unknown }[])[0]?.w;
   if (String(waited) !== '0') throw new Error(`the store did not reach the source's GTID ${gtid} within ${CATCH_UP_SECONDS} s`);
 }
 
