@@ -92,7 +92,7 @@ describe('parseInstanceConfig', () => {
       expect.arrayContaining([
         expect.stringMatching(/unknown config key 'max\.retires' — did you mean 'max\.retries'\?/),
         expect.stringMatching(/config key 'behavior\.on\.exception'/),
-        '2 sink connectors are configured; the embedded store takes one',
+        expect.stringMatching(/^2 sink connectors are configured; the embedded store takes one/),
       ]),
     );
   });

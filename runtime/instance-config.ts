@@ -30,16 +30,35 @@ export const instanceConfigSchema = z.strictObject({
     .strictObject({
       host: z.string().default('127.0.0.1'),
       port: z.number().int().min(0).max(65535).default(8083),
+      // Either protects the API; with neither, it may only listen on loopback.
+      token: z.string().min(16, 'rest.token must be at least 16 characters').optional(),
+      users: z.array(z.strictObject({ user: z.string().min(1), password: z.string().min(1) })).optional(),
     })
     .prefault({}),
+  // Kafka mode: sources publish to Kafka and sink connectors with `topics` consume from it.
+  kafka: z
+    .strictObject({
+      'bootstrap.servers': z.string().min(1),
+      'schema.registry.url': z.url({ message: 'must be the schema registry\'s URL, e.g. http://127.0.0.1:8081' }),
+      'client.id': z.string().min(1).default('instaquery'),
+      'topic.creation.default.partitions': z.number().int().min(1).default(1),
+      'topic.creation.default.replication.factor': z.number().int().min(-1).default(-1),
+    })
+    .optional(),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') }).prefault({}),
   connectors: z.array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'connector names may hold only letters, digits, ".", "_" and "-"'), config: z.record(z.string(), z.unknown()) })).default([]),
 });
 
 export type InstanceConfig = z.output<typeof instanceConfigSchema>;
 
-const TOP_KEYS = ['dataDir', 'gateway', 'rest', 'log', 'connectors'];
-const SECTION_KEYS: Record<string, string[]> = { gateway: ['host', 'port', 'users', 'tls', 'upstream'], rest: ['host', 'port'], log: ['level'] };
+const TOP_KEYS = ['dataDir', 'gateway', 'rest', 'log', 'kafka', 'connectors'];
+const SECTION_KEYS: Record<string, string[]> = {
+  gateway: ['host', 'port', 'users', 'tls', 'upstream'],
+  rest: ['host', 'port', 'token', 'users'],
+  log: ['level'],
+  kafka: ['bootstrap.servers', 'schema.registry.url', 'client.id', 'topic.creation.default.partitions', 'topic.creation.default.replication.factor'],
+};
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** Every problem in the file, each naming its key; throws ConfigError listing them all. */
 export function parseInstanceConfig(raw: unknown, source: string): InstanceConfig {
@@ -52,23 +71,31 @@ export function parseInstanceConfig(raw: unknown, source: string): InstanceConfi
   }
   const parsed = instanceConfigSchema.safeParse(raw);
   if (!parsed.success) problems.push(...formatZodProblems(parsed.error, raw));
-  problems.push(...connectorProblems(obj.connectors));
+  if (Array.isArray(obj.connectors)) problems.push(...connectorProblems(obj.connectors as ConnectorEntry[], obj.kafka !== undefined));
+  const rest = (obj.rest ?? {}) as { host?: unknown; token?: unknown; users?: unknown };
+  if (typeof rest.host === 'string' && !LOOPBACK.test(rest.host) && rest.token === undefined && rest.users === undefined) {
+    problems.push(`rest.host '${rest.host}' is not a loopback address, and the REST API has no protection: set rest.token or rest.users, or keep rest.host 127.0.0.1`);
+  }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)], source);
   return parsed.data!;
 }
 
-function connectorProblems(connectors: unknown): string[] {
-  if (!Array.isArray(connectors)) return [];
+type ConnectorEntry = { name?: unknown; config?: Record<string, unknown> };
+
+/** Every problem with a set of connectors, each prefixed with the connector's name. */
+export function connectorProblems(connectors: ConnectorEntry[], kafkaMode: boolean): string[] {
   const problems: string[] = [];
   const names = new Set<string>();
   let sinks = 0;
-  for (const c of connectors as { name?: unknown; config?: Record<string, unknown> }[]) {
+  for (const c of connectors) {
     if (typeof c?.name !== 'string' || typeof c.config !== 'object' || c.config === null) continue;
     if (names.has(c.name)) problems.push(`connector name '${c.name}' is used twice`);
     names.add(c.name);
     const cls = c.config['connector.class'];
     if (isSinkClass(cls)) {
-      sinks++;
+      const consumes = c.config.topics !== undefined || c.config['topics.regex'] !== undefined;
+      if (consumes && !kafkaMode) problems.push(`connector '${c.name}': topics/topics.regex need Kafka: add the "kafka" section (bootstrap.servers, schema.registry.url) to the instance config, or drop them to land sources in this store directly`);
+      if (!consumes) sinks++;
       problems.push(...validateSinkConfig(c.config).map((p) => `connector '${c.name}': ${p}`));
       continue;
     }
@@ -78,7 +105,7 @@ function connectorProblems(connectors: unknown): string[] {
     }
     problems.push(...validateMySqlSourceConfig(c.config).map((p) => `connector '${c.name}': ${p}`));
   }
-  if (sinks > 1) problems.push(`${sinks} sink connectors are configured; the embedded store takes one`);
+  if (sinks > 1) problems.push(`${sinks} sink connectors are configured; the embedded store takes one (in Kafka mode, give each further sink its own topics)`);
   return problems;
 }
 

@@ -1,79 +1,98 @@
-// One instaquery process in embedded mode: sources, sink/store, gateway and REST API together.
-// Start order keeps bad input from writing anything: validate config, check every source,
-// bind the ports, and only then open the store and start capturing.
+// One instaquery process: its connectors (a Worker), the store and gateway when it serves
+// queries, and the REST API. Start order keeps bad input from writing anything: validate config,
+// check every source, bind the ports, and only then open the store and start capturing.
+// Embedded mode runs everything here; in Kafka mode a source worker has no store or gateway, and
+// a query node consumes the topics into its own store and serves it.
 import type { Logger } from './logger.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { RestApi } from './rest-api.ts';
-import { ColumnarStore, isSinkClass, sinkConfigSchema, type SinkConfig } from '../connectors/columnar-sink/index.ts';
-import { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
+import { Worker } from './worker.ts';
+import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
+import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
 import { Gateway, createDuckDbHandler, installMysqlCatalog } from '../gateway/index.ts';
 
 export interface RunningInstance {
+  /** null for a Kafka-mode source worker, which serves no queries. */
   gateway: { host: string; port: number };
   restPort: number;
-  connectors: Map<string, MySqlSourceConnector>;
-  store: ColumnarStore;
+  /** Live source connectors by name. */
+  readonly connectors: Map<string, MySqlSourceConnector>;
+  worker: Worker;
+  store: ColumnarStore | null;
   stop(): Promise<void>;
 }
 
 export async function startInstance(config: InstanceConfig, log: Logger): Promise<RunningInstance> {
-  const connectors = new Map<string, MySqlSourceConnector>();
-  let sink: SinkConfig | undefined;
-  for (const { name, config: raw } of config.connectors) {
-    // A sink connector configures how sources land in the store; without one, defaults apply.
-    if (isSinkClass(raw['connector.class'])) sink = sinkConfigSchema.parse(raw);
-    else connectors.set(name, new MySqlSourceConnector(name, raw, log.child({ connector: name })));
-  }
-  for (const c of connectors.values()) await c.check();
+  const worker = new Worker(config, log);
+  worker.load();
+  await worker.check();
+  const serves = worker.needsStore();
 
   // Sessions that connect before the store is open wait for it.
   let openStore!: (s: ColumnarStore) => void;
   const storeReady = new Promise<ColumnarStore>((resolve) => (openStore = resolve));
-  const first = [...connectors.values()][0]?.config;
-  const writeTarget = first ? `source database at ${first['database.hostname']}:${first['database.port']}` : 'source database';
+  const firstSource = config.connectors.find((c) => worker.isSource(c))?.config;
+  const writeTarget = firstSource ? `source database at ${firstSource['database.hostname']}:${firstSource['database.port'] ?? 3306}` : 'source database';
   const handler = createDuckDbHandler({
-      connect: () => storeReady.then((s) => s.connect()),
-      writeTarget,
-      upstream: config.gateway.upstream,
-      sources: () =>
-        [...connectors.values()].map((c) => {
-          const s = c.status();
-          return { name: c.name, phase: s.phase, gtid: s.appliedGtid ?? s.offset?.gtid ?? null, millisBehindSource: s.millisBehindSource };
-        }),
-    });
-  const gateway = new Gateway(config.gateway, handler, log.child({ part: 'gateway' }));
-  const rest = new RestApi(connectors, () => handler.forwarded.list());
-  const gatewayAddress = await gateway.listen();
+    connect: () => storeReady.then((s) => s.connect()),
+    writeTarget,
+    upstream: config.gateway.upstream,
+    sources: () => [
+      ...[...worker.sources().values()].map((c) => {
+        const s = c.status();
+        return { name: c.name, phase: s.phase, gtid: s.appliedGtid ?? s.offset?.gtid ?? null, millisBehindSource: s.millisBehindSource };
+      }),
+      ...[...worker.sinks()].map(([name, sink]) => {
+        const s = sink.status();
+        return { name, phase: 'streaming', gtid: s.lastGtid, millisBehindSource: s.millisBehindSource };
+      }),
+    ],
+  });
+  const gateway = serves ? new Gateway(config.gateway, handler, log.child({ part: 'gateway' })) : null;
+  const rest = new RestApi(worker, () => handler.forwarded.list(), config.rest);
+  const gatewayAddress = gateway ? await gateway.listen() : { host: config.gateway.host, port: 0 };
   let restPort: number;
-  let store: ColumnarStore;
+  let store: ColumnarStore | null = null;
   try {
     restPort = await rest.listen(config.rest.host, config.rest.port);
-    store = await ColumnarStore.open(config.dataDir);
+    if (serves) store = await ColumnarStore.open(config.dataDir);
   } catch (err) {
-    await Promise.all([gateway.close(), rest.close()]);
+    await Promise.all([gateway?.close(), rest.close()]);
     throw err;
   }
-  // MySQL's information_schema views, before any session can read them.
-  const setup = await store.connect();
-  try {
-    await installMysqlCatalog(setup);
-  } finally {
-    setup.closeSync();
+  if (store) {
+    // MySQL's information_schema views, before any session can read them.
+    const setup = await store.connect();
+    try {
+      await installMysqlCatalog(setup);
+    } finally {
+      setup.closeSync();
+    }
+    openStore(store);
+    log.info({ store: store.path }, 'store open');
   }
-  openStore(store);
-  log.info({ store: store.path }, 'store open');
 
   const stop = async () => {
-    await Promise.all([...connectors.values()].map((c) => c.stop()));
-    await gateway.close();
+    // Connectors first: each finishes and commits its in-flight batch.
+    await worker.close();
+    await gateway?.close();
     await rest.close();
-    await store.close();
+    await store?.close();
   };
   try {
-    for (const c of connectors.values()) await c.start(store.consumerFor(c.name, sink));
+    await worker.open(store);
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;
   }
-  return { gateway: gatewayAddress, restPort, connectors, store, stop };
+  return {
+    gateway: gatewayAddress,
+    restPort,
+    get connectors() {
+      return worker.sources();
+    },
+    worker,
+    store,
+    stop,
+  };
 }

@@ -1,52 +1,191 @@
-// The first slice of Kafka Connect's REST API (issue 7 completes it): enough for curl and the
-// on-call engineer to see what runs and how far behind it is.
-import { createServer, type Server } from 'node:http';
+// Kafka Connect's REST API (https://kafka.apache.org/documentation/#connect_rest), in embedded
+// and Kafka mode alike, so the curl commands written for Debezium + Kafka Connect drive
+// instaquery unchanged. Bodies and errors ({error_code, message}) are shaped as Kafka Connect's;
+// passwords come back as "[hidden]". Protected by a bearer token or basic auth when configured;
+// the config refuses a non-loopback address without either.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from './errors.ts';
-import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
+import { VERSION } from './version.ts';
+import { ConnectError, type Worker } from './worker.ts';
+import { ignoredKeys } from './ignored-keys.ts';
+import { MYSQL_CONNECTOR_CLASS } from '../connectors/mysql-source/index.ts';
+import { KUDU_SINK_CONNECTOR_CLASS, SINK_CONNECTOR_CLASS } from '../connectors/columnar-sink/index.ts';
 import type { ForwardedShape } from '../gateway/index.ts';
 
-export const VERSION = '0.1.0';
+export { VERSION };
+
+type Reply = [number, unknown];
+
+const PLUGINS = [
+  { class: MYSQL_CONNECTOR_CLASS, type: 'source', version: VERSION },
+  { class: SINK_CONNECTOR_CLASS, type: 'sink', version: VERSION },
+  { class: KUDU_SINK_CONNECTOR_CLASS, type: 'sink', version: VERSION },
+];
+
+export interface RestAuth {
+  token?: string | undefined;
+  users?: { user: string; password: string }[] | undefined;
+}
+
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export class RestApi {
   private server: Server | null = null;
 
   constructor(
-    private readonly connectors: Map<string, MySqlSourceConnector>,
+    private readonly worker: Worker,
     /** Statement shapes the gateway forwarded upstream, with counts and reasons. */
     private readonly forwarded: () => ForwardedShape[] = () => [],
+    private readonly auth: RestAuth = {},
   ) {}
 
-  private status(c: MySqlSourceConnector) {
-    const s = c.status();
-    const worker_id = 'embedded';
-    return {
-      name: c.name,
-      connector: { state: s.state, worker_id },
-      tasks: [{ id: 0, state: s.state, worker_id, ...(s.trace ? { trace: s.trace } : {}) }],
-      type: 'source',
-      instaquery: { phase: s.phase, snapshot: s.snapshot, snapshot_estimates: s.snapshotEstimates, millis_behind_source: s.millisBehindSource, events_applied: s.eventsApplied, quarantined: s.quarantined, warnings: s.warnings, offset: s.offset, server: s.server },
-    };
+  private authorized(req: IncomingMessage): boolean {
+    const { token, users } = this.auth;
+    if (!token && !users?.length) return true;
+    const header = req.headers.authorization ?? '';
+    if (token && header.startsWith('Bearer ') && same(header.slice(7), token)) return true;
+    if (users?.length && header.startsWith('Basic ')) {
+      const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+      const password = rest.join(':');
+      return users.some((u) => same(u.user, user ?? '') && same(u.password, password));
+    }
+    return false;
   }
 
-  private route(method: string, path: string, body: unknown): [number, unknown] {
-    const snapshot = /^\/connectors\/([^/]+)\/snapshot$/.exec(path);
-    if (snapshot && method === 'POST') return this.requestSnapshot(decodeURIComponent(snapshot[1]!), body);
-    if (method !== 'GET') return [405, { error_code: 405, message: `HTTP method ${method} is not supported on ${path} yet` }];
-    if (path === '/') return [200, { version: VERSION, commit: '', kafka_cluster_id: null }];
-    if (path === '/connectors') return [200, [...this.connectors.keys()]];
-    if (path === '/gateway/forwarded') return [200, this.forwarded()];
-    const m = /^\/connectors\/([^/]+)(\/status)?$/.exec(path);
-    const connector = m ? this.connectors.get(decodeURIComponent(m[1]!)) : undefined;
-    if (m && !connector) return [404, { error_code: 404, message: `Connector ${decodeURIComponent(m[1]!)} not found` }];
-    if (m && m[2]) return [200, this.status(connector!)];
-    if (m) return [200, { name: connector!.name, type: 'source', tasks: [{ connector: connector!.name, task: 0 }] }];
-    return [404, { error_code: 404, message: `No such resource: ${path}` }];
+  private async route(method: string, url: URL, body: unknown): Promise<Reply> {
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const parts = path.split('/').slice(1).map(decodeURIComponent);
+    const w = this.worker;
+    if (path === '/' && method === 'GET') return [200, { version: VERSION, commit: '', kafka_cluster_id: null }];
+    if (path === '/gateway/forwarded' && method === 'GET') return [200, this.forwarded()];
+    if (path === '/connector-plugins' && method === 'GET') return [200, PLUGINS];
+    if (parts[0] === 'connector-plugins' && parts[2] === 'config' && parts[3] === 'validate' && method === 'PUT') return this.validate(parts[1]!, body);
+    if (path === '/connectors' && method === 'GET') return [200, this.list(url.searchParams.getAll('expand'))];
+    if (path === '/connectors' && method === 'POST') return this.create(body);
+    if (parts[0] !== 'connectors' || !parts[1]) return notFound(path);
+    const name = parts[1];
+    const rest = parts.slice(2).join('/');
+    switch (`${method} ${rest}`) {
+      case 'GET ':
+        return [200, this.info(name)];
+      case 'DELETE ':
+        await w.delete(name);
+        return [204, null];
+      case 'GET config':
+        return [200, w.configOf(name)];
+      case 'PUT config': {
+        const config = this.configBody(body);
+        const { created } = await w.put(name, config);
+        return [created ? 201 : 200, this.info(name)];
+      }
+      case 'PATCH config': {
+        const patch = this.configBody(body);
+        const merged: Record<string, unknown> = { ...w.configOf(name) };
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === null) delete merged[k];
+          else merged[k] = v;
+        }
+        await w.put(name, merged);
+        return [200, this.info(name)];
+      }
+      case 'GET status':
+        return [200, w.status(name)];
+      case 'GET tasks':
+        return [200, w.tasks(name)];
+      case 'PUT pause':
+        await w.pause(name);
+        return [202, null];
+      case 'PUT resume':
+        await w.resume(name);
+        return [202, null];
+      case 'PUT stop':
+        await w.stop(name);
+        return [204, null];
+      case 'POST restart': {
+        const includeTasks = url.searchParams.get('includeTasks') === 'true';
+        const onlyFailed = url.searchParams.get('onlyFailed') === 'true';
+        await w.restart(name, onlyFailed);
+        return includeTasks ? [202, w.status(name)] : [204, null];
+      }
+      case 'GET offsets':
+        return [200, await w.offsets(name)];
+      case 'DELETE offsets':
+        await w.resetOffsets(name);
+        return [200, { message: 'The offsets for this connector have been reset successfully' }];
+      case 'PATCH offsets':
+        await w.alterOffsets(name, body);
+        return [200, { message: 'The offsets for this connector have been altered successfully' }];
+      case 'GET topics':
+        return [200, { [name]: { topics: w.topics(name) } }];
+      case 'POST snapshot':
+        return this.requestSnapshot(name, body);
+    }
+    const task = /^tasks\/(\d+)\/(status|restart)$/.exec(rest);
+    if (task) {
+      const id = Number(task[1]);
+      const status = w.status(name) as { tasks: { id: number }[] };
+      const found = status.tasks.find((t) => t.id === id);
+      if (!found) return [404, { error_code: 404, message: `Task ${name}-${id} not found` }];
+      if (task[2] === 'status' && method === 'GET') return [200, found];
+      if (task[2] === 'restart' && method === 'POST') {
+        await w.restart(name);
+        return [204, null];
+      }
+    }
+    return [405, { error_code: 405, message: `HTTP ${method} is not supported on ${path}` }];
+  }
+
+  private list(expand: string[]): unknown {
+    const names = this.worker.names();
+    if (expand.length === 0) return names;
+    return Object.fromEntries(
+      names.map((n) => [n, { ...(expand.includes('status') ? { status: this.worker.status(n) } : {}), ...(expand.includes('info') ? { info: this.info(n) } : {}) }]),
+    );
+  }
+
+  private info(name: string) {
+    const config = this.worker.configOf(name);
+    const type = this.worker.isSource({ config }) ? 'source' : 'sink';
+    return { name, config, tasks: this.worker.tasks(name).map((t) => t.id), type };
+  }
+
+  private configBody(body: unknown): Record<string, unknown> {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ConnectError(400, 'the body must be the connector config as a JSON object of "key": "value"');
+    return body as Record<string, unknown>;
+  }
+
+  private async create(body: unknown): Promise<Reply> {
+    const b = body as { name?: unknown; config?: unknown } | null;
+    if (!b || typeof b.name !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(b.name)) return [400, { error_code: 400, message: 'the body must be {"name": "<letters, digits, . _ ->", "config": {...}}' }];
+    if (!b.config || typeof b.config !== 'object') return [400, { error_code: 400, message: `Connector config for ${b.name} is missing: send {"name": "${b.name}", "config": {...}}` }];
+    if (this.worker.names().includes(b.name)) return [409, { error_code: 409, message: `Connector ${b.name} already exists` }];
+    await this.worker.put(b.name, b.config as Record<string, unknown>);
+    return [201, this.info(b.name)];
+  }
+
+  /** PUT /connector-plugins/{type}/config/validate, answered as Kafka Connect answers it. */
+  private validate(type: string, body: unknown): Reply {
+    const config = this.configBody(body);
+    const cls = PLUGINS.find((p) => p.class === type || p.class.endsWith(`.${type}`))?.class;
+    if (!cls) return [404, { error_code: 404, message: `Failed to find any class that implements Connector and which name matches ${type}, available connectors are: ${PLUGINS.map((p) => p.class).join(', ')}` }];
+    const full: Record<string, unknown> = { 'connector.class': cls, ...config };
+    const problems = this.worker.problems(String(config.name ?? '__validate__'), full).map((p) => p.replace(/^connector '[^']*': /, ''));
+    const ignored = ignoredKeys(full);
+    const keys = [...new Set([...Object.keys(full), ...problems.flatMap((p) => /'([^']+)'/.exec(p)?.[1] ?? [])])];
+    const errorsOf = (key: string) => problems.filter((p) => /'([^']+)'/.exec(p)?.[1] === key);
+    const unplaced = problems.filter((p) => !keys.includes(/'([^']+)'/.exec(p)?.[1] ?? ''));
+    const configs = keys.map((key, order) => ({
+      definition: { name: key, type: 'STRING', required: false, default_value: null, importance: 'MEDIUM', documentation: ignored.find((i) => i.key === key)?.reason ?? '', group: 'Common', width: 'NONE', display_name: key, dependents: [], order },
+      value: { name: key, value: /password|secret|token/i.test(key) ? '[hidden]' : full[key] === undefined ? null : String(full[key]), recommended_values: [], errors: [...errorsOf(key), ...(key === 'connector.class' ? unplaced : [])], visible: true },
+    }));
+    return [200, { name: cls, error_count: problems.length, groups: ['Common'], configs }];
   }
 
   /** POST /connectors/{name}/snapshot {"data-collections": ["db.table", …]}: an ad-hoc snapshot. */
-  private requestSnapshot(name: string, body: unknown): [number, unknown] {
-    const connector = this.connectors.get(name);
-    if (!connector) return [404, { error_code: 404, message: `Connector ${name} not found` }];
+  private requestSnapshot(name: string, body: unknown): Reply {
+    const connector = this.worker.sources().get(name);
+    if (!connector) return [404, { error_code: 404, message: `Connector ${name} not found or not running` }];
     const tables = (body as { 'data-collections'?: unknown } | null)?.['data-collections'];
     if (!Array.isArray(tables) || tables.length === 0 || !tables.every((t) => typeof t === 'string')) {
       return [400, { error_code: 400, message: 'the body must be {"data-collections": ["db.table", ...]}' }];
@@ -67,17 +206,25 @@ export class RestApi {
         if (text.length > 1_000_000) req.destroy();
       });
       req.on('end', () => {
+        const send = ([status, out]: Reply) => {
+          res.writeHead(status, status === 204 || out === null ? {} : { 'content-type': 'application/json' });
+          res.end(status === 204 || out === null ? undefined : JSON.stringify(out));
+        };
+        if (!this.authorized(req)) {
+          res.setHeader('www-authenticate', 'Basic realm="instaquery"');
+          return send([401, { error_code: 401, message: 'the REST API needs credentials: send Authorization: Bearer <rest.token> or basic auth of one of rest.users' }]);
+        }
         let body: unknown = null;
         try {
           body = text ? JSON.parse(text) : null;
         } catch {
-          res.writeHead(400, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error_code: 400, message: 'the request body is not valid JSON' }));
-          return;
+          return send([400, { error_code: 400, message: 'the request body is not valid JSON' }]);
         }
-        const [status, out] = this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/', body);
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(out));
+        this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body).then(send, (err: Error) => {
+          if (err instanceof ConnectError) return send([err.status, { error_code: err.status, message: err.message }]);
+          const message = err instanceof UserFacingError ? err.describe() : err.message;
+          send([500, { error_code: 500, message }]);
+        });
       });
     });
     await new Promise<void>((resolve, reject) => {
@@ -105,3 +252,5 @@ export class RestApi {
     await closed;
   }
 }
+
+const notFound = (path: string): Reply => [404, { error_code: 404, message: `No such resource: ${path}` }];

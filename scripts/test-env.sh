@@ -30,3 +30,22 @@ fi
 if ! /usr/bin/python3 -c 'import pymysql' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-pymysql >/dev/null
 fi
+
+# Kafka-mode integration tests: real single-node KRaft brokers from Maven Central jars (see
+# scripts/kafka-instance.sh; each writes $services/NAME/connection.json with a startCommand that
+# restarts the broker after a kill -9). Java 17 and Maven are installed above.
+#   kafka39  127.0.0.1:19092 (controller 19093)  Apache Kafka 3.9.x
+#   kafka4   127.0.0.1:19192 (controller 19193)  Apache Kafka 4.x
+"$here/kafka-instance.sh" start kafka39 3.9 19092 19093
+"$here/kafka-instance.sh" start kafka4 4 19192 19193
+# kcat, to look at topics from tests and by hand. Debian's build has no Avro/schema-registry
+# support (`kcat -V` lists no "Avro"), so it cannot decode Confluent-wire Avro.
+if ! command -v kcat >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q kcat >/dev/null
+fi
+
+# Confluent-compatible schema registry for the Avro tests: Apicurio Registry 2.4.2.Final, in-memory
+# storage, built from Maven Central jars (see scripts/registry-instance.sh). Its ccompat API is
+# http://127.0.0.1:18081/apis/ccompat/v6 ($services/registry/connection.json, with a startCommand
+# that restarts it, empty, after a kill -9).
+"$here/registry-instance.sh" start registry 18081

@@ -33,12 +33,52 @@ const knownKeys = {
   'max.buffered.records': integerString('max.buffered.records').pipe(z.number().min(1).max(10_000_000)).default(40_000),
   /** How long a flush waits for more changes to batch with (the flush interval); 0 writes at once. */
   'linger.ms': integerString('linger.ms').pipe(z.number().min(0).max(60_000)).default(0),
+  /** Kafka mode: the topics to consume (comma-separated), as any Kafka Connect sink takes them. */
+  topics: z.string().min(1).optional(),
+  /** Kafka mode: a regular expression of topics to consume instead of `topics`. */
+  'topics.regex': z.string().min(1).optional(),
+  /**
+   * The Kudu sink's target tables, one per topic. Accepted and checked against `topics`; rows
+   * land in the store under their source's own db.table, because that is what the applications'
+   * SQL names.
+   */
+  'table.list': z.string().min(1).optional(),
 };
+
+/** Keys of the Kudu sink and Kafka Connect accepted with no effect here, each with why. */
+export const IGNORED_SINK_KEYS: Record<string, string> = {
+  'kudu.masters': 'rows go to the local DuckDB store, not Kudu',
+  'kudu.table.prefix': 'rows go to the local DuckDB store, not Kudu',
+  'key.converter': 'keys are read as Avro in Confluent\'s wire format',
+  'value.converter': 'values are read as Avro in Confluent\'s wire format',
+  'key.converter.schema.registry.url': 'the worker\'s kafka."schema.registry.url" is used',
+  'value.converter.schema.registry.url': 'the worker\'s kafka."schema.registry.url" is used',
+  'errors.tolerance': 'behavior.on.exception decides what happens to a record the store cannot hold',
+  'errors.deadletterqueue.topic.name': 'records the store cannot hold go to _instaquery.dead_letter (behavior.on.exception=LOG)',
+};
+
+/** The config without `name` and the keys accepted for compatibility only. */
+export const withoutIgnored = (raw: Record<string, unknown>) => Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'name' && !(k in IGNORED_SINK_KEYS)));
 
 export const sinkConfigSchema = z
   .object(knownKeys)
   .catchall(z.unknown())
   .superRefine((config, ctx) => {
+    if (config.topics !== undefined && config['topics.regex'] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['topics.regex'], message: 'topics and topics.regex cannot both be set: keep one' });
+    }
+    if (config['topics.regex'] !== undefined) {
+      try {
+        new RegExp(config['topics.regex']);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', path: ['topics.regex'], message: `not a valid regular expression (${(err as Error).message})` });
+      }
+    }
+    if (config['table.list'] !== undefined && config.topics !== undefined) {
+      const tables = config['table.list'].split(',').filter((t) => t.trim()).length;
+      const topics = config.topics.split(',').filter((t) => t.trim()).length;
+      if (tables !== topics) ctx.addIssue({ code: 'custom', path: ['table.list'], message: `names ${tables} table(s) for ${topics} topic(s): give one table per topic, in the same order` });
+    }
     if (config['max.buffered.records'] < config['batch.size']) {
       ctx.addIssue({ code: 'custom', path: ['max.buffered.records'], message: `must be at least batch.size (${config['batch.size']})` });
     }
@@ -66,7 +106,8 @@ function partitioningKeyProblem(key: string, value: unknown): string | null {
   }
 }
 
-export function validateSinkConfig(config: Record<string, unknown>): string[] {
+export function validateSinkConfig(raw: Record<string, unknown>): string[] {
+  const config = withoutIgnored(raw);
   const unknown = Object.fromEntries(Object.entries(config).filter(([k]) => !k.startsWith(PARTITIONING_PREFIX)));
   const problems = unknownKeyProblems(unknown, [...Object.keys(knownKeys), `${PARTITIONING_PREFIX}<database>.<table>`]);
   const parsed = sinkConfigSchema.safeParse(config);
@@ -94,3 +135,6 @@ export function partitionSpecFor(sink: SinkConfig, schema: TableSchema): Partiti
 export function isSinkClass(cls: unknown): boolean {
   return cls === SINK_CONNECTOR_CLASS || cls === KUDU_SINK_CONNECTOR_CLASS;
 }
+
+/** A sink connector's config as given (with `name` and compatibility-only keys) parsed. */
+export const parseSinkConfig = (raw: Record<string, unknown>): SinkConfig => sinkConfigSchema.parse(withoutIgnored(raw));

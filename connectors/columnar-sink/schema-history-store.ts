@@ -3,7 +3,7 @@
 // position of that statement, written in the same transaction as the change to the target table
 // and the offset. On restart the source reads the latest entry per table.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SchemaHistoryState, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import type { SchemaChange, SchemaHistoryState, SourceOffset, TableSchema } from '../mysql-source/index.ts';
 import { META_SCHEMA } from './offset-store.ts';
 
 export interface HistoryEntry {
@@ -57,4 +57,24 @@ export async function loadHistory(conn: DuckDBConnection, connector: string): Pr
 
 export async function clearHistory(conn: DuckDBConnection, connector: string): Promise<void> {
   await conn.run(`DELETE FROM ${META_SCHEMA}.schema_history WHERE connector = $1`, [connector]);
+}
+
+/** What a change leaves in the history: the table's new schema, or null where it is gone. */
+export function historyEntries(change: SchemaChange): HistoryEntry[] {
+  switch (change.kind) {
+    case 'create':
+    case 'alter':
+      return [{ db: change.after.db, table: change.after.table, schema: change.after, quarantine: null }];
+    case 'drop':
+      return [{ db: change.db, table: change.table, schema: null, quarantine: null }];
+    case 'rename':
+      return [
+        { ...change.from, schema: null, quarantine: null },
+        { ...change.to, schema: change.after, quarantine: null },
+      ];
+    case 'truncate':
+    case 'view':
+    case 'drop-view':
+      return [];
+  }
 }

@@ -16,7 +16,8 @@ import { defaultSpec } from '../../partitioning/index.ts';
 import { ensurePartitions, PARTS_SCHEMA } from './table-layout.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { createViewsTable } from './source-views.ts';
-import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
+import { clearKafkaPositions, createKafkaOffsetTable, readKafkaPositions, writeKafkaPositions, type KafkaPosition } from './kafka-offset-store.ts';
+import { clearHistory, createHistoryTable, historyEntries, loadHistory, recordHistory } from './schema-history-store.ts';
 import { bucketOfStaged, stagedRows, TableStage } from './upsert-batch.ts';
 
 export const STORE_FILE = 'instaquery.duckdb';
@@ -67,6 +68,7 @@ export class ColumnarStore {
     await createViewsTable(writer);
     await createProgressTable(writer);
     await createDeadLetterTable(writer);
+    await createKafkaOffsetTable(writer);
     await writer.run(`CREATE SCHEMA IF NOT EXISTS ${PARTS_SCHEMA}`);
     const known = await loadKnownTables(writer, (t) => defaultSpec(t.primaryKey, t.columns.map((c) => c.name)));
     return new ColumnarStore(instance, writer, known, path);
@@ -152,6 +154,60 @@ export class ColumnarStore {
       discardStaged: () => this.exclusive(() => this.dropStages(connector)),
       applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset, sink, specOf)),
     };
+  }
+
+  /** Forgets a source connector's offset, history and snapshot progress (KIP-875 reset): it snapshots again. */
+  resetSource(connector: string): Promise<void> {
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        await this.writer.run(`DELETE FROM _instaquery.source_offsets WHERE connector = $1`, [connector]);
+        await clearHistory(this.writer, connector);
+        await clearProgress(this.writer, connector);
+      }),
+    );
+  }
+
+  /** Kafka mode: where the sink connector's consumer stands in each partition, as last committed here. */
+  kafkaPositions(connector: string): Promise<KafkaPosition[]> {
+    return this.exclusive(() => readKafkaPositions(this.writer, connector));
+  }
+
+  /** Forgets the sink connector's positions (KIP-875 offset reset): it reads its topics again. */
+  resetKafkaPositions(connector: string): Promise<void> {
+    return this.exclusive(() => clearKafkaPositions(this.writer, connector));
+  }
+
+  /**
+   * Kafka mode: applies decoded change events (tables created and evolved from each event's own
+   * schema) and the positions they were read at, in one store transaction. A TRUNCATE (op "t")
+   * empties its table in order with the rows around it.
+   */
+  applyFromKafka(connector: string, events: ChangeEvent[], positions: KafkaPosition[], sink: SinkConfig = defaultSinkConfig): Promise<void> {
+    const specOf = (schema: TableSchema) => partitionSpecFor(sink, schema);
+    return this.exclusive(async () => {
+      let start = 0;
+      for (let i = 0; i <= events.length; i++) {
+        const e = events[i];
+        if (e && e.op !== 't') continue;
+        const part = events.slice(start, i);
+        start = i + 1;
+        const last = !e || i === events.length - 1;
+        const write = last ? () => writeKafkaPositions(this.writer, connector, positions) : async () => undefined;
+        try {
+          const stages = part.length ? await this.stage(connector, part, sink, specOf) : new Map<string, TableStage>();
+          await this.applyHandlingPoison(connector, stages, sink, null, async () => {
+            if (e) {
+              const known = this.known.get(`${e.schema.db}.${e.schema.table}`);
+              if (known) await applySchemaChangeToStore(this.writer, { kind: 'truncate', db: e.schema.db, table: e.schema.table }, this.known, specOf);
+            }
+            await write();
+          });
+        } finally {
+          await this.dropStages(connector);
+        }
+        if (!e) break;
+      }
+    });
   }
 
   /** A table first seen in a row event (no snapshot, no DDL): created from the event's schema. */
@@ -316,25 +372,5 @@ async function transactionOn(conn: DuckDBConnection, work: () => Promise<void>):
   } catch (err) {
     await conn.run('ROLLBACK').catch(() => undefined);
     throw err;
-  }
-}
-
-/** What a change leaves in the history: the table's new schema, or null where it is gone. */
-function historyEntries(change: SchemaChange): HistoryEntry[] {
-  switch (change.kind) {
-    case 'create':
-    case 'alter':
-      return [{ db: change.after.db, table: change.after.table, schema: change.after, quarantine: null }];
-    case 'drop':
-      return [{ db: change.db, table: change.table, schema: null, quarantine: null }];
-    case 'rename':
-      return [
-        { ...change.from, schema: null, quarantine: null },
-        { ...change.to, schema: change.after, quarantine: null },
-      ];
-    case 'truncate':
-    case 'view':
-    case 'drop-view':
-      return [];
   }
 }

@@ -13,6 +13,60 @@ const csvList = z
 const integerString = (what: string) =>
   z.union([z.number().int(), z.string().regex(/^\d+$/, `${what} must be a whole number`).transform(Number)]);
 
+const booleanString = (what: string) =>
+  z.union([z.boolean(), z.enum(['true', 'false'], { message: `${what} must be true or false` }).transform((v) => v === 'true')]);
+
+/**
+ * Debezium 1.x names still found in curl scripts, read as today's keys (their meaning is the
+ * same): the whitelist/blacklist filters and `database.server.name`.
+ */
+export const KEY_ALIASES: Record<string, string> = {
+  'database.whitelist': 'database.include.list',
+  'database.blacklist': 'database.exclude.list',
+  'table.whitelist': 'table.include.list',
+  'table.blacklist': 'table.exclude.list',
+  'column.whitelist': 'column.include.list',
+  'column.blacklist': 'column.exclude.list',
+  'database.server.name': 'topic.prefix',
+};
+
+/**
+ * Keys of Debezium and Kafka Connect that are accepted and have no effect here, each with why;
+ * `GET /connectors/{name}/status` and `config/validate` report them.
+ */
+export const IGNORED_SOURCE_KEYS: Record<string, string> = {
+  'database.history.kafka.bootstrap.servers': 'the schema history is kept in the worker\'s own store, written with the offsets in one transaction',
+  'database.history.kafka.topic': 'the schema history is kept in the worker\'s own store, written with the offsets in one transaction',
+  'schema.history.internal.kafka.bootstrap.servers': 'the schema history is kept in the worker\'s own store, written with the offsets in one transaction',
+  'schema.history.internal.kafka.topic': 'the schema history is kept in the worker\'s own store, written with the offsets in one transaction',
+  'database.history': 'the schema history is kept in the worker\'s own store',
+  'key.converter': 'keys are always Avro in Confluent\'s wire format',
+  'value.converter': 'values are always Avro in Confluent\'s wire format',
+  'key.converter.schema.registry.url': 'the worker\'s kafka."schema.registry.url" is used',
+  'value.converter.schema.registry.url': 'the worker\'s kafka."schema.registry.url" is used',
+  'database.allowPublicKeyRetrieval': 'the driver negotiates the authentication plugin itself',
+  'database.serverTimezone': 'TIMESTAMP values are read in UTC and DATETIME as wall-clock text',
+  'snapshot.locking.mode': 'snapshots read in one consistent-snapshot transaction and take no table locks',
+  'include.query': 'the original SQL is not carried',
+};
+
+/** The config with aliases renamed; a key given under both names must agree. */
+export function withAliases(raw: Record<string, unknown>): { config: Record<string, unknown>; problems: string[] } {
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    if (k in IGNORED_SOURCE_KEYS || k === 'name') continue;
+    const to = KEY_ALIASES[k];
+    if (!to) {
+      if (!(k in config)) config[k] = v;
+      continue;
+    }
+    if (raw[to] !== undefined && String(raw[to]) !== String(v)) problems.push(`config keys '${k}' and '${to}' name the same setting with different values: keep '${to}'`);
+    config[to] = raw[to] ?? v;
+  }
+  return { config, problems };
+}
+
 export const mysqlSourceConfigSchema = z.object({
   'connector.class': z.literal(MYSQL_CONNECTOR_CLASS),
   'tasks.max': integerString('tasks.max').pipe(z.literal(1, { message: 'the MySQL source runs exactly one task: set tasks.max to 1' })).default(1),
@@ -37,6 +91,12 @@ export const mysqlSourceConfigSchema = z.object({
   'connect.backoff.initial.delay.ms': integerString('connect.backoff.initial.delay.ms').pipe(z.number().min(1)).default(1000),
   'connect.backoff.max.delay.ms': integerString('connect.backoff.max.delay.ms').pipe(z.number().min(1)).default(120000),
   'connect.max.attempts': integerString('connect.max.attempts').pipe(z.number().min(1)).default(16),
+  /** Kafka mode: DDL also goes to the schema-change topic `<topic.prefix>`. */
+  'include.schema.changes': booleanString('include.schema.changes').default(true),
+  /** Kafka mode: a delete is followed by a tombstone (null value) so compaction can drop the key. */
+  'tombstones.on.delete': booleanString('tombstones.on.delete').default(true),
+  /** Kafka mode: BIGINT UNSIGNED as Connect Decimal (`precise`, exact) or int64 (`long`, wraps above 2^63-1). */
+  'bigint.unsigned.handling.mode': z.enum(['precise', 'long']).default('precise'),
 });
 
 /** `column.mask.with.N.chars`: Debezium names the length in the key itself. */
@@ -55,9 +115,10 @@ function splitMaskKeys(config: Record<string, unknown>): [Record<string, unknown
 }
 
 /** Every problem with a connector's config, each naming the key; empty when it is valid. */
-export function validateMySqlSourceConfig(raw: Record<string, unknown>): string[] {
+export function validateMySqlSourceConfig(original: Record<string, unknown>): string[] {
+  const { config: raw, problems: aliasProblems } = withAliases(original);
   const [config, masks] = splitMaskKeys(raw);
-  const problems = unknownKeyProblems(config, [...Object.keys(mysqlSourceConfigSchema.shape), 'column.mask.with.N.chars']);
+  const problems = [...aliasProblems, ...unknownKeyProblems(config, [...Object.keys(mysqlSourceConfigSchema.shape), 'column.mask.with.N.chars'])];
   for (const [k, v] of Object.entries(masks)) {
     if (typeof v !== 'string' || v.trim() === '') problems.push(`config key '${k}': must be a comma-separated list of column regular expressions (db.table.column)`);
   }
@@ -86,8 +147,8 @@ export function validateMySqlSourceConfig(raw: Record<string, unknown>): string[
   return problems;
 }
 
-export function parseMySqlSourceConfig(raw: Record<string, unknown>): MySqlSourceConfig {
-  const [config, masks] = splitMaskKeys(raw);
+export function parseMySqlSourceConfig(original: Record<string, unknown>): MySqlSourceConfig {
+  const [config, masks] = splitMaskKeys(withAliases(original).config);
   const columnMasks = Object.entries(masks).map(([k, v]) => ({
     chars: Number(MASK_KEY.exec(k)![1]),
     columns: String(v).split(',').map((x) => x.trim()).filter(Boolean),

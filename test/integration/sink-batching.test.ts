@@ -26,7 +26,7 @@ async function follow(name: string, sinkConfig: Record<string, unknown>) {
   open.push(source, gateway);
   await waitFor('snapshot done', async () => instance!.connectors.get(name)!.status().state === 'RUNNING' && (await diffTable(source, gateway, DB, 't')) === null);
   const synced = () => waitFor('in sync', async () => (await diffTable(source, gateway, DB, 't')) === null, 10_000, 50);
-  return { source, synced, tasks: () => instance!.store.sinkTasks(name) };
+  return { source, synced, tasks: () => instance!.store!.sinkTasks(name) };
 }
 
 it('batch.size caps the records of one store transaction, except one larger source transaction', async () => {

@@ -46,7 +46,7 @@ export async function followFreshDatabase(db: string, connectorName: string, set
 
 /** The DuckDB type the store keeps a column in, read from the store itself (not through the gateway). */
 export async function storeColumnType(instance: RunningInstance, db: string, table: string, column: string): Promise<string | undefined> {
-  const conn = await instance.store.connect();
+  const conn = await instance.store!.connect();
   try {
     const reader = await conn.runAndReadAll('SELECT data_type FROM duckdb_columns() WHERE schema_name = $1 AND table_name = $2 AND column_name = $3', [db, table, column]);
     const value = reader.getRowsJS()[0]?.[0];

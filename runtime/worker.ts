@@ -1,0 +1,403 @@
+// The connectors one instaquery process runs, as a Kafka Connect worker holds them: created,
+// reconfigured, paused, resumed, stopped, restarted and deleted at runtime through the REST API,
+// their configs persisted in <dataDir>/connectors.json so they come back after a restart.
+//
+// Embedded mode: a source delivers into the store directly (exactly once, offsets in the store);
+// a sink connector only says how rows land there. Kafka mode (config `kafka`): a source publishes
+// to Kafka (offsets and history in the worker's source-state store), and a sink connector with
+// `topics`/`topics.regex` consumes them into this process's store.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from './logger.ts';
+import type { InstanceConfig } from './instance-config.ts';
+import { connectorProblems } from './instance-config.ts';
+import { UserFacingError } from './errors.ts';
+import { ColumnarStore, SourceStateStore, isSinkClass, parseSinkConfig, type SinkConfig } from '../connectors/columnar-sink/index.ts';
+import { MySqlSourceConnector, parseMySqlSourceConfig, type SourceOffset } from '../connectors/mysql-source/index.ts';
+import { AvroRegistry, KafkaPublisher, KafkaPublishing, KafkaSinkConnector, topicOf } from '../connectors/kafka-transport/index.ts';
+import { ignoredKeys } from './ignored-keys.ts';
+
+export type TargetState = 'RUNNING' | 'PAUSED' | 'STOPPED';
+export type ConnectorConfig = Record<string, unknown>;
+
+interface Entry {
+  name: string;
+  config: ConnectorConfig;
+  target: TargetState;
+  /** A source's running connector (embedded or Kafka mode). */
+  source?: MySqlSourceConnector;
+  publisher?: KafkaPublisher;
+  /** A Kafka-mode sink's consumer group. */
+  sink?: KafkaSinkConnector;
+  failure?: string;
+}
+
+/** Thrown for REST answers other than 200: Kafka Connect's {error_code, message}. */
+export class ConnectError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CONFIGS_FILE = 'connectors.json';
+const isSecret = (key: string) => /password|secret|token|sasl\.jaas/i.test(key);
+export const HIDDEN = '[hidden]';
+
+export class Worker {
+  private readonly entries = new Map<string, Entry>();
+  private store: ColumnarStore | null = null;
+  private sourceState: SourceStateStore | null = null;
+  private publishing: KafkaPublishing | null = null;
+  private registry: AvroRegistry | null = null;
+
+  constructor(
+    private readonly config: InstanceConfig,
+    private readonly log: Logger,
+  ) {}
+
+  get kafkaMode(): boolean {
+    return this.config.kafka !== undefined;
+  }
+
+  /** Configs from connectors.json, then the config file's (which win: they are what was asked for now). */
+  load(): void {
+    const path = join(this.config.dataDir, CONFIGS_FILE);
+    if (existsSync(path)) {
+      const saved = JSON.parse(readFileSync(path, 'utf8')) as { name: string; config: ConnectorConfig; target: TargetState }[];
+      for (const s of saved) this.entries.set(s.name, { name: s.name, config: s.config, target: s.target });
+    }
+    for (const c of this.config.connectors) {
+      const had = this.entries.get(c.name);
+      this.entries.set(c.name, { name: c.name, config: c.config, target: had?.target ?? 'RUNNING' });
+    }
+  }
+
+  private persist(): void {
+    mkdirSync(this.config.dataDir, { recursive: true });
+    const path = join(this.config.dataDir, CONFIGS_FILE);
+    const list = [...this.entries.values()].map((e) => ({ name: e.name, config: e.config, target: e.target }));
+    // Written aside and renamed: a crash leaves the old file or the new one, never half of one.
+    writeFileSync(`${path}.tmp`, JSON.stringify(list, null, 2), { mode: 0o600 });
+    renameSync(`${path}.tmp`, path);
+  }
+
+  /** Checks every source before anything is written (bad input writes nothing). */
+  async check(): Promise<void> {
+    for (const e of this.entries.values()) {
+      if (this.isSource(e) && e.target !== 'STOPPED') await new MySqlSourceConnector(e.name, e.config, this.log.child({ connector: e.name })).check();
+    }
+  }
+
+  isSource(e: { config: ConnectorConfig }): boolean {
+    return !isSinkClass(e.config['connector.class']);
+  }
+
+  private isKafkaSink(e: Entry): boolean {
+    return this.kafkaMode && !this.isSource(e) && (e.config.topics !== undefined || e.config['topics.regex'] !== undefined);
+  }
+
+  /** Whether this process serves a store (embedded mode, or a Kafka-mode query node). */
+  needsStore(): boolean {
+    return !this.kafkaMode || [...this.entries.values()].some((e) => this.isKafkaSink(e));
+  }
+
+  async open(store: ColumnarStore | null): Promise<void> {
+    this.store = store;
+    const kafka = this.config.kafka;
+    if (kafka) {
+      this.registry = new AvroRegistry(kafka['schema.registry.url']);
+      if ([...this.entries.values()].some((e) => this.isSource(e))) {
+        this.sourceState = await SourceStateStore.open(this.config.dataDir);
+        this.publishing = new KafkaPublishing(this.clientSettings());
+        await this.publishing.connect();
+      }
+    }
+    for (const e of this.entries.values()) if (e.target !== 'STOPPED') await this.startEntry(e);
+    this.persist();
+  }
+
+  private clientSettings() {
+    const k = this.config.kafka!;
+    return {
+      bootstrapServers: k['bootstrap.servers'].split(',').map((s) => s.trim()),
+      clientId: k['client.id'],
+      registryUrl: k['schema.registry.url'],
+      partitions: k['topic.creation.default.partitions'],
+      replicationFactor: k['topic.creation.default.replication.factor'],
+    };
+  }
+
+  /** The sink settings sources land with in embedded mode. */
+  private embeddedSink(): SinkConfig | undefined {
+    const sink = [...this.entries.values()].find((e) => !this.isSource(e) && !this.isKafkaSink(e));
+    return sink ? parseSinkConfig(sink.config) : undefined;
+  }
+
+  private async startEntry(e: Entry): Promise<void> {
+    delete e.failure;
+    try {
+      if (this.isSource(e)) {
+        const source = new MySqlSourceConnector(e.name, e.config, this.log.child({ connector: e.name }));
+        e.source = source;
+        if (this.kafkaMode) {
+          const parsed = parseMySqlSourceConfig(e.config);
+          const publishing = this.publishing ?? (this.publishing = new KafkaPublishing(this.clientSettings()));
+          this.sourceState ??= await SourceStateStore.open(this.config.dataDir);
+          await publishing.connect();
+          e.publisher = new KafkaPublisher(
+            {
+              connector: e.name,
+              prefix: parsed['topic.prefix'],
+              serverId: parsed['database.server.id'],
+              includeSchemaChanges: parsed['include.schema.changes'],
+              tombstonesOnDelete: parsed['tombstones.on.delete'],
+              unsigned: parsed['bigint.unsigned.handling.mode'],
+              ensureTopic: (t) => publishing.ensureTopic(t),
+            },
+            this.sourceState,
+            publishing.producer,
+            this.registry!,
+            this.log.child({ connector: e.name }),
+          );
+          await source.start(e.publisher);
+        } else {
+          await source.start(this.store!.consumerFor(e.name, this.embeddedSink()));
+        }
+      } else if (this.isKafkaSink(e)) {
+        const sink = parseSinkConfig(e.config);
+        const topics = typeof e.config.topics === 'string' ? e.config.topics.split(',').map((t) => t.trim()).filter(Boolean) : [];
+        const regex = typeof e.config['topics.regex'] === 'string' ? new RegExp(`^(?:${e.config['topics.regex']})$`) : null;
+        e.sink = new KafkaSinkConnector(e.name, { topics, topicsRegex: regex }, sink, this.store!, this.registry!, this.clientSettings(), this.log.child({ connector: e.name }));
+        await e.sink.start();
+        if (e.target === 'PAUSED') e.sink.pause();
+      }
+      if (e.target === 'PAUSED' && e.source) await this.pauseSource(e);
+    } catch (err) {
+      e.failure = err instanceof UserFacingError ? err.describe() : (err as Error).message;
+      this.log.error({ connector: e.name, err: e.failure }, 'connector failed to start');
+      throw err;
+    }
+  }
+
+  private async pauseSource(e: Entry): Promise<void> {
+    // A paused source stops reading; its offset is durable, so resuming continues from it.
+    await e.source?.stop();
+  }
+
+  private async stopEntry(e: Entry): Promise<void> {
+    await e.source?.stop();
+    await e.sink?.stop();
+    delete e.source;
+    delete e.publisher;
+    delete e.sink;
+  }
+
+  private entry(name: string): Entry {
+    const e = this.entries.get(name);
+    if (!e) throw new ConnectError(404, `Connector ${name} not found`);
+    return e;
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Live source connectors, by name (tests and the gateway's status read them). */
+  sources(): Map<string, MySqlSourceConnector> {
+    const out = new Map<string, MySqlSourceConnector>();
+    for (const e of this.entries.values()) if (e.source) out.set(e.name, e.source);
+    return out;
+  }
+
+  sinks(): Map<string, KafkaSinkConnector> {
+    const out = new Map<string, KafkaSinkConnector>();
+    for (const e of this.entries.values()) if (e.sink) out.set(e.name, e.sink);
+    return out;
+  }
+
+  /** The config as GET returns it: passwords hidden. */
+  configOf(name: string): ConnectorConfig {
+    const e = this.entry(name);
+    return Object.fromEntries(Object.entries({ ...e.config, name }).map(([k, v]) => [k, isSecret(k) ? HIDDEN : String(v)]));
+  }
+
+  /** Every problem with a config, as `config/validate` lists them (empty: valid). */
+  problems(name: string, config: ConnectorConfig): string[] {
+    const others = [...this.entries.values()].filter((e) => e.name !== name).map((e) => ({ name: e.name, config: e.config }));
+    return connectorProblems([...others, { name, config }], this.kafkaMode).filter((p) => p.startsWith(`connector '${name}'`) || !p.startsWith('connector '));
+  }
+
+  async put(name: string, config: ConnectorConfig): Promise<{ created: boolean }> {
+    const previous = this.entries.get(name);
+    // A GET body sent back keeps the stored secrets it shows hidden.
+    const merged = Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'name').map(([k, v]) => [k, v === HIDDEN && previous ? previous.config[k] : v]));
+    const problems = this.problems(name, merged);
+    if (problems.length) throw new ConnectError(400, `Connector configuration is invalid and contains the following ${problems.length} error(s):\n${problems.join('\n')}\nYou can also find the above list of errors at the endpoint \`/connector-plugins/{connectorType}/config/validate\``);
+    if (previous) await this.stopEntry(previous);
+    const e: Entry = { name, config: merged, target: previous?.target ?? 'RUNNING' };
+    this.entries.set(name, e);
+    this.persist();
+    if (e.target !== 'STOPPED') {
+      if (this.isSource(e) || this.isKafkaSink(e)) await this.startEntry(e).catch(() => undefined);
+    }
+    return { created: !previous };
+  }
+
+  async delete(name: string): Promise<void> {
+    const e = this.entry(name);
+    await this.stopEntry(e);
+    this.entries.delete(name);
+    this.persist();
+  }
+
+  async pause(name: string): Promise<void> {
+    const e = this.entry(name);
+    e.target = 'PAUSED';
+    this.persist();
+    if (e.sink) e.sink.pause();
+    if (e.source) await this.pauseSource(e);
+  }
+
+  async resume(name: string): Promise<void> {
+    const e = this.entry(name);
+    const was = e.target;
+    e.target = 'RUNNING';
+    this.persist();
+    if (e.sink && was === 'PAUSED') return e.sink.resume();
+    if (was !== 'RUNNING' || !e.source) {
+      await this.stopEntry(e);
+      await this.startEntry(e).catch(() => undefined);
+    }
+  }
+
+  async stop(name: string): Promise<void> {
+    const e = this.entry(name);
+    e.target = 'STOPPED';
+    this.persist();
+    await this.stopEntry(e);
+  }
+
+  async restart(name: string, onlyFailed = false): Promise<void> {
+    const e = this.entry(name);
+    if (onlyFailed && this.stateOf(e) !== 'FAILED') return;
+    await this.stopEntry(e);
+    if (e.target !== 'STOPPED') await this.startEntry(e).catch(() => undefined);
+  }
+
+  stateOf(e: Entry): string {
+    if (e.failure) return 'FAILED';
+    if (e.target !== 'RUNNING') return e.target;
+    if (e.source) return e.source.status().state === 'FAILED' ? 'FAILED' : 'RUNNING';
+    if (e.sink) return e.sink.status().tasks.some((t) => t.state === 'FAILED') ? 'FAILED' : 'RUNNING';
+    return this.isSource(e) || this.isKafkaSink(e) ? 'UNASSIGNED' : 'RUNNING';
+  }
+
+  /** Kafka Connect's status body, with instaquery's details under `instaquery`. */
+  status(name: string): Record<string, unknown> {
+    const e = this.entry(name);
+    const worker_id = this.workerId();
+    const state = this.stateOf(e);
+    const type = this.isSource(e) ? 'source' : 'sink';
+    const ignored = ignoredKeys(e.config);
+    const common = { name, type, connector: { state, worker_id, ...(e.failure ? { trace: e.failure } : {}) } };
+    if (e.source) {
+      const s = e.source.status();
+      const taskState = e.target === 'RUNNING' ? s.state : e.target;
+      return {
+        ...common,
+        tasks: [{ id: 0, state: taskState, worker_id, ...(s.trace ? { trace: s.trace } : {}) }],
+        instaquery: {
+          phase: e.target === 'RUNNING' ? s.phase : e.target.toLowerCase(),
+          snapshot: s.snapshot,
+          snapshot_estimates: s.snapshotEstimates,
+          millis_behind_source: s.millisBehindSource,
+          events_applied: s.eventsApplied,
+          quarantined: s.quarantined,
+          warnings: s.warnings,
+          offset: s.offset,
+          server: s.server,
+          ...(e.publisher ? { kafka: { records_sent: e.publisher.stats.records, bytes_sent: e.publisher.stats.bytes } } : {}),
+          ...(ignored.length ? { ignored_keys: ignored } : {}),
+        },
+      };
+    }
+    if (e.sink) {
+      const s = e.sink.status();
+      return {
+        ...common,
+        tasks: s.tasks.map((t) => ({ id: t.id, state: e.target === 'PAUSED' ? 'PAUSED' : t.state, worker_id, ...(t.trace ? { trace: t.trace } : {}) })),
+        instaquery: { millis_behind_source: s.millisBehindSource, events_applied: s.eventsApplied, last_gtid: s.lastGtid, partitions: s.tasks.flatMap((t) => t.partitions), ...(ignored.length ? { ignored_keys: ignored } : {}) },
+      };
+    }
+    return { ...common, tasks: this.isSource(e) || this.isKafkaSink(e) ? [] : [{ id: 0, state, worker_id }], ...(ignored.length ? { instaquery: { ignored_keys: ignored } } : {}) };
+  }
+
+  tasks(name: string): { id: { connector: string; task: number }; config: ConnectorConfig }[] {
+    const e = this.entry(name);
+    const count = e.sink ? e.sink.status().tasks.length : 1;
+    return Array.from({ length: count }, (_, task) => ({ id: { connector: name, task }, config: this.configOf(name) }));
+  }
+
+  topics(name: string): string[] {
+    const e = this.entry(name);
+    if (e.sink) return e.sink.status().topics;
+    if (e.publisher) return this.publishedTopics(e);
+    return [];
+  }
+
+  private publishedTopics(e: Entry): string[] {
+    const prefix = this.prefixOf(e);
+    const tables = e.source?.status().snapshot ?? {};
+    return [prefix, ...Object.keys(tables).map((t) => topicOf(prefix, t.split('.')[0]!, t.split('.').slice(1).join('.')))];
+  }
+
+  /** KIP-875: the connector's offsets, as Kafka Connect shapes them. */
+  async offsets(name: string): Promise<{ offsets: { partition: Record<string, unknown>; offset: Record<string, unknown> }[] }> {
+    const e = this.entry(name);
+    if (this.isSource(e)) {
+      const offset = this.kafkaMode ? await this.sourceState?.offset(name) : await this.store?.consumerFor(name).committedOffset();
+      const prefix = this.prefixOf(e);
+      return { offsets: offset ? [{ partition: { server: prefix }, offset: { file: offset.file, pos: offset.pos, gtids: offset.gtid, snapshot_completed: offset.snapshotCompleted } }] : [] };
+    }
+    const positions = (await this.store?.kafkaPositions(name)) ?? [];
+    return { offsets: positions.map((p) => ({ partition: { kafka_topic: p.topic, kafka_partition: p.partition }, offset: { kafka_offset: Number(p.next) } })) };
+  }
+
+  async resetOffsets(name: string): Promise<void> {
+    const e = this.entry(name);
+    if (e.target !== 'STOPPED') throw new ConnectError(400, `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`);
+    if (this.isSource(e)) {
+      if (this.kafkaMode) await (this.sourceState ??= await SourceStateStore.open(this.config.dataDir)).reset(name);
+      else await this.store!.resetSource(name);
+    } else await this.store?.resetKafkaPositions(name);
+  }
+
+  async alterOffsets(name: string, body: unknown): Promise<void> {
+    const e = this.entry(name);
+    if (e.target !== 'STOPPED') throw new ConnectError(400, `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`);
+    const list = (body as { offsets?: { partition?: unknown; offset?: Record<string, unknown> }[] } | null)?.offsets;
+    if (!Array.isArray(list) || list.length !== 1 || !this.isSource(e)) throw new ConnectError(400, 'the body must be {"offsets": [{"partition": {"server": "<topic.prefix>"}, "offset": {"file": "...", "pos": N, "gtids": "..."}}]} (one source partition)');
+    const o = list[0]!.offset ?? {};
+    if (typeof o.file !== 'string' || !Number.isInteger(Number(o.pos))) throw new ConnectError(400, 'the offset needs "file" (a binlog file name) and "pos" (a position in it)');
+    const offset: SourceOffset = { file: o.file, pos: Number(o.pos), gtid: typeof o.gtids === 'string' ? o.gtids : null, snapshotCompleted: true };
+    if (this.kafkaMode) await (this.sourceState ??= await SourceStateStore.open(this.config.dataDir)).record(name, { offset });
+    else await this.store!.consumerFor(name).completeSnapshot(offset);
+  }
+
+  private prefixOf(e: Entry): string {
+    return parseMySqlSourceConfig(e.config)['topic.prefix'];
+  }
+
+  private workerId(): string {
+    return `${this.config.rest.host}:${this.config.rest.port}`;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((e) => this.stopEntry(e)));
+    await this.publishing?.close();
+    await this.sourceState?.close();
+  }
+}
