@@ -25,7 +25,8 @@ export async function runStart(config: InstanceConfig, say: (line: string) => vo
   const { host, port } = instance.gateway;
   log.info({ gateway: `${host}:${port}`, rest: instance.restPort }, 'instaquery ready');
   const login = config.gateway.users[0] ? `-u${config.gateway.users[0].user} -p` : '-uroot';
-  say(`instaquery ready: connect with  mariadb -h${host} -P${port} ${login}   (REST API on http://${config.rest.host}:${instance.restPort})`);
+  if (instance.store) say(`instaquery ready: connect with  mariadb -h${host} -P${port} ${login}   (REST API on http://${config.rest.host}:${instance.restPort})`);
+  else say(`instaquery ready: source worker publishing to Kafka at ${config.kafka?.['bootstrap.servers']}, no gateway   (REST API on http://${config.rest.host}:${instance.restPort})`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

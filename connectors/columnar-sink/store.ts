@@ -179,12 +179,15 @@ export class ColumnarStore {
 
   /**
    * Kafka mode: applies decoded change events (tables created and evolved from each event's own
-   * schema) and the positions they were read at, in one store transaction. A TRUNCATE (op "t")
+   * schema, or created from the schema-change topic) and the positions they were read at, in one store transaction. A TRUNCATE (op "t")
    * empties its table in order with the rows around it.
    */
-  applyFromKafka(connector: string, events: ChangeEvent[], positions: KafkaPosition[], sink: SinkConfig = defaultSinkConfig): Promise<void> {
+  applyFromKafka(connector: string, events: ChangeEvent[], positions: KafkaPosition[], sink: SinkConfig = defaultSinkConfig, creates: TableSchema[] = []): Promise<void> {
     const specOf = (schema: TableSchema) => partitionSpecFor(sink, schema);
     return this.exclusive(async () => {
+      // Tables announced on the schema-change topic exist even before (or without) rows; a
+      // table already known keeps its rows and evolves from its events instead.
+      for (const t of creates) if (!this.known.has(`${t.db}.${t.table}`)) await this.track(t, specOf);
       let start = 0;
       for (let i = 0; i <= events.length; i++) {
         const e = events[i];

@@ -18,12 +18,16 @@ export class EventDecoder {
 
   constructor(private readonly registry: AvroRegistry) {}
 
-  /** The change in a message, or null for a tombstone (a deleted key's compaction marker). */
-  async decode(topic: string, key: Buffer | null, value: Buffer | null): Promise<ChangeEvent | null> {
+  /**
+   * The change in a message; for a schema-change message, the tables it creates (so a table
+   * with no rows yet exists in the store too); null for a tombstone.
+   */
+  async decode(topic: string, key: Buffer | null, value: Buffer | null): Promise<ChangeEvent | { creates: TableSchema[] } | null> {
     if (value === null || value.length === 0) return null;
     const v = await this.registry.decode(value);
     const k = key && key.length > 0 && key[0] === 0 ? await this.registry.decode(key) : null;
     const envelope = v.value;
+    if ('ddl' in envelope && 'tableChanges' in envelope) return { creates: createdTables(envelope.tableChanges) };
     const source = envelope.source as Record<string, unknown> | undefined;
     const op = String(envelope.op);
     if (!source || !OPS.has(op)) throw new Error(`the message in ${topic} is not a Debezium change event (op ${JSON.stringify(envelope.op)})`);
@@ -68,4 +72,26 @@ export class EventDecoder {
     if (parts.length < 3) throw new Error(`cannot tell the table of topic ${topic}: its events name none and the topic is not <prefix>.<db>.<table>`);
     return [parts[parts.length - 2]!, parts[parts.length - 1]!];
   }
+}
+
+interface TableChange {
+  type: string;
+  id: string;
+  table: { primaryKeyColumnNames: string[] | null; columns: { name: string; typeName: string; typeExpression: string | null; optional: boolean | null }[] } | null;
+}
+
+/** The tables a schema-change message creates, as the source declared them. */
+function createdTables(changes: unknown): TableSchema[] {
+  const out: TableSchema[] = [];
+  for (const c of (changes as TableChange[]) ?? []) {
+    const id = /^"((?:[^"]|"")*)"\."((?:[^"]|"")*)"$/.exec(c.id);
+    if (c.type !== 'CREATE' || !c.table || !id) continue;
+    out.push({
+      db: id[1]!.replace(/""/g, '"'),
+      table: id[2]!.replace(/""/g, '"'),
+      columns: c.table.columns.map((col) => ({ name: col.name, columnType: col.typeExpression ?? col.typeName.toLowerCase(), nullable: col.optional !== false })),
+      primaryKey: c.table.primaryKeyColumnNames ?? [],
+    });
+  }
+  return out;
 }

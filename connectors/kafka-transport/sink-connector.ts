@@ -5,7 +5,7 @@
 // change. Offsets are also committed to the group afterwards, only so that Kafka's own tools
 // (kafka-consumer-groups.sh) show the lag; the store's positions are the ones that count.
 import { Kafka, logLevel, type Consumer, type EachBatchPayload, type Admin } from 'kafkajs';
-import type { ChangeEvent } from '../mysql-source/index.ts';
+import type { ChangeEvent, TableSchema } from '../mysql-source/index.ts';
 import type { ColumnarStore, KafkaPosition, SinkConfig } from '../columnar-sink/index.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
@@ -44,7 +44,7 @@ class SinkTask {
   state: TaskState = 'UNASSIGNED';
   trace: string | undefined;
   assigned: string[] = [];
-  private pending: { event: ChangeEvent | null; position: KafkaPosition }[] = [];
+  private pending: { event: ChangeEvent | { creates: TableSchema[] } | null; position: KafkaPosition }[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private lingerTimer: NodeJS.Timeout | null = null;
   /** Per partition: the high watermark lag seen in the last batch. */
@@ -83,7 +83,7 @@ class SinkTask {
       const offset = BigInt(message.offset);
       // Already in the store (the group's committed offset or a fetch raced the seek).
       if (offset < from) continue;
-      let event: ChangeEvent | null;
+      let event: ChangeEvent | { creates: TableSchema[] } | null;
       try {
         event = await this.owner.decoder.decode(batch.topic, message.key, message.value);
       } catch (err) {
@@ -113,9 +113,10 @@ class SinkTask {
       if (batch.length === 0 || this.state === 'FAILED') return;
       const positions = new Map<string, KafkaPosition>();
       for (const { position } of batch) positions.set(tp(position.topic, position.partition), position);
-      const events = batch.flatMap((b) => (b.event ? [b.event] : []));
+      const events = batch.flatMap((b) => (b.event && !('creates' in b.event) ? [b.event] : []));
+      const creates = batch.flatMap((b) => (b.event && 'creates' in b.event ? b.event.creates : []));
       try {
-        await this.owner.store.applyFromKafka(this.owner.name, events, [...positions.values()], this.owner.sink);
+        await this.owner.store.applyFromKafka(this.owner.name, events, [...positions.values()], this.owner.sink, creates);
       } catch (err) {
         this.fail(err as Error);
         throw err;

@@ -40,9 +40,9 @@ export function runInstaquery(args: string[]): InstaqueryProcess {
         const timer = setTimeout(() => reject(new Error(`instaquery not ready after ${timeoutMs} ms:\n${text}`)), timeoutMs);
         const check = () => {
           const m = /instaquery ready: connect with\s+mariadb -h\S+ -P(\d+)/.exec(text);
-          if (m) {
+          if (m || /instaquery ready: source worker/.test(text)) {
             clearTimeout(timer);
-            resolve(Number(m[1]));
+            resolve(Number(m?.[1] ?? 0));
           }
         };
         child.stderr!.on('data', check);

@@ -87,3 +87,23 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((r) => server.close(() => r()));
   return port;
 }
+
+export interface KafkaBroker {
+  bootstrapServers: string;
+  version: string;
+  pidFile: string;
+  /** Restarts the broker exactly as test-env started it; returns once it is ready. */
+  startCommand: string;
+}
+
+function serviceConnection<T>(name: string): T {
+  const path = `${servicesDir}/${name}/connection.json`;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    throw new Error(`no service '${name}' at ${path}: run 'bash scripts/test-env.sh' first (npm test does)`);
+  }
+}
+
+export const kafkaBroker = (name: 'kafka39' | 'kafka4' = 'kafka39') => serviceConnection<KafkaBroker>(name);
+export const schemaRegistry = () => serviceConnection<{ url: string; kind: string; version: string }>('registry');
