@@ -210,10 +210,8 @@ export function columnCodec(column: SourceColumn, unsigned: UnsignedMode = 'prec
           }
         : {
             avro: connect('long', 'io.debezium.time.MicroTimestamp'),
-            encode: (v) => {
-              const micros = epochMicros(v);
-              return micros === null ? null : Number(micros);
-            },
+            // Microseconds near year 9999 pass 2^53: sent as a 64-bit BigInt.
+            encode: (v) => epochMicros(v),
             decode: (v) => dateTimeText(BigInt(v as number), fsp),
           };
     case 'timestamp':
