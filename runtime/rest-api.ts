@@ -172,12 +172,13 @@ export class RestApi {
     const full: Record<string, unknown> = { 'connector.class': cls, ...config };
     const problems = this.worker.problems(String(config.name ?? '__validate__'), full).map((p) => p.replace(/^connector '[^']*': /, ''));
     const ignored = ignoredKeys(full);
-    const keys = [...new Set([...Object.keys(full), ...problems.flatMap((p) => /'([^']+)'/.exec(p)?.[1] ?? [])])];
-    const errorsOf = (key: string) => problems.filter((p) => /'([^']+)'/.exec(p)?.[1] === key);
-    const unplaced = problems.filter((p) => !keys.includes(/'([^']+)'/.exec(p)?.[1] ?? ''));
+    // Each problem names its key first, in quotes; one naming none is shown on connector.class.
+    const placed = problems.map((message) => ({ message, key: /'([^']+)'/.exec(message)?.[1] ?? 'connector.class' }));
+    const keys = [...new Set([...Object.keys(full), ...placed.map((p) => p.key)])];
+    const errorsOf = (key: string) => placed.filter((p) => p.key === key).map((p) => p.message);
     const configs = keys.map((key, order) => ({
       definition: { name: key, type: 'STRING', required: false, default_value: null, importance: 'MEDIUM', documentation: ignored.find((i) => i.key === key)?.reason ?? '', group: 'Common', width: 'NONE', display_name: key, dependents: [], order },
-      value: { name: key, value: /password|secret|token/i.test(key) ? '[hidden]' : full[key] === undefined ? null : String(full[key]), recommended_values: [], errors: [...errorsOf(key), ...(key === 'connector.class' ? unplaced : [])], visible: true },
+      value: { name: key, value: /password|secret|token/i.test(key) ? '[hidden]' : full[key] === undefined ? null : String(full[key]), recommended_values: [], errors: errorsOf(key), visible: true },
     }));
     return [200, { name: cls, error_count: problems.length, groups: ['Common'], configs }];
   }

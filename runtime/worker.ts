@@ -107,14 +107,7 @@ export class Worker {
   async open(store: ColumnarStore | null): Promise<void> {
     this.store = store;
     const kafka = this.config.kafka;
-    if (kafka) {
-      this.registry = new AvroRegistry(kafka['schema.registry.url']);
-      if ([...this.entries.values()].some((e) => this.isSource(e))) {
-        this.sourceState = await SourceStateStore.open(this.config.dataDir);
-        this.publishing = new KafkaPublishing(this.clientSettings());
-        await this.publishing.connect();
-      }
-    }
+    if (kafka) this.registry = new AvroRegistry(kafka['schema.registry.url']);
     for (const e of this.entries.values()) if (e.target !== 'STOPPED') await this.startEntry(e);
     this.persist();
   }
@@ -144,8 +137,9 @@ export class Worker {
         e.source = source;
         if (this.kafkaMode) {
           const parsed = parseMySqlSourceConfig(e.config);
-          const publishing = this.publishing ?? (this.publishing = new KafkaPublishing(this.clientSettings()));
-          this.sourceState ??= await SourceStateStore.open(this.config.dataDir);
+          // The producer and the source-state store are opened by the first source and shared.
+          const publishing = (this.publishing ??= new KafkaPublishing(this.clientSettings()));
+          const state = await this.openSourceState();
           await publishing.connect();
           e.publisher = new KafkaPublisher(
             {
@@ -157,7 +151,7 @@ export class Worker {
               unsigned: parsed['bigint.unsigned.handling.mode'],
               ensureTopic: (t) => publishing.ensureTopic(t),
             },
-            this.sourceState,
+            state,
             publishing.producer,
             this.registry!,
             this.log.child({ connector: e.name }),
@@ -370,7 +364,7 @@ export class Worker {
     const e = this.entry(name);
     if (e.target !== 'STOPPED') throw new ConnectError(400, `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`);
     if (this.isSource(e)) {
-      if (this.kafkaMode) await (this.sourceState ??= await SourceStateStore.open(this.config.dataDir)).reset(name);
+      if (this.kafkaMode) await (await this.openSourceState()).reset(name);
       else await this.store!.resetSource(name);
     } else await this.store?.resetKafkaPositions(name);
   }
@@ -383,8 +377,12 @@ export class Worker {
     const o = list[0]!.offset ?? {};
     if (typeof o.file !== 'string' || !Number.isInteger(Number(o.pos))) throw new ConnectError(400, 'the offset needs "file" (a binlog file name) and "pos" (a position in it)');
     const offset: SourceOffset = { file: o.file, pos: Number(o.pos), gtid: typeof o.gtids === 'string' ? o.gtids : null, snapshotCompleted: true };
-    if (this.kafkaMode) await (this.sourceState ??= await SourceStateStore.open(this.config.dataDir)).record(name, { offset });
+    if (this.kafkaMode) await (await this.openSourceState()).record(name, { offset });
     else await this.store!.consumerFor(name).completeSnapshot(offset);
+  }
+
+  private async openSourceState(): Promise<SourceStateStore> {
+    return (this.sourceState ??= await SourceStateStore.open(this.config.dataDir));
   }
 
   private prefixOf(e: Entry): string {

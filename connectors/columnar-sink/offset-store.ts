@@ -29,3 +29,7 @@ export async function writeOffset(conn: DuckDBConnection, connector: string, off
     [connector, offset.file, offset.pos, offset.gtid, offset.snapshotCompleted],
   );
 }
+
+export async function clearOffset(conn: DuckDBConnection, connector: string): Promise<void> {
+  await conn.run(`DELETE FROM ${META_SCHEMA}.source_offsets WHERE connector = $1`, [connector]);
+}

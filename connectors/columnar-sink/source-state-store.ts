@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SchemaHistoryState, SourceOffset, TableSnapshotProgress } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
-import { createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
+import { clearOffset, createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 
@@ -87,7 +87,7 @@ export class SourceStateStore {
   /** Forgets the connector's offset, history and progress (KIP-875 offset reset): it snapshots again. */
   reset(connector: string): Promise<void> {
     return this.atomically(async (c) => {
-      await c.run(`DELETE FROM _instaquery.source_offsets WHERE connector = $1`, [connector]);
+      await clearOffset(c, connector);
       await clearHistory(c, connector);
       await clearProgress(c, connector);
     });

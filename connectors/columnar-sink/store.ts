@@ -5,9 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { PartitionSpec } from '../../partitioning/index.ts';
-import type { ChangeConsumer, ChangeEvent, SchemaChange, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import type { ChangeConsumer, ChangeEvent, SourceOffset, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
-import { createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
+import { clearOffset, createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable, type KnownTable } from './target-table.ts';
 import { applySchemaChangeToStore } from './schema-change.ts';
 import { createDeadLetterTable, writeDeadLetters, type DeadLetter } from './dead-letter.ts';
@@ -160,7 +160,7 @@ export class ColumnarStore {
   resetSource(connector: string): Promise<void> {
     return this.exclusive(() =>
       this.transaction(async () => {
-        await this.writer.run(`DELETE FROM _instaquery.source_offsets WHERE connector = $1`, [connector]);
+        await clearOffset(this.writer, connector);
         await clearHistory(this.writer, connector);
         await clearProgress(this.writer, connector);
       }),
@@ -199,10 +199,7 @@ export class ColumnarStore {
         try {
           const stages = part.length ? await this.stage(connector, part, sink, specOf) : new Map<string, TableStage>();
           await this.applyHandlingPoison(connector, stages, sink, null, async () => {
-            if (e) {
-              const known = this.known.get(`${e.schema.db}.${e.schema.table}`);
-              if (known) await applySchemaChangeToStore(this.writer, { kind: 'truncate', db: e.schema.db, table: e.schema.table }, this.known, specOf);
-            }
+            if (e) await applySchemaChangeToStore(this.writer, { kind: 'truncate', db: e.schema.db, table: e.schema.table }, this.known, specOf);
             await write();
           });
         } finally {

@@ -7,6 +7,8 @@
 // them into Debezium's encodings and back into the same text, so a row that travels through Kafka
 // lands in the store exactly as it does in embedded mode.
 import type { RowValue, SourceColumn } from '../mysql-source/index.ts';
+import { mapColumnType } from '../columnar-sink/index.ts';
+import { declaredMembers } from '../../dialect/index.ts';
 
 export type AvroType = string | Record<string, unknown>;
 
@@ -132,14 +134,6 @@ function timeText(micros: bigint, fsp: number): string {
 
 const toBigInt = (v: RowValue): bigint => (Buffer.isBuffer(v) ? (v.length ? BigInt('0x' + v.toString('hex')) : 0n) : BigInt(typeof v === 'boolean' ? Number(v) : String(v)));
 
-/** Members of an ENUM/SET declaration, in order. */
-function members(columnType: string): string[] {
-  const out: string[] = [];
-  const re = /'((?:[^']|'')*)'/g;
-  for (let m = re.exec(columnType); m; m = re.exec(columnType)) out.push(m[1]!.replace(/''/g, "'"));
-  return out;
-}
-
 /** The codec of a source column, from its MySQL COLUMN_TYPE. */
 export function columnCodec(column: SourceColumn, unsigned: UnsignedMode = 'precise'): ColumnCodec {
   const t = column.columnType.toLowerCase().trim();
@@ -232,25 +226,12 @@ export function columnCodec(column: SourceColumn, unsigned: UnsignedMode = 'prec
     case 'json':
       return { avro: connect('string', 'io.debezium.data.Json'), encode: text, decode: asIs };
     case 'enum':
-      return { avro: connect('string', 'io.debezium.data.Enum', { allowed: members(column.columnType).join(',') }), encode: text, decode: asIs };
+      return { avro: connect('string', 'io.debezium.data.Enum', { allowed: (declaredMembers(column.columnType, 'enum') ?? []).join(',') }), encode: text, decode: asIs };
     case 'set':
-      return { avro: connect('string', 'io.debezium.data.EnumSet', { allowed: members(column.columnType).join(',') }), encode: text, decode: asIs };
-    case 'binary':
-    case 'varbinary':
-    case 'tinyblob':
-    case 'blob':
-    case 'mediumblob':
-    case 'longblob':
-    case 'geometry':
-    case 'point':
-    case 'linestring':
-    case 'polygon':
-    case 'multipoint':
-    case 'multilinestring':
-    case 'multipolygon':
-    case 'geometrycollection':
-      return { avro: 'bytes', encode: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8')), decode: asIs };
+      return { avro: connect('string', 'io.debezium.data.EnumSet', { allowed: (declaredMembers(column.columnType, 'set') ?? []).join(',') }), encode: text, decode: asIs };
     default:
+      // Binary strings, blobs and geometry are bytes wherever the store keeps them as BLOB.
+      if (mapColumnType(column.columnType).duckType === 'BLOB') return { avro: 'bytes', encode: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8')), decode: asIs };
       return { avro: 'string', encode: text, decode: asIs };
   }
 }

@@ -26,9 +26,16 @@ export class KafkaPublishing {
     this.admin = kafka.admin();
   }
 
-  async connect(): Promise<void> {
-    await this.producer.connect();
-    await this.admin.connect();
+  private connected: Promise<void> | null = null;
+
+  /** Connects once; every source of the worker shares the producer. */
+  connect(): Promise<void> {
+    this.connected ??= (async () => {
+      await this.producer.connect();
+      await this.admin.connect();
+    })();
+    this.connected.catch(() => (this.connected = null));
+    return this.connected;
   }
 
   /** Creates the topic unless it exists (idempotent; brokers may disable auto-creation). */

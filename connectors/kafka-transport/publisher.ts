@@ -66,6 +66,11 @@ export class KafkaPublisher implements ChangeConsumer {
     return entry;
   }
 
+  /** Debezium's `source` block for an event read at `at`. */
+  private sourceBlock(at: Omit<ChangeEvent['source'], 'name'>, row: number) {
+    return { version: VERSION, connector: 'mysql', name: this.settings.prefix, ts_ms: at.ts_ms, snapshot: at.snapshot, db: at.db, sequence: null, table: at.table, server_id: this.settings.serverId, gtid: at.gtid, file: at.file, pos: at.pos, row, thread: null, query: null };
+  }
+
   private rowDatum(t: Registered, row: Row | null, columns = t.schema.columns.map((c) => c.name)): Record<string, unknown> | null {
     if (!row) return null;
     const out: Record<string, unknown> = {};
@@ -89,23 +94,7 @@ export class KafkaPublisher implements ChangeConsumer {
       const value = this.registry.encode(`${t.topic}-value`, t.value, t.valueId, {
         before: this.rowDatum(t, e.before),
         after: this.rowDatum(t, e.after),
-        source: {
-          version: VERSION,
-          connector: 'mysql',
-          name: this.settings.prefix,
-          ts_ms: e.source.ts_ms,
-          snapshot: e.source.snapshot,
-          db: e.source.db,
-          sequence: null,
-          table: e.source.table,
-          server_id: this.settings.serverId,
-          gtid: e.source.gtid,
-          file: e.source.file,
-          pos: e.source.pos,
-          row: i,
-          thread: null,
-          query: null,
-        },
+        source: this.sourceBlock(e.source, i),
         op: e.op,
         ts_ms: e.ts_ms,
         transaction: null,
@@ -199,7 +188,7 @@ export class KafkaPublisher implements ChangeConsumer {
       const value = this.registry.encode(`${t.topic}-value`, t.value, t.valueId, {
         before: null,
         after: null,
-        source: { version: VERSION, connector: 'mysql', name: this.settings.prefix, ts_ms: Date.now(), snapshot: 'false', db: c.db, sequence: null, table: c.table, server_id: this.settings.serverId, gtid: offset.gtid, file: offset.file, pos: offset.pos, row: 0, thread: null, query: null },
+        source: this.sourceBlock({ db: c.db, table: c.table, file: offset.file, pos: offset.pos, gtid: offset.gtid, ts_ms: Date.now(), snapshot: 'false' }, 0),
         op: 't',
         ts_ms: Date.now(),
         transaction: null,

@@ -38,6 +38,7 @@ export interface KafkaSinkStatus {
 }
 
 const tp = (topic: string, partition: number) => `${topic}:${partition}`;
+const topicOfKey = (key: string) => key.slice(0, key.lastIndexOf(':'));
 
 class SinkTask {
   readonly consumer: Consumer;
@@ -209,20 +210,20 @@ export class KafkaSinkConnector {
   }
 
   pause(): void {
-    this.paused = true;
-    for (const t of this.tasks) {
-      const topics = [...new Set(t.assigned.map((a) => a.slice(0, a.lastIndexOf(':'))))];
-      if (topics.length) t.consumer.pause(topics.map((topic) => ({ topic })));
-      if (t.state === 'RUNNING') t.state = 'PAUSED';
-    }
+    this.setPaused(true);
   }
 
   resume(): void {
-    this.paused = false;
+    this.setPaused(false);
+  }
+
+  private setPaused(paused: boolean): void {
+    this.paused = paused;
     for (const t of this.tasks) {
-      const topics = [...new Set(t.assigned.map((a) => a.slice(0, a.lastIndexOf(':'))))];
-      if (topics.length) t.consumer.resume(topics.map((topic) => ({ topic })));
-      if (t.state === 'PAUSED') t.state = 'RUNNING';
+      const topics = [...new Set(t.assigned.map(topicOfKey))].map((topic) => ({ topic }));
+      if (topics.length && paused) t.consumer.pause(topics);
+      else if (topics.length) t.consumer.resume(topics);
+      if (t.state === (paused ? 'RUNNING' : 'PAUSED')) t.state = paused ? 'PAUSED' : 'RUNNING';
     }
   }
 
@@ -234,7 +235,7 @@ export class KafkaSinkConnector {
       lastSourceTs: this.stats.lastSourceTs,
       lastGtid: this.stats.lastGtid,
       millisBehindSource: caughtUp ? 0 : this.stats.lastSourceTs === null ? null : Math.max(0, Date.now() - this.stats.lastSourceTs),
-      topics: [...new Set([...this.stored.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))))],
+      topics: [...new Set([...this.stored.keys()].map(topicOfKey))],
     };
   }
 
