@@ -75,7 +75,9 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     say(`instaquery: ${err.describe()}`);
     process.exit(err.exitCode);
   }
-  if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  // Only Node's own errors carry a string code here; Kafka clients' errors carry numbers.
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
     say(`instaquery: ${(err as Error).message}\n${USAGE}`);
     process.exit(2);
   }

@@ -30,6 +30,12 @@ fi
 if ! /usr/bin/python3 -c 'import pymysql' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-pymysql >/dev/null
 fi
+# Debian's docker-compose (v1) parses and validates compose files without a Docker engine:
+# test/integration/deployment.test.ts checks docker-compose.yml with it. No recommends: they
+# would pull in docker.io, an engine nothing here runs.
+if ! command -v docker-compose >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends docker-compose >/dev/null
+fi
 
 # Kafka-mode integration tests: real single-node KRaft brokers from Maven Central jars (see
 # scripts/kafka-instance.sh; each writes $services/NAME/connection.json with a startCommand that
@@ -49,3 +55,15 @@ fi
 # http://127.0.0.1:18081/apis/ccompat/v6 ($services/registry/connection.json, with a startCommand
 # that restarts it, empty, after a kill -9).
 "$here/registry-instance.sh" start registry 18081
+
+# A standard Avro consumer and producer with the schema registry, for the Kafka interop tests:
+# Confluent's confluent-kafka client (PyPI wheel, librdkafka inside) in its own virtualenv.
+# Debian's kcat would be the natural reader, but its build lacks Avro/schema-registry support.
+avro_client="$services/avro-client"
+requirements="$here/../test/clients/avro/requirements.txt"
+if [ ! -x "$avro_client/venv/bin/python" ] || ! cmp -s "$requirements" "$avro_client/requirements.txt"; then
+  rm -rf "$avro_client" && mkdir -p "$avro_client"
+  python3 -m venv "$avro_client/venv"
+  "$avro_client/venv/bin/pip" install -q -r "$requirements"
+  cp "$requirements" "$avro_client/requirements.txt"
+fi

@@ -37,6 +37,9 @@ export interface KafkaSinkStatus {
   topics: string[];
 }
 
+/** How often the topic list is checked for new matches (Kafka's consumer: metadata.max.age.ms, 5 min by default; a new table should not wait that long). */
+const TOPIC_REFRESH_MS = 5000;
+
 const tp = (topic: string, partition: number) => `${topic}:${partition}`;
 const topicOfKey = (key: string) => key.slice(0, key.lastIndexOf(':'));
 
@@ -59,11 +62,13 @@ class SinkTask {
     this.consumer = kafka.consumer({ groupId: owner.groupId, sessionTimeout: 10_000, heartbeatInterval: 1000, retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5000 } });
   }
 
-  async start(): Promise<void> {
+  /** Joins the group reading `topics` (the ones that exist; see KafkaSinkConnector.refreshTopics). */
+  async start(topics: string[]): Promise<void> {
     const { consumer } = this;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.assigned = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) => partitions.map((p) => tp(topic, p)));
       this.state = this.owner.paused ? 'PAUSED' : 'RUNNING';
+      if (this.owner.paused) consumer.pause(Object.keys(payload.memberAssignment).map((topic) => ({ topic })));
       void this.owner.seekAssigned(this, payload.memberAssignment).catch((err: Error) => this.owner.log.warn({ err: err.message }, 'seek after assignment failed'));
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -71,8 +76,7 @@ class SinkTask {
       this.fail(payload.error);
     });
     await consumer.connect();
-    const { topics, topicsRegex } = this.owner.subscription;
-    await consumer.subscribe({ topics: topicsRegex ? [topicsRegex] : topics, fromBeginning: true });
+    await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.onBatch(payload) });
   }
 
@@ -163,6 +167,11 @@ export class KafkaSinkConnector {
   private readonly kafka: Kafka;
   private admin: Admin | null = null;
   private tasks: SinkTask[] = [];
+  /** The topics the tasks were started on; empty while none of the configured ones exists. */
+  private subscribed: string[] = [];
+  private topicWatch: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
+  private stopping = false;
   private readonly stats = { eventsApplied: 0, lastSourceTs: null as number | null, lastGtid: null as string | null };
 
   constructor(
@@ -184,8 +193,34 @@ export class KafkaSinkConnector {
     for (const p of await this.store.kafkaPositions(this.name)) this.stored.set(tp(p.topic, p.partition), p.next);
     this.admin = this.kafka.admin();
     await this.admin.connect();
+    await this.refreshTopics();
+    this.topicWatch = setInterval(() => {
+      this.refreshing = this.refreshing.then(() => this.refreshTopics()).catch((err: Error) => this.log.warn({ err: err.message }, 'topic refresh failed'));
+    }, TOPIC_REFRESH_MS);
+    this.topicWatch.unref();
+  }
+
+  /**
+   * Subscribes the tasks to the configured topics that exist now. kafkajs resolves a pattern only
+   * once, and refuses a topic that does not exist yet, where Kafka Connect's sink waits for it and
+   * picks up new matches of `topics.regex` (a table created at the source after the sink started
+   * gets its topic later). So the list is kept here: when it changes, the tasks finish and commit
+   * their batch and rejoin the group on the new list, each resuming from the store's positions.
+   */
+  private async refreshTopics(): Promise<void> {
+    if (this.stopping) return;
+    const existing = new Set((await this.admin!.listTopics()).filter((t) => !t.startsWith('__')));
+    const { topics, topicsRegex } = this.subscription;
+    const wanted = (topicsRegex ? [...existing].filter((t) => topicsRegex.test(t)) : topics.filter((t) => existing.has(t))).sort();
+    if (this.stopping || wanted.join('\n') === this.subscribed.join('\n')) return;
+    const missing = topicsRegex ? [] : topics.filter((t) => !existing.has(t));
+    if (missing.length) this.log.info({ missing }, 'waiting for topics to be created');
+    await Promise.all(this.tasks.map((t) => t.stop()));
+    this.subscribed = wanted;
     this.tasks = Array.from({ length: this.sink['tasks.max'] }, (_, i) => new SinkTask(i, this.kafka, this));
-    for (const t of this.tasks) await t.start();
+    if (wanted.length === 0) return;
+    this.log.info({ topics: wanted }, 'subscribing');
+    for (const t of this.tasks) await t.start(wanted);
   }
 
   /** Newly assigned partitions start where the store says, or at the log's start when it has nothing. */
@@ -241,6 +276,9 @@ export class KafkaSinkConnector {
 
   /** Finishes and commits the in-flight batch of every task, then leaves the group. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.topicWatch) clearInterval(this.topicWatch);
+    await this.refreshing;
     await Promise.all(this.tasks.map((t) => t.stop()));
     await this.admin?.disconnect().catch(() => undefined);
     this.admin = null;

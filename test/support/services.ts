@@ -107,3 +107,6 @@ function serviceConnection<T>(name: string): T {
 
 export const kafkaBroker = (name: 'kafka39' | 'kafka4' = 'kafka39') => serviceConnection<KafkaBroker>(name);
 export const schemaRegistry = () => serviceConnection<{ url: string; kind: string; version: string }>('registry');
+
+/** Confluent's Python client (test/clients/avro), installed by test-env into its own virtualenv. */
+export const avroClient = () => ({ python: `${servicesDir}/avro-client/venv/bin/python`, scripts: new URL('../clients/avro/', import.meta.url).pathname });
