@@ -105,6 +105,11 @@ describe(`Kafka mode on Apache Kafka ${broker.version}`, () => {
     expect(updates.at(-1)!.value).toMatchObject({ op: 'u', before: { price: '12.50' }, after: { price: '13.00' }, source: { snapshot: 'false', db: DB, table: 'item' } });
   }, 120_000);
 
+  it('follows a table created after the query node subscribed: its new topic is picked up by topics.regex', async () => {
+    await source.query(`CREATE TABLE late (id INT PRIMARY KEY, v VARCHAR(10)); INSERT INTO late VALUES (1, 'x'), (2, 'y')`);
+    await waitFor('rows of the new table on the query node', async () => JSON.stringify(await gatewayRows(`SELECT id, v FROM ${DB}.late ORDER BY id`).catch(() => [])) === JSON.stringify([{ id: 1, v: 'x' }, { id: 2, v: 'y' }]) || undefined, 30_000, 200);
+  }, 60_000);
+
   it('consumes a topic a Debezium-shaped Avro producer wrote: creates the table and applies r/c/u/d and the tombstone', async () => {
     await python('produce_debezium.py', [broker.bootstrapServers, registryUrl, foreign, 'dz', 'items']);
     const expected = [
