@@ -43,6 +43,8 @@ export const instanceConfigSchema = z.strictObject({
       'client.id': z.string().min(1).default('instaquery'),
       'topic.creation.default.partitions': z.number().int().min(1).default(1),
       'topic.creation.default.replication.factor': z.number().int().min(-1).default(-1),
+      // Kafka Connect's worker-level producer override; the broker's message.max.bytes must allow it.
+      'producer.max.request.size': z.number().int().min(1024).default(1_048_576),
     })
     .optional(),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') }).prefault({}),
@@ -56,7 +58,7 @@ const SECTION_KEYS: Record<string, string[]> = {
   gateway: ['host', 'port', 'users', 'tls', 'upstream'],
   rest: ['host', 'port', 'token', 'users'],
   log: ['level'],
-  kafka: ['bootstrap.servers', 'schema.registry.url', 'client.id', 'topic.creation.default.partitions', 'topic.creation.default.replication.factor'],
+  kafka: ['bootstrap.servers', 'schema.registry.url', 'client.id', 'topic.creation.default.partitions', 'topic.creation.default.replication.factor', 'producer.max.request.size'],
 };
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 

@@ -120,6 +120,7 @@ export class Worker {
       registryUrl: k['schema.registry.url'],
       partitions: k['topic.creation.default.partitions'],
       replicationFactor: k['topic.creation.default.replication.factor'],
+      maxRequestSize: k['producer.max.request.size'],
     };
   }
 
@@ -150,6 +151,7 @@ export class Worker {
               tombstonesOnDelete: parsed['tombstones.on.delete'],
               unsigned: parsed['bigint.unsigned.handling.mode'],
               ensureTopic: (t) => publishing.ensureTopic(t),
+              maxRequestSize: this.clientSettings().maxRequestSize,
             },
             state,
             publishing.producer,

@@ -10,6 +10,8 @@ export interface KafkaClientSettings {
   partitions: number;
   /** Their replication factor (`topic.creation.default.replication.factor`); -1: the broker's default. */
   replicationFactor: number;
+  /** Most bytes of records in one produce request (`producer.max.request.size`, as Kafka's producer). */
+  maxRequestSize: number;
 }
 
 /** The source worker's producer side: an idempotent producer and topic creation. */

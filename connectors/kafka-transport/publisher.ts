@@ -15,6 +15,12 @@ import { AvroRegistry, SchemaRefused } from './schema-registry.ts';
 import { schemaChangeKeySchema, schemaChangeMessage, schemaChangeValueSchema } from './schema-change-message.ts';
 import type { UnsignedMode } from './column-codec.ts';
 import { VERSION } from '../../runtime/version.ts';
+import { UserFacingError } from '../../runtime/errors.ts';
+
+/** A record's bytes beyond key and value in a v2 record batch (length, attributes, deltas, headers), rounded up. */
+const RECORD_OVERHEAD = 32;
+/** A record batch's own header, per partition in a request, rounded up. */
+const BATCH_OVERHEAD = 128;
 
 export interface PublisherSettings {
   connector: string;
@@ -25,6 +31,8 @@ export interface PublisherSettings {
   unsigned: UnsignedMode;
   /** Creates the topic if it is missing (partitions and replication as configured). */
   ensureTopic(topic: string): Promise<void>;
+  /** `producer.max.request.size`: a send is split into requests of at most this many bytes. */
+  maxRequestSize: number;
 }
 
 interface Registered extends TableCodec {
@@ -112,10 +120,41 @@ export class KafkaPublisher implements ChangeConsumer {
   }
 
   /** Sends and waits for every acknowledgement (acks=all); kafkajs retries transient failures. */
+  /**
+   * Sends in requests of at most `producer.max.request.size` bytes, one after another (so order
+   * holds): kafkajs puts a partition's messages of one send into one record batch and does not
+   * split it, and a broker refuses a batch above its `message.max.bytes` (1 MiB by default) —
+   * a snapshot chunk of wide rows is easily larger.
+   */
   private async send(byTopic: Map<string, Message[]>): Promise<void> {
-    if (byTopic.size === 0) return;
-    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-    for (const m of byTopic.values()) this.stats.records += m.length;
+    const limit = this.settings.maxRequestSize;
+    const budget = limit - BATCH_OVERHEAD;
+    let request = new Map<string, Message[]>();
+    let bytes = 0;
+    const flush = async () => {
+      if (request.size === 0) return;
+      await this.producer.sendBatch({ acks: -1, topicMessages: [...request].map(([topic, messages]) => ({ topic, messages })) });
+      for (const m of request.values()) this.stats.records += m.length;
+      request = new Map();
+      bytes = 0;
+    };
+    for (const [topic, messages] of byTopic) {
+      for (const m of messages) {
+        const size = RECORD_OVERHEAD + (m.key?.length ?? 0) + (m.value?.length ?? 0);
+        if (size > budget) {
+          throw new UserFacingError(
+            `a change event for topic ${topic} is ${size} bytes, more than producer.max.request.size (${limit})`,
+            'raise producer.max.request.size in the kafka section, and the broker\'s message.max.bytes (or the topic\'s max.message.bytes) with it',
+          );
+        }
+        if (bytes + size > budget) await flush();
+        const list = request.get(topic) ?? [];
+        list.push(m);
+        request.set(topic, list);
+        bytes += size;
+      }
+    }
+    await flush();
   }
 
   async beginSnapshot(tables: TableSchema[], at: SourceOffset): Promise<void> {

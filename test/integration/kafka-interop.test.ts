@@ -110,6 +110,16 @@ describe(`Kafka mode on Apache Kafka ${broker.version}`, () => {
     await waitFor('rows of the new table on the query node', async () => JSON.stringify(await gatewayRows(`SELECT id, v FROM ${DB}.late ORDER BY id`).catch(() => [])) === JSON.stringify([{ id: 1, v: 'x' }, { id: 2, v: 'y' }]) || undefined, 30_000, 200);
   }, 60_000);
 
+  it('publishes a transaction larger than one produce request (split under producer.max.request.size)', async () => {
+    // 40 rows of 100 KB in one transaction: 4 MB, where the broker takes 1 MiB per record batch.
+    await source.query(`CREATE TABLE wide (id INT PRIMARY KEY, body MEDIUMTEXT)`);
+    await source.query(`INSERT INTO wide SELECT seq, REPEAT(CHAR(65 + seq % 26), 100000) FROM seq_1_to_40`);
+    await waitFor('the wide rows on the query node', async () => {
+      const [row] = await gatewayRows(`SELECT COUNT(*) AS n, SUM(LENGTH(body)) AS bytes FROM ${DB}.wide`);
+      return (Number(row?.n) === 40 && Number(row?.bytes) === 4_000_000) || undefined;
+    }, 60_000, 200);
+  }, 90_000);
+
   it('consumes a topic a Debezium-shaped Avro producer wrote: creates the table and applies r/c/u/d and the tombstone', async () => {
     await python('produce_debezium.py', [broker.bootstrapServers, registryUrl, foreign, 'dz', 'items']);
     const expected = [
