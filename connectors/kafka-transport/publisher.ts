@@ -44,6 +44,7 @@ interface Registered extends TableCodec {
 export class KafkaPublisher implements ChangeConsumer {
   readonly batching = { batchSize: 5000, maxBuffered: 20000, lingerMs: 0 };
   private readonly tables = new Map<string, Registered>();
+  private readonly bySchema = new WeakMap<TableSchema, Registered>();
   /** Bytes and records sent, for status. */
   readonly stats = { records: 0, bytes: 0, lastSourceTs: null as number | null, lastGtid: null as string | null };
 
@@ -61,9 +62,15 @@ export class KafkaPublisher implements ChangeConsumer {
 
   /** The table's registered schemas, registering new versions when its schema changed. */
   private async registered(schema: TableSchema): Promise<Registered> {
+    // Events of one table share their schema object until it changes: skip the comparison then.
+    const same = this.bySchema.get(schema);
+    if (same) return same;
     const key = `${schema.db}.${schema.table}`;
     const known = this.tables.get(key);
-    if (known && JSON.stringify(known.schema) === JSON.stringify(schema)) return known;
+    if (known && JSON.stringify(known.schema) === JSON.stringify(schema)) {
+      this.bySchema.set(schema, known);
+      return known;
+    }
     const codec = tableCodec(this.settings.prefix, schema, this.settings.unsigned);
     const topic = topicOf(this.settings.prefix, schema.db, schema.table);
     await this.settings.ensureTopic(topic);
@@ -71,6 +78,7 @@ export class KafkaPublisher implements ChangeConsumer {
     const keyId = codec.key ? await this.registry.register(`${topic}-key`, codec.key) : null;
     const entry = { ...codec, topic, keyId, valueId };
     this.tables.set(key, entry);
+    this.bySchema.set(schema, entry);
     return entry;
   }
 

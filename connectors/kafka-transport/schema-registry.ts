@@ -46,6 +46,8 @@ export class AvroRegistry {
   private readonly client: SchemaRegistry;
   private readonly registered = new Map<string, { id: number; type: avsc.Type }>();
   private readonly byId = new Map<number, Promise<{ schema: Record<string, unknown>; type: avsc.Type }>>();
+  /** Encoders by schema object: serialising the schema to find its type cost more than encoding the row. */
+  private readonly types = new WeakMap<Record<string, unknown>, avsc.Type>();
 
   constructor(readonly url: string, auth?: { username: string; password: string }) {
     this.client = new SchemaRegistry({ host: url, ...(auth ? { auth } : {}), retry: { retries: 3 } });
@@ -70,10 +72,14 @@ export class AvroRegistry {
   }
 
   encode(subject: string, schema: Record<string, unknown>, id: number, value: unknown): Buffer {
-    const entry = this.registered.get(`${subject}\n${JSON.stringify(schema)}`) ?? { id, type: parse(schema) };
-    const header = Buffer.alloc(5);
-    header.writeInt32BE(id, 1);
-    return Buffer.concat([header, entry.type.toBuffer(value)]);
+    let type = this.types.get(schema);
+    if (!type) this.types.set(schema, (type = this.registered.get(`${subject}\n${JSON.stringify(schema)}`)?.type ?? parse(schema)));
+    const body = type.toBuffer(value);
+    const out = Buffer.allocUnsafe(5 + body.length);
+    out[0] = 0;
+    out.writeInt32BE(id, 1);
+    body.copy(out, 5);
+    return out;
   }
 
   async decode(message: Buffer): Promise<DecodedMessage> {
