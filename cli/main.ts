@@ -6,6 +6,7 @@ import { loadInstanceConfig } from '../runtime/instance-config.ts';
 import { runStart } from './start-command.ts';
 import { runDemo } from './demo.ts';
 import { runVerify } from './verify-command.ts';
+import { runTier } from './tier-command.ts';
 
 const USAGE = `usage:
   instaquery start [--config instaquery.json]   run source, sink, store and gateway in one process
@@ -14,6 +15,11 @@ const USAGE = `usage:
   instaquery verify [--config FILE] [--connector NAME] [--chunk-size N]
                                                  compare each included table between the source and
                                                  the running instance's store; exit 1 on differences
+  instaquery tier run [db.table] [--config FILE] archive range partitions older than their hot
+                                                 window now (and compact archived ones), in the
+                                                 running instance
+  instaquery tier restore db.table PARTITION     bring an archived partition back to the hot store
+  instaquery tier status                         hot and cold partitions, runs, next scheduled run
 options:
   --config FILE    the JSON configuration (default: ./instaquery.json when present)
   --bills N        bills the demo generates (default 20000)
@@ -65,8 +71,10 @@ async function main(argv: string[]): Promise<void> {
       say(differing.length === 0 ? `verify: all ${reports.length} tables equal` : `verify: ${differing.length} of ${reports.length} tables differ`);
       process.exit(differing.length === 0 ? 0 : 1);
     }
+    case 'tier':
+      return runTier(loadInstanceConfig(values.config ?? 'instaquery.json'), positionals.slice(1), (line) => process.stdout.write(line + '\n'));
     default:
-      throw new UserFacingError(`unknown command '${command}'`, `run one of: instaquery start --config FILE, instaquery demo, instaquery verify --config FILE`, 2);
+      throw new UserFacingError(`unknown command '${command}'`, `run one of: instaquery start --config FILE, instaquery demo, instaquery verify --config FILE, instaquery tier run|restore|status`, 2);
   }
 }
 

@@ -3,3 +3,4 @@ export { defaultSpec, formatSpec, DEFAULT_BUCKETS, type PartitionSpec, type Rang
 export { parseSpec, PartitionSpecError } from './parse-spec.ts';
 export { bucketOf } from './bucket.ts';
 export { rangePartitionOf } from './range.ts';
+export { coldCutoff, isOutsideWindow, parseHotWindow, partitionUpperBound, HotWindowError, type HotWindow } from './hot-window.ts';

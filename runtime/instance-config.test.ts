@@ -32,9 +32,14 @@ describe('parseInstanceConfig', () => {
       dataDir: './.data',
       gateway: { host: '127.0.0.1', port: 3307, users: [], tls: { enabled: true } },
       rest: { host: '127.0.0.1', port: 8083 },
+      tiering: { schedule: '0 2 * * *', 'target.file.size': 134_217_728, 'row.group.size': 122_880, 'orphan.grace.ms': 600_000 },
       log: { level: 'info' },
       connectors: [],
     });
+  });
+
+  it('refuses a tiering schedule that is not a cron expression, saying what one looks like', () => {
+    expect(problems({ tiering: { schedule: 'nightly' } })).toEqual([expect.stringMatching(/^config key 'tiering\.schedule': must be a cron expression such as "0 2 \* \* \*"/)]);
   });
 
   it('keeps given values and fills the rest of a section', () => {

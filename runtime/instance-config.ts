@@ -2,6 +2,7 @@
 // connectors in Kafka Connect's shape ({"name", "config"}).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { Cron } from 'croner';
 import { ConfigError } from './errors.ts';
 import { formatZodProblems, unknownKeyProblems } from './config-problems.ts';
 import { MYSQL_CONNECTOR_CLASS, validateMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
@@ -47,17 +48,38 @@ export const instanceConfigSchema = z.strictObject({
       'producer.max.request.size': z.number().int().min(1024).default(1_048_576),
     })
     .optional(),
+  // Hot/cold tiering of the store: when and where old range partitions go (which tables and how
+  // much stays hot: the sink's hot.window.<db>.<table> keys).
+  tiering: z
+    .strictObject({
+      schedule: z.string().default('0 2 * * *').refine(validCron, { message: 'must be a cron expression such as "0 2 * * *" (minute hour day month weekday, UTC)' }),
+      'target.dir': z.string().min(1).optional(),
+      'target.file.size': z.number().int().min(1_048_576).default(134_217_728),
+      'row.group.size': z.number().int().min(1024).default(122_880),
+      'orphan.grace.ms': z.number().int().min(0).default(600_000),
+    })
+    .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') }).prefault({}),
   connectors: z.array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'connector names may hold only letters, digits, ".", "_" and "-"'), config: z.record(z.string(), z.unknown()) })).default([]),
 });
 
+function validCron(expression: string): boolean {
+  try {
+    new Cron(expression, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type InstanceConfig = z.output<typeof instanceConfigSchema>;
 
-const TOP_KEYS = ['dataDir', 'gateway', 'rest', 'log', 'kafka', 'connectors'];
+const TOP_KEYS = ['dataDir', 'gateway', 'rest', 'log', 'kafka', 'tiering', 'connectors'];
 const SECTION_KEYS: Record<string, string[]> = {
   gateway: ['host', 'port', 'users', 'tls', 'upstream'],
   rest: ['host', 'port', 'token', 'users'],
   log: ['level'],
+  tiering: ['schedule', 'target.dir', 'target.file.size', 'row.group.size', 'orphan.grace.ms'],
   kafka: ['bootstrap.servers', 'schema.registry.url', 'client.id', 'topic.creation.default.partitions', 'topic.creation.default.replication.factor', 'producer.max.request.size'],
 };
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;

@@ -10,6 +10,8 @@ import { Worker } from './worker.ts';
 import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
 import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
 import { Gateway, createDuckDbHandler, installMysqlCatalog } from '../gateway/index.ts';
+import { join, resolve } from 'node:path';
+import { Tiering, type StepHook } from '../tiering/index.ts';
 
 export interface RunningInstance {
   /** null for a Kafka-mode source worker, which serves no queries. */
@@ -19,7 +21,20 @@ export interface RunningInstance {
   readonly connectors: Map<string, MySqlSourceConnector>;
   worker: Worker;
   store: ColumnarStore | null;
+  tiering: Tiering | null;
   stop(): Promise<void>;
+}
+
+/**
+ * Each tiering step is logged before it runs; INSTAQUERY_TIERING_STEP_PAUSE_MS holds it that long
+ * first, so the crash tests can kill -9 the process inside a chosen step.
+ */
+function stepHook(log: Logger): StepHook {
+  const pause = Number(process.env.INSTAQUERY_TIERING_STEP_PAUSE_MS ?? 0);
+  return async (step, table, partition) => {
+    log.info({ step, table, partition }, 'tiering step');
+    if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+  };
 }
 
 export async function startInstance(config: InstanceConfig, log: Logger): Promise<RunningInstance> {
@@ -72,8 +87,25 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
     log.info({ store: store.path }, 'store open');
   }
 
+  const tiering = store
+    ? new Tiering(
+        store,
+        {
+          schedule: config.tiering.schedule,
+          targetDir: resolve(config.tiering['target.dir'] ?? join(config.dataDir, 'cold')),
+          fileSizeBytes: config.tiering['target.file.size'],
+          rowGroupSize: config.tiering['row.group.size'],
+          orphanGraceMs: config.tiering['orphan.grace.ms'],
+        },
+        (db, table) => worker.hotWindowOf(db, table),
+        log.child({ part: 'tiering' }),
+        stepHook(log.child({ part: 'tiering' })),
+      )
+    : null;
+  rest.tiering = tiering;
   const stop = async () => {
-    // Connectors first: each finishes and commits its in-flight batch.
+    // A tiering step in flight finishes first; then connectors, each committing its batch.
+    await tiering?.stop();
     await worker.close();
     await gateway?.close();
     await rest.close();
@@ -81,6 +113,8 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   };
   try {
     await worker.open(store);
+    // Finishes a run a crash interrupted, then follows the schedule.
+    await tiering?.start();
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;
@@ -93,6 +127,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
     },
     worker,
     store,
+    tiering,
     stop,
   };
 }

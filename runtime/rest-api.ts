@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from './errors.ts';
+import type { Tiering } from '../tiering/index.ts';
 import { VERSION } from './version.ts';
 import { ConnectError, type Worker } from './worker.ts';
 import { ignoredKeys } from './ignored-keys.ts';
@@ -32,6 +33,8 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 
 export class RestApi {
   private server: Server | null = null;
+  /** The store's tiering job; null where there is no store (a Kafka-mode source worker). */
+  tiering: Tiering | null = null;
 
   constructor(
     private readonly worker: Worker,
@@ -39,6 +42,31 @@ export class RestApi {
     private readonly forwarded: () => ForwardedShape[] = () => [],
     private readonly auth: RestAuth = {},
   ) {}
+
+  /** `GET /tiering`, `POST /tiering/run` ({"table"?}), `POST /tiering/restore` ({"table", "partition"}). */
+  private async tieringRoute(method: string, parts: string[], body: unknown): Promise<Reply> {
+    const tiering = this.tiering;
+    if (!tiering) throw new ConnectError(404, 'this process has no store to tier (a Kafka-mode source worker): ask the query node');
+    const args = (body ?? {}) as Record<string, unknown>;
+    const text = (key: string, required: boolean): string | null => {
+      const v = args[key];
+      if (v === undefined || v === null) {
+        if (required) throw new ConnectError(400, `the body needs "${key}"`);
+        return null;
+      }
+      if (typeof v !== 'string' || v === '') throw new ConnectError(400, `"${key}" must be a non-empty string`);
+      return v;
+    };
+    try {
+      if (parts.length === 0 && method === 'GET') return [200, await tiering.status()];
+      if (parts[0] === 'run' && parts.length === 1 && method === 'POST') return [200, { runs: await tiering.run(text('table', false), 'manual') }];
+      if (parts[0] === 'restore' && parts.length === 1 && method === 'POST') return [200, await tiering.restore(text('table', true)!, text('partition', true)!)];
+    } catch (err) {
+      if (err instanceof UserFacingError) throw new ConnectError(400, err.describe());
+      throw err;
+    }
+    return notFound(`/tiering/${parts.join('/')}`);
+  }
 
   private authorized(req: IncomingMessage): boolean {
     const { token, users } = this.auth;
@@ -61,6 +89,7 @@ export class RestApi {
     if (path === '/gateway/forwarded' && method === 'GET') return [200, this.forwarded()];
     if (path === '/connector-plugins' && method === 'GET') return [200, PLUGINS];
     if (parts[0] === 'connector-plugins' && parts[2] === 'config' && parts[3] === 'validate' && method === 'PUT') return this.validate(parts[1]!, body);
+    if (parts[0] === 'tiering') return this.tieringRoute(method, parts.slice(1), body);
     if (path === '/connectors' && method === 'GET') return [200, this.list(url.searchParams.getAll('expand'))];
     if (path === '/connectors' && method === 'POST') return this.create(body);
     if (parts[0] !== 'connectors' || !parts[1]) return notFound(path);

@@ -12,7 +12,8 @@ import type { Logger } from './logger.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { connectorProblems } from './instance-config.ts';
 import { UserFacingError } from './errors.ts';
-import { ColumnarStore, SourceStateStore, isSinkClass, parseSinkConfig, type SinkConfig } from '../connectors/columnar-sink/index.ts';
+import { ColumnarStore, SourceStateStore, hotWindowFor, isSinkClass, parseSinkConfig, type SinkConfig } from '../connectors/columnar-sink/index.ts';
+import type { HotWindow } from '../partitioning/index.ts';
 import { MySqlSourceConnector, parseMySqlSourceConfig, type SourceOffset } from '../connectors/mysql-source/index.ts';
 import { AvroRegistry, KafkaPublisher, KafkaPublishing, KafkaSinkConnector, topicOf } from '../connectors/kafka-transport/index.ts';
 import { ignoredKeys } from './ignored-keys.ts';
@@ -125,6 +126,16 @@ export class Worker {
   }
 
   /** The sink settings sources land with in embedded mode. */
+  /** A table's hot window, from any sink connector's `hot.window.<db>.<table>`. */
+  hotWindowOf(db: string, table: string): HotWindow | null {
+    for (const e of this.entries.values()) {
+      if (this.isSource(e)) continue;
+      const window = hotWindowFor(parseSinkConfig(e.config), db, table);
+      if (window) return window;
+    }
+    return null;
+  }
+
   private embeddedSink(): SinkConfig | undefined {
     const sink = [...this.entries.values()].find((e) => !this.isSource(e) && !this.isKafkaSink(e));
     return sink ? parseSinkConfig(sink.config) : undefined;

@@ -48,3 +48,15 @@ describe('partitionSpecFor', () => {
     expect(() => partitionSpecFor(wrong, bill)).toThrow("sink config key 'partitioning.rb.bill': no column 'bill_id' in the table (its columns: id, created_at, amount)");
   });
 });
+
+describe('hot.window.<db>.<table>', () => {
+  const base = { 'connector.class': 'io.instaquery.connector.ColumnarSinkConnector', 'partitioning.rb.bill': 'HASH(id) PARTITIONS 4 RANGE(created_at) INTERVAL MONTH' };
+  it('is accepted with a RANGE spec and read as a window', () => {
+    expect(validateSinkConfig({ ...base, 'hot.window.rb.bill': '90 days' })).toEqual([]);
+  });
+  it('names each problem: a bad window, a table without RANGE, a badly named key', () => {
+    expect(validateSinkConfig({ ...base, 'hot.window.rb.bill': 'soon' })).toEqual([expect.stringMatching(/hot\.window\.rb\.bill.*expected a hot window such as "90 days"/)]);
+    expect(validateSinkConfig({ ...base, 'hot.window.rb.payment': '1 year' })).toEqual([expect.stringMatching(/hot\.window\.rb\.payment.*give rb\.payment a RANGE in partitioning\.rb\.payment/)]);
+    expect(validateSinkConfig({ ...base, 'hot.window.bill': '1 year' })).toEqual([expect.stringMatching(/name the table as hot\.window\.<database>\.<table>/)]);
+  });
+});

@@ -10,11 +10,14 @@ import { formatZodProblems, unknownKeyProblems } from '../../runtime/config-prob
 import { defaultSpec, parseSpec, PartitionSpecError, type PartitionSpec } from '../../partitioning/index.ts';
 import type { TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
+import { HotWindowError, parseHotWindow, type HotWindow } from '../../partitioning/index.ts';
 
 export const SINK_CONNECTOR_CLASS = 'io.instaquery.connector.ColumnarSinkConnector';
 /** The original system's Kudu sink, accepted as an alias. */
 export const KUDU_SINK_CONNECTOR_CLASS = 'com.yr.connector.KuduSinkConnector';
 export const PARTITIONING_PREFIX = 'partitioning.';
+/** `hot.window.<db>.<table>`: how much of a range-partitioned table stays hot; older partitions are archived by tiering. */
+export const HOT_WINDOW_PREFIX = 'hot.window.';
 export const MAX_TASKS = 16;
 
 const integerString = (what: string) =>
@@ -83,8 +86,7 @@ export const sinkConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['max.buffered.records'], message: `must be at least batch.size (${config['batch.size']})` });
     }
     for (const [key, value] of Object.entries(config)) {
-      if (!key.startsWith(PARTITIONING_PREFIX)) continue;
-      const problem = partitioningKeyProblem(key, value);
+      const problem = key.startsWith(PARTITIONING_PREFIX) ? partitioningKeyProblem(key, value) : key.startsWith(HOT_WINDOW_PREFIX) ? hotWindowKeyProblem(key, value, config) : null;
       if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
     }
   });
@@ -106,10 +108,31 @@ function partitioningKeyProblem(key: string, value: unknown): string | null {
   }
 }
 
+function hotWindowKeyProblem(key: string, value: unknown, config: Record<string, unknown>): string | null {
+  const table = key.slice(HOT_WINDOW_PREFIX.length);
+  if (!/^[^.]+\.[^.]+$/.test(table)) return `name the table as ${HOT_WINDOW_PREFIX}<database>.<table>, e.g. hot.window.rb.bill`;
+  if (typeof value !== 'string') return 'must be a window such as "90 days", "3 months" or "1 year"';
+  try {
+    parseHotWindow(value, 'window');
+  } catch (err) {
+    if (err instanceof HotWindowError) return err.message.replace(/^window: /, '');
+    throw err;
+  }
+  const spec = config[`${PARTITIONING_PREFIX}${table}`];
+  if (typeof spec !== 'string' || !/RANGE\s*\(/i.test(spec)) return `tiering moves whole range partitions: give ${table} a RANGE in ${PARTITIONING_PREFIX}${table}, e.g. "HASH(id) PARTITIONS 16 RANGE(created_at) INTERVAL MONTH"`;
+  return null;
+}
+
+/** The table's hot window, if `hot.window.<db>.<table>` sets one. */
+export function hotWindowFor(sink: SinkConfig, db: string, table: string): HotWindow | null {
+  const text = sink[`${HOT_WINDOW_PREFIX}${db}.${table}`];
+  return typeof text === 'string' ? parseHotWindow(text, `sink config key '${HOT_WINDOW_PREFIX}${db}.${table}'`) : null;
+}
+
 export function validateSinkConfig(raw: Record<string, unknown>): string[] {
   const config = withoutIgnored(raw);
-  const unknown = Object.fromEntries(Object.entries(config).filter(([k]) => !k.startsWith(PARTITIONING_PREFIX)));
-  const problems = unknownKeyProblems(unknown, [...Object.keys(knownKeys), `${PARTITIONING_PREFIX}<database>.<table>`]);
+  const unknown = Object.fromEntries(Object.entries(config).filter(([k]) => !k.startsWith(PARTITIONING_PREFIX) && !k.startsWith(HOT_WINDOW_PREFIX)));
+  const problems = unknownKeyProblems(unknown, [...Object.keys(knownKeys), `${PARTITIONING_PREFIX}<database>.<table>`, `${HOT_WINDOW_PREFIX}<database>.<table>`]);
   const parsed = sinkConfigSchema.safeParse(config);
   if (!parsed.success) problems.push(...formatZodProblems(parsed.error, config));
   return problems;

@@ -10,7 +10,7 @@ import { isWidening } from './type-widening.ts';
 import { forgetTable, recreateTable, rememberTable, type KnownTable } from './target-table.ts';
 import { quoteIdent, quoteLiteral } from './sql-names.ts';
 import { applyView, dropView } from './source-views.ts';
-import { dropLayout, physicalTables, refreshView, renameLayout, rowTables } from './table-layout.ts';
+import { dropLayout, forgetColdRows, hasColdRows, physicalTables, refreshView, renameLayout, rowTables } from './table-layout.ts';
 
 export async function applySchemaChangeToStore(
   conn: DuckDBConnection,
@@ -35,7 +35,9 @@ export async function applySchemaChangeToStore(
       return;
     case 'truncate': {
       const entry = known.get(`${change.db}.${change.table}`);
-      if (entry) for (const table of rowTables(entry.layout)) await conn.run(`DELETE FROM ${table}`);
+      if (!entry) return;
+      for (const table of rowTables(entry.layout)) await conn.run(`DELETE FROM ${table}`);
+      if (hasColdRows(entry.layout)) await forgetColdRows(conn, entry.layout);
       return;
     }
     case 'rename': {

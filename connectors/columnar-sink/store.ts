@@ -13,7 +13,8 @@ import { applySchemaChangeToStore } from './schema-change.ts';
 import { createDeadLetterTable, writeDeadLetters, type DeadLetter } from './dead-letter.ts';
 import { defaultSinkConfig, partitionSpecFor, type SinkConfig } from './config.ts';
 import { defaultSpec } from '../../partitioning/index.ts';
-import { ensurePartitions, PARTS_SCHEMA } from './table-layout.ts';
+import { ensurePartitions, loadLayout, PARTS_SCHEMA } from './table-layout.ts';
+import { createColdCatalog } from './cold-catalog.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { createViewsTable } from './source-views.ts';
 import { clearKafkaPositions, createKafkaOffsetTable, readKafkaPositions, writeKafkaPositions, type KafkaPosition } from './kafka-offset-store.ts';
@@ -69,6 +70,7 @@ export class ColumnarStore {
     await createProgressTable(writer);
     await createDeadLetterTable(writer);
     await createKafkaOffsetTable(writer);
+    await createColdCatalog(writer);
     await writer.run(`CREATE SCHEMA IF NOT EXISTS ${PARTS_SCHEMA}`);
     const known = await loadKnownTables(writer, (t) => defaultSpec(t.primaryKey, t.columns.map((c) => c.name)));
     return new ColumnarStore(instance, writer, known, path);
@@ -215,6 +217,40 @@ export class ColumnarStore {
     const entry = await recreateTable(this.writer, schema, specOf(schema));
     this.known.set(`${schema.db}.${schema.table}`, entry);
     return entry;
+  }
+
+  /** The tables the store holds, as they are now (tiering reads their layouts). */
+  tables(): KnownTable[] {
+    return [...this.known.values()];
+  }
+
+  /**
+   * Runs one of tiering's catalog steps on table db.table alone on the write connection, in one
+   * transaction with `bookkeeping` (the run's own record). If it fails, the table's layout is
+   * read back from the catalog, so memory never keeps a step the store rolled back.
+   */
+  coldStep<T>(db: string, table: string, step: (conn: DuckDBConnection, entry: KnownTable) => Promise<T>, bookkeeping: (conn: DuckDBConnection) => Promise<void> = async () => undefined): Promise<T> {
+    return this.exclusive(async () => {
+      const key = `${db}.${table}`;
+      const entry = this.known.get(key);
+      if (!entry) throw new UserFacingError(`the store holds no table ${key}`);
+      let result!: T;
+      try {
+        await this.transaction(async () => {
+          result = await step(this.writer, entry);
+          await bookkeeping(this.writer);
+        });
+      } catch (err) {
+        this.known.set(key, { schema: entry.schema, layout: await loadLayout(this.writer, entry.schema, entry.layout.spec) });
+        throw err;
+      }
+      return result;
+    });
+  }
+
+  /** Runs `work` alone on the write connection (tiering's own tables). */
+  withWriter<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.exclusive(() => work(this.writer));
   }
 
   /** Sink task `task`'s connection: task 0 writes on the writer, the others on their own. */

@@ -8,10 +8,16 @@
 // named like the source table over all of them. DuckDB prunes a partition from a query plan when
 // its column statistics cannot match the filter (EXPLAIN shows EMPTY_RESULT in its place), so a
 // query on one month reads one partition; tiering moves a whole partition by dropping its table.
+//
+// Tiering (hot and cold): a partition archived to Parquet is read from its files, minus every key
+// the hot store has a newer version of (a row of the partition's hot table, which a late write
+// recreates) or a tombstone for (a delete or move written after the files). While a partition is
+// being archived its hot table is frozen (renamed, never written again) and read the same way.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { formatSpec, type PartitionSpec } from '../../partitioning/index.ts';
 import type { TableName } from '../mysql-source/index.ts';
-import { qualified, quoteIdent } from './sql-names.ts';
+import { qualified, quoteIdent, quoteLiteral } from './sql-names.ts';
+import { forgetCold, loadCold, renameCold, type ColdPartition } from './cold-catalog.ts';
 
 export const PARTS_SCHEMA = '_instaquery_parts';
 
@@ -21,11 +27,29 @@ export interface TableLayout {
   spec: PartitionSpec;
   /** Range partitions that have a table (none for a HASH-only spec). */
   partitions: Set<string>;
+  primaryKey: string[];
+  /** Range partitions archived to Parquet. */
+  cold: Map<string, ColdPartition>;
+  /** Range partitions being archived: their frozen hot table, by the epoch it was frozen at. */
+  frozen: Map<string, number>;
+  /** The epoch tombstones written now carry. */
+  epoch: number;
 }
+
+/** Internal columns of the tombstone table: the range partition and the epoch of the delete. */
+export const TOMB_PART = '__iq_part';
+export const TOMB_EPOCH = '__iq_epoch';
 
 const prefix = (t: TableName) => `${t.db}.${t.table}$`;
 const templateOf = (t: TableName) => `${PARTS_SCHEMA}.${quoteIdent(`${prefix(t)}template`)}`;
 export const partitionTable = (t: TableName, partition: string) => `${PARTS_SCHEMA}.${quoteIdent(`${prefix(t)}p:${partition}`)}`;
+export const frozenName = (t: TableName, partition: string, epoch: number) => `${prefix(t)}frozen:${epoch}:${partition}`;
+export const frozenTable = (t: TableName, partition: string, epoch: number) => `${PARTS_SCHEMA}.${quoteIdent(frozenName(t, partition, epoch))}`;
+export const tombstoneTable = (t: TableName) => `${PARTS_SCHEMA}.${quoteIdent(`${prefix(t)}tombstones`)}`;
+export const templateTable = templateOf;
+
+/** Whether deletes must leave tombstones: the table has partitions archived or being archived. */
+export const hasColdRows = (layout: TableLayout) => layout.cold.size > 0 || layout.frozen.size > 0;
 
 export function isRangePartitioned(layout: TableLayout): boolean {
   return layout.spec.range !== undefined;
@@ -34,7 +58,7 @@ export function isRangePartitioned(layout: TableLayout): boolean {
 /** Every DuckDB table holding the table's rows or shape: what an ALTER must change. */
 export function physicalTables(layout: TableLayout): string[] {
   if (!isRangePartitioned(layout)) return [qualified(layout.db, layout.table)];
-  return [templateOf(layout), ...[...layout.partitions].sort().map((p) => partitionTable(layout, p))];
+  return [templateOf(layout), ...[...layout.partitions].sort().map((p) => partitionTable(layout, p)), ...[...layout.frozen].map(([p, e]) => frozenTable(layout, p, e))];
 }
 
 /** The tables holding rows, for writes: the table itself or each range partition's. */
@@ -53,13 +77,14 @@ export async function dropLayout(conn: DuckDBConnection, t: TableName): Promise<
   if (kind === 'view') await conn.run(`DROP VIEW ${qualified(t.db, t.table)}`);
   if (kind === 'table') await conn.run(`DROP TABLE ${qualified(t.db, t.table)}`);
   for (const name of await partsOf(conn, t)) await conn.run(`DROP TABLE ${PARTS_SCHEMA}.${quoteIdent(name)}`);
+  await forgetCold(conn, t);
 }
 
 /** Creates the empty table (or template and view) for `columnsSql`, replacing what was there. */
-export async function createLayout(conn: DuckDBConnection, t: TableName, spec: PartitionSpec, columnsSql: string): Promise<TableLayout> {
+export async function createLayout(conn: DuckDBConnection, t: TableName & { primaryKey: string[] }, spec: PartitionSpec, columnsSql: string): Promise<TableLayout> {
   await dropLayout(conn, t);
   await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(t.db)}`);
-  const layout: TableLayout = { db: t.db, table: t.table, spec, partitions: new Set() };
+  const layout: TableLayout = { db: t.db, table: t.table, spec, partitions: new Set(), primaryKey: t.primaryKey, cold: new Map(), frozen: new Map(), epoch: 0 };
   if (!spec.range) {
     await conn.run(`CREATE TABLE ${qualified(t.db, t.table)} (${columnsSql})`);
     return layout;
@@ -87,15 +112,69 @@ export async function ensurePartitions(conn: DuckDBConnection, layout: TableLayo
  */
 export async function refreshView(conn: DuckDBConnection, layout: TableLayout): Promise<void> {
   if (!isRangePartitioned(layout)) return;
-  // The template stands in only while there is no partition, so plans never show it.
-  const tables = layout.partitions.size > 0 ? rowTables(layout) : [templateOf(layout)];
-  const branches = tables.map((name) => `SELECT * FROM ${name}`);
+  const branches = rowTables(layout).map((name) => `SELECT * FROM ${name}`);
+  if (hasColdRows(layout)) branches.push(...(await coldBranches(conn, layout)));
+  // The template stands in only while there is nothing else, so plans never show it.
+  if (branches.length === 0) branches.push(`SELECT * FROM ${templateOf(layout)}`);
   await conn.run(`CREATE OR REPLACE VIEW ${qualified(layout.db, layout.table)} AS ${branches.join(' UNION ALL ')}`);
+}
+
+/** Frozen tables and Parquet files, each minus the keys newer hot rows or tombstones replace. */
+async function coldBranches(conn: DuckDBConnection, layout: TableLayout): Promise<string[]> {
+  const keyMatch = (alias: string) => layout.primaryKey.map((k) => `${alias}.${quoteIdent(k)} = c.${quoteIdent(k)}`).join(' AND ');
+  const without = (table: string, alias: string, extra = '') => `NOT EXISTS (SELECT 1 FROM ${table} AS ${alias} WHERE ${keyMatch(alias)}${extra})`;
+  const newer = (p: string, since: number | null) => [
+    ...(layout.partitions.has(p) ? [without(partitionTable(layout, p), 'h')] : []),
+    without(tombstoneTable(layout), 't', ` AND t.${TOMB_PART} = ${quoteLiteral(p)}${since === null ? '' : ` AND t.${TOMB_EPOCH} > ${since}`}`),
+  ];
+  const branches: string[] = [];
+  for (const [p, epoch] of [...layout.frozen].sort()) {
+    branches.push(`SELECT * FROM ${frozenTable(layout, p, epoch)} AS c WHERE ${newer(p, epoch).join(' AND ')}`);
+  }
+  for (const [p, cold] of [...layout.cold].sort()) {
+    if (cold.files.length === 0) continue;
+    const projection = await coldProjection(conn, layout, cold);
+    const frozen = layout.frozen.get(p);
+    const conditions = [...newer(p, null), ...(frozen === undefined ? [] : [without(frozenTable(layout, p, frozen), 'f')])];
+    const files = `[${cold.files.map((f) => quoteLiteral(f.path)).join(', ')}]`;
+    branches.push(`SELECT ${projection.join(', ')} FROM read_parquet(${files}, hive_partitioning = false) AS c WHERE ${conditions.join(' AND ')}`);
+  }
+  return branches;
+}
+
+/** The table's columns read from cold files (alias c): cast to today's types, NULL where the files predate a column. */
+export async function coldProjection(conn: DuckDBConnection, layout: TableLayout, cold: ColdPartition): Promise<string[]> {
+  const have = new Set(cold.columns);
+  return (await templateColumns(conn, layout)).map(({ name, type }) => (have.has(name) ? `CAST(c.${quoteIdent(name)} AS ${type})` : `CAST(NULL AS ${type})`) + ` AS ${quoteIdent(name)}`);
+}
+
+async function templateColumns(conn: DuckDBConnection, layout: TableLayout): Promise<{ name: string; type: string }[]> {
+  const reader = await conn.runAndReadAll(
+    `SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = $1 AND table_name = $2 ORDER BY column_index`,
+    [PARTS_SCHEMA, `${prefix(layout)}template`],
+  );
+  return reader.getRowsJS().map(([name, type]) => ({ name: String(name), type: String(type) }));
+}
+
+/** TRUNCATE of a table with archived partitions: the cold set is let go (its files become orphans). */
+export async function forgetColdRows(conn: DuckDBConnection, layout: TableLayout): Promise<void> {
+  for (const [p, e] of layout.frozen) await conn.run(`DROP TABLE ${frozenTable(layout, p, e)}`);
+  await conn.run(`DROP TABLE IF EXISTS ${tombstoneTable(layout)}`);
+  await forgetCold(conn, layout);
+  layout.frozen.clear();
+  layout.cold.clear();
+  await refreshView(conn, layout);
+}
+
+/** The table that keeps deletes of archived keys; made when the first partition is frozen. */
+export async function ensureTombstones(conn: DuckDBConnection, layout: TableLayout): Promise<void> {
+  const keys = layout.primaryKey.map((k) => `c.${quoteIdent(k)}`).join(', ');
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${tombstoneTable(layout)} AS SELECT CAST(NULL AS VARCHAR) AS ${TOMB_PART}, CAST(NULL AS BIGINT) AS ${TOMB_EPOCH}, ${keys} FROM ${templateOf(layout)} AS c LIMIT 0`);
 }
 
 /** Renames a table with its partitions; `to` may be in another database. */
 export async function renameLayout(conn: DuckDBConnection, layout: TableLayout, to: TableName): Promise<TableLayout> {
-  const moved: TableLayout = { ...layout, db: to.db, table: to.table, partitions: new Set(layout.partitions) };
+  const moved: TableLayout = { ...layout, db: to.db, table: to.table, partitions: new Set(layout.partitions), cold: new Map(layout.cold), frozen: new Map(layout.frozen) };
   await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(to.db)}`);
   if (!isRangePartitioned(layout)) {
     if (layout.db === to.db) {
@@ -109,15 +188,32 @@ export async function renameLayout(conn: DuckDBConnection, layout: TableLayout, 
   await conn.run(`DROP VIEW ${qualified(layout.db, layout.table)}`);
   await conn.run(`ALTER TABLE ${templateOf(layout)} RENAME TO ${quoteIdent(`${prefix(to)}template`)}`);
   for (const p of layout.partitions) await conn.run(`ALTER TABLE ${partitionTable(layout, p)} RENAME TO ${quoteIdent(`${prefix(to)}p:${p}`)}`);
+  for (const [p, e] of layout.frozen) await conn.run(`ALTER TABLE ${frozenTable(layout, p, e)} RENAME TO ${quoteIdent(frozenName(to, p, e))}`);
+  if (hasColdRows(layout)) await conn.run(`ALTER TABLE ${tombstoneTable(layout)} RENAME TO ${quoteIdent(`${prefix(to)}tombstones`)}`);
+  await renameCold(conn, layout, to);
   await refreshView(conn, moved);
   return moved;
 }
 
-/** The range partitions that have a table, read from the catalog. */
+/** The range partitions that have a hot table, read from the catalog. */
 export async function loadPartitions(conn: DuckDBConnection, t: TableName): Promise<Set<string>> {
-  const names = await partsOf(conn, t);
   const p = `${prefix(t)}p:`;
-  return new Set(names.filter((n) => n.startsWith(p)).map((n) => n.slice(p.length)));
+  return new Set((await partsOf(conn, t)).filter((n) => n.startsWith(p)).map((n) => n.slice(p.length)));
+}
+
+/** The table's partitions as the catalog has them: hot tables, frozen tables and the cold set. */
+export async function loadLayout(conn: DuckDBConnection, t: TableName & { primaryKey: string[] }, spec: PartitionSpec): Promise<TableLayout> {
+  const layout: TableLayout = { db: t.db, table: t.table, spec, partitions: new Set(), primaryKey: t.primaryKey, cold: new Map(), frozen: new Map(), epoch: 0 };
+  if (!spec.range) return layout;
+  const hot = `${prefix(t)}p:`;
+  const frozen = `${prefix(t)}frozen:`;
+  for (const name of await partsOf(conn, t)) {
+    if (name.startsWith(hot)) layout.partitions.add(name.slice(hot.length));
+    const m = name.startsWith(frozen) ? /^(\d+):(.*)$/s.exec(name.slice(frozen.length)) : null;
+    if (m) layout.frozen.set(m[2]!, Number(m[1]));
+  }
+  Object.assign(layout, await loadCold(conn, t));
+  return layout;
 }
 
 async function partsOf(conn: DuckDBConnection, t: TableName): Promise<string[]> {
@@ -125,7 +221,7 @@ async function partsOf(conn: DuckDBConnection, t: TableName): Promise<string[]> 
     `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = $1 AND starts_with(table_name, $2)`,
     [PARTS_SCHEMA, prefix(t)],
   );
-  const own = (n: string) => n === `${prefix(t)}template` || n.startsWith(`${prefix(t)}p:`);
+  const own = (n: string) => n === `${prefix(t)}template` || n === `${prefix(t)}tombstones` || n.startsWith(`${prefix(t)}p:`) || n.startsWith(`${prefix(t)}frozen:`);
   return reader.getRowsJS().map((r) => String(r[0])).filter(own);
 }
 

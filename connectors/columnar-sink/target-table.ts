@@ -7,7 +7,7 @@ import { parseSpec, type PartitionSpec } from '../../partitioning/index.ts';
 import { mapColumnType } from './type-mapping.ts';
 import { META_SCHEMA } from './offset-store.ts';
 import { quoteIdent } from './sql-names.ts';
-import { createLayout, describeLayout, loadPartitions, physicalTables, refreshView, type TableLayout } from './table-layout.ts';
+import { createLayout, describeLayout, loadLayout, physicalTables, refreshView, type TableLayout } from './table-layout.ts';
 
 /** A table the store holds: its source schema and its layout. */
 export interface KnownTable {
@@ -29,8 +29,7 @@ export async function loadKnownTables(conn: DuckDBConnection, defaultSpecOf: (sc
   for (const [db, table, columns, pk, partitioning] of reader.getRowsJS()) {
     const schema: TableSchema = { db: String(db), table: String(table), columns: JSON.parse(String(columns)), primaryKey: JSON.parse(String(pk)) };
     const spec = typeof partitioning === 'string' ? parseSpec(partitioning, `stored partition spec of ${db}.${table}`) : defaultSpecOf(schema);
-    const partitions = spec.range ? await loadPartitions(conn, schema) : new Set<string>();
-    known.set(`${db}.${table}`, { schema, layout: { db: schema.db, table: schema.table, spec, partitions } });
+    known.set(`${db}.${table}`, { schema, layout: await loadLayout(conn, schema, spec) });
   }
   return known;
 }

@@ -10,8 +10,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { bucketOf, rangePartitionOf } from '../../partitioning/index.ts';
 import type { ChangeEvent, Row, RowValue, TableSchema } from '../mysql-source/index.ts';
 import { mapColumnType } from './type-mapping.ts';
-import { quoteIdent } from './sql-names.ts';
-import { isRangePartitioned, partitionTable, rowTables, type TableLayout } from './table-layout.ts';
+import { quoteIdent, quoteLiteral } from './sql-names.ts';
+import { hasColdRows, isRangePartitioned, partitionTable, rowTables, tombstoneTable, type TableLayout } from './table-layout.ts';
 
 const OP = '__iq_op';
 const SEQ = '__iq_seq';
@@ -256,6 +256,7 @@ export class TableStage {
       } else {
         for (const table of this.deleteTargets()) await this.conn.run(`DELETE FROM ${table} AS t USING ${this.ref} AS s WHERE ${keyMatch}`);
       }
+      if (hasColdRows(this.layout)) await this.writeTombstones();
     }
     const targets = this.targets(this.insertInto);
     if (targets.length <= 1) {
@@ -274,6 +275,23 @@ export class TableStage {
     } finally {
       await this.conn.run(`DROP TABLE IF EXISTS ${typed}`);
     }
+  }
+
+  /**
+   * Keys deleted (or moved, or rewritten) in archived partitions: the tombstones hide their
+   * archived versions until tiering folds them into the partition's files.
+   */
+  private async writeTombstones(): Promise<void> {
+    const archived = [...this.layout.cold.keys(), ...this.layout.frozen.keys()].map(quoteLiteral);
+    if (archived.length === 0) return;
+    const keys = this.schema.primaryKey.map((k) => this.cast(k)).join(', ');
+    const epoch = this.layout.epoch;
+    if (this.deleteEverywhere) {
+      // No range value in the before image: the key may sit in any archived partition.
+      await this.conn.run(`INSERT INTO ${tombstoneTable(this.layout)} SELECT p.part, ${epoch}, ${keys} FROM ${this.ref} AS s, (VALUES ${archived.map((a) => `(${a})`).join(', ')}) AS p(part)`);
+      return;
+    }
+    await this.conn.run(`INSERT INTO ${tombstoneTable(this.layout)} SELECT s.${quoteIdent(PART)}, ${epoch}, ${keys} FROM ${this.deletesRef} AS s WHERE s.${quoteIdent(PART)} IN (${archived.join(', ')})`);
   }
 
   private get columnList(): string {

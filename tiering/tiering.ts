@@ -1,0 +1,221 @@
+// The tiering job: on its schedule, on demand, and at start (to finish what a crash interrupted),
+// each range partition of a table with a hot window that lies wholly before the window — or an
+// archived one that later writes changed — is moved to Parquet in three steps:
+//   1. freeze (one store transaction, with its run record): the hot table becomes read-only;
+//   2. write files from it (and from the partition's older files), outside any lock;
+//   3. switch (one store transaction): the view reads the new files, the frozen table and the
+//      tombstones folded into them go, the run is recorded archived; then the manifest.
+// Readers see each partition's rows exactly once at every moment: DuckDB gives each query one
+// snapshot, and steps 1 and 3 change the view and the tables it reads in the same commit.
+import { randomBytes } from 'node:crypto';
+import { Cron } from 'croner';
+import type { ColumnarStore, KnownTable } from '../connectors/columnar-sink/index.ts';
+import { archivePartition, archiveSourceSql, freezePartition, partitionsWithTombstones, referencedColdFiles, restorePartition } from '../connectors/columnar-sink/index.ts';
+import { isOutsideWindow, type HotWindow } from '../partitioning/index.ts';
+import { UserFacingError } from '../runtime/errors.ts';
+import type { Logger } from '../runtime/logger.ts';
+import { writePartitionFiles } from './parquet-export.ts';
+import { writeManifest } from './manifest.ts';
+import { removeOrphans } from './orphans.ts';
+import { createRunLog, finishRun, openRun, recentRuns, recordRun, type TierRun } from './run-log.ts';
+
+export interface TieringSettings {
+  /** Cron expression (UTC); default nightly at 02:00. */
+  schedule: string;
+  targetDir: string;
+  fileSizeBytes: number;
+  rowGroupSize: number;
+  /** How long an unreferenced file is kept before orphan cleanup deletes it. */
+  orphanGraceMs: number;
+}
+
+export interface TieringProgress {
+  table: string;
+  partition: string;
+  step: 'freeze' | 'write' | 'switch';
+  run_id: string;
+}
+
+/** Test hook: called before each step, so a test can kill the process between steps. */
+export type StepHook = (step: 'freeze' | 'write' | 'switch' | 'manifest', table: string, partition: string) => Promise<void> | void;
+
+export class Tiering {
+  private cron: Cron | null = null;
+  private running: Promise<TierRun[]> | null = null;
+  private current: TieringProgress | null = null;
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly store: ColumnarStore,
+    readonly settings: TieringSettings,
+    /** The hot window of db.table from the sink connectors' `hot.window.<db>.<table>`, if any. */
+    private readonly windowOf: (db: string, table: string) => HotWindow | null,
+    private readonly log: Logger,
+    private readonly beforeStep: StepHook = () => undefined,
+  ) {}
+
+  /** Finishes interrupted runs, removes orphans, then follows the schedule. */
+  async start(): Promise<void> {
+    await this.store.withWriter(createRunLog);
+    await this.run(null, 'recovery');
+    this.cron = new Cron(this.settings.schedule, { timezone: 'UTC', protect: true }, () => {
+      void this.run(null, 'schedule').catch((err: Error) => this.log.error({ err: err.message }, 'scheduled tiering run failed'));
+    });
+  }
+
+  stop(): Promise<unknown> {
+    this.cron?.stop();
+    return this.running ?? Promise.resolve();
+  }
+
+  nextRun(): string | null {
+    return this.cron?.nextRun()?.toISOString() ?? null;
+  }
+
+  /**
+   * One run over `table` (db.table) or every table with a hot window; a run already going is
+   * joined, not doubled. Recovery only finishes frozen partitions.
+   */
+  run(table: string | null, trigger: TierRun['trigger']): Promise<TierRun[]> {
+    if (this.running) return this.running;
+    const work = this.runOnce(table, trigger).finally(() => {
+      this.running = null;
+      this.current = null;
+    });
+    this.running = work;
+    return work;
+  }
+
+  private async runOnce(only: string | null, trigger: TierRun['trigger']): Promise<TierRun[]> {
+    const tables = this.store.tables().filter((t) => only === null || `${t.schema.db}.${t.schema.table}` === only);
+    if (only !== null && tables.length === 0) throw new UserFacingError(`the store holds no table ${only}`, 'name it as <database>.<table>, as GET /tiering lists them');
+    const done: string[] = [];
+    for (const entry of tables) {
+      const { db, table } = entry.schema;
+      // Interrupted runs first: their partitions are frozen until their files are switched in.
+      for (const p of [...entry.layout.frozen.keys()]) done.push(await this.archive(entry, p, 'recovery'));
+      if (trigger === 'recovery') continue;
+      const window = this.windowOf(db, table);
+      if (!window) {
+        if (only !== null) throw new UserFacingError(`${only} has no hot window`, `set "hot.window.${only}" (e.g. "90 days") in the sink connector's config, with a RANGE in "partitioning.${only}"`);
+        continue;
+      }
+      if (entry.schema.primaryKey.length === 0) throw new UserFacingError(`${db}.${table} has no primary key, and tiering needs one: newer hot rows replace archived rows by key`);
+      const now = new Date();
+      const hot = [...this.fresh(entry).layout.partitions].filter((p) => isOutsideWindow(entry.layout.spec, p, window, now));
+      const withTombstones = await this.partitionsWithTombstones(entry);
+      const due = [...new Set([...hot, ...withTombstones])].sort();
+      for (const p of due) done.push(await this.archive(this.fresh(entry), p, trigger));
+    }
+    // Every cold set's manifest is rewritten from the store, which a crash after a switch but
+    // before its manifest (or a truncate) may have left behind.
+    for (const entry of this.store.tables()) if (entry.layout.cold.size > 0) writeManifest(this.settings.targetDir, entry);
+    await this.cleanOrphans();
+    const runs = await this.store.withWriter((conn) => recentRuns(conn, 1000));
+    return runs.filter((r) => done.includes(r.run_id));
+  }
+
+  /** The store's entry for the table now (steps replace layouts after a failure). */
+  private fresh(entry: KnownTable): KnownTable {
+    return this.store.tables().find((t) => t.schema.db === entry.schema.db && t.schema.table === entry.schema.table) ?? entry;
+  }
+
+  private async partitionsWithTombstones(entry: KnownTable): Promise<string[]> {
+    const conn = await this.store.connect();
+    try {
+      return await partitionsWithTombstones(conn, entry.layout);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /** Moves partition `p` of the table to Parquet (or finishes the run that froze it); returns the run id. */
+  private async archive(entry: KnownTable, p: string, trigger: TierRun['trigger']): Promise<string> {
+    const { db, table } = entry.schema;
+    const name = `${db}.${table}`;
+    let runId = entry.layout.frozen.has(p) ? await this.store.withWriter((conn) => openRun(conn, db, table, p)) : null;
+    if (!runId) {
+      runId = `run${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+      const id = runId;
+      if (!entry.layout.frozen.has(p)) {
+        this.current = { table: name, partition: p, step: 'freeze', run_id: id };
+        await this.beforeStep('freeze', name, p);
+        await this.store.coldStep(db, table, (conn, e) => freezePartition(conn, e.layout, p), (conn) => recordRun(conn, { runId: id, db, table, partition: p, kind: 'archive', trigger, state: 'frozen' }));
+      } else {
+        await this.store.withWriter((conn) => recordRun(conn, { runId: id, db, table, partition: p, kind: 'archive', trigger: 'recovery', state: 'frozen' }));
+      }
+    }
+    const id = runId;
+    this.active.add(id);
+    try {
+      this.current = { table: name, partition: p, step: 'write', run_id: id };
+      await this.beforeStep('write', name, p);
+      const now = this.fresh(entry);
+      const reader = await this.store.connect();
+      let files;
+      try {
+        const sql = await archiveSourceSql(reader, now.layout, p);
+        files = await writePartitionFiles(reader, now.layout, now.schema.columns.map((c) => c.name), p, sql, id, this.settings);
+      } finally {
+        reader.closeSync();
+      }
+      this.current = { table: name, partition: p, step: 'switch', run_id: id };
+      await this.beforeStep('switch', name, p);
+      const rows = files.reduce((s, f) => s + f.rows, 0);
+      const bytes = files.reduce((s, f) => s + f.bytes, 0);
+      const columns = now.schema.columns.map((c) => c.name);
+      await this.store.coldStep(db, table, (conn, e) => archivePartition(conn, e.layout, p, { files, columns, runId: id }), (conn) => finishRun(conn, id, { state: 'archived', rows, files: files.length, bytes }));
+      await this.beforeStep('manifest', name, p);
+      writeManifest(this.settings.targetDir, this.fresh(entry));
+      this.log.info({ table: name, partition: p, run: id, rows, files: files.length, bytes }, 'partition archived');
+      return id;
+    } catch (err) {
+      const message = err instanceof UserFacingError ? err.describe() : (err as Error).message;
+      this.log.error({ table: name, partition: p, run: id, err: message }, 'archiving a partition failed; it stays frozen and the next run retries it');
+      await this.store.withWriter((conn) => finishRun(conn, id, { state: 'failed', error: message })).catch(() => undefined);
+      throw err;
+    } finally {
+      this.active.delete(id);
+    }
+  }
+
+  /** Puts archived partition `p` of db.table back in the hot store. */
+  async restore(name: string, p: string): Promise<TierRun> {
+    if (this.running) throw new UserFacingError('a tiering run is going on', 'wait for it to finish (GET /tiering shows it), then restore');
+    const entry = this.store.tables().find((t) => `${t.schema.db}.${t.schema.table}` === name);
+    if (!entry) throw new UserFacingError(`the store holds no table ${name}`);
+    if (!entry.layout.cold.has(p)) throw new UserFacingError(`partition ${p} of ${name} is not archived`, `archived partitions: ${[...entry.layout.cold.keys()].sort().join(', ') || 'none'}`);
+    const runId = `run${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+    const { db, table } = entry.schema;
+    let rows = 0;
+    await this.store.coldStep(db, table, async (conn, e) => (rows = await restorePartition(conn, e.layout, p)), (conn) => recordRun(conn, { runId, db, table, partition: p, kind: 'restore', trigger: 'manual', state: 'restored' }));
+    await this.store.withWriter((conn) => finishRun(conn, runId, { state: 'restored', rows }));
+    writeManifest(this.settings.targetDir, this.fresh(entry));
+    return (await this.store.withWriter((conn) => recentRuns(conn, 50))).find((r) => r.run_id === runId)!;
+  }
+
+  private async cleanOrphans(): Promise<void> {
+    const referenced = await this.store.withWriter(referencedColdFiles);
+    const removed = removeOrphans(this.settings.targetDir, referenced, this.active, this.settings.orphanGraceMs);
+    if (removed.length) this.log.info({ removed: removed.length }, 'orphan cold files removed');
+  }
+
+  /** What GET /tiering shows. */
+  async status(): Promise<Record<string, unknown>> {
+    const runs = await this.store.withWriter((conn) => recentRuns(conn, 50));
+    const tables = this.store.tables().filter((t) => t.layout.spec.range).map(({ schema, layout }) => {
+      const window = this.windowOf(schema.db, schema.table);
+      const cold = [...layout.cold.values()];
+      return {
+        table: `${schema.db}.${schema.table}`,
+        hot_window: window ? `${window.amount} ${window.unit}${window.amount > 1 ? 's' : ''}` : null,
+        hot_partitions: [...layout.partitions].sort(),
+        cold_partitions: [...layout.cold.keys()].sort(),
+        frozen_partitions: [...layout.frozen.keys()].sort(),
+        cold_rows: cold.reduce((s, c) => s + c.files.reduce((a, f) => a + f.rows, 0), 0),
+        cold_bytes: cold.reduce((s, c) => s + c.files.reduce((a, f) => a + f.bytes, 0), 0),
+      };
+    });
+    return { schedule: this.settings.schedule, next_run: this.nextRun(), target_dir: this.settings.targetDir, running: this.current, tables, runs };
+  }
+}
