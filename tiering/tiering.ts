@@ -44,6 +44,8 @@ export class Tiering {
   private running: Promise<TierRun[]> | null = null;
   private current: TieringProgress | null = null;
   private readonly active = new Set<string>();
+  /** Set by stop(): a run ends after the partition in hand (a frozen one is finished at next start). */
+  private stopping = false;
 
   constructor(
     private readonly store: ColumnarStore,
@@ -64,8 +66,9 @@ export class Tiering {
   }
 
   stop(): Promise<unknown> {
+    this.stopping = true;
     this.cron?.stop();
-    return this.running ?? Promise.resolve();
+    return (this.running ?? Promise.resolve()).catch(() => undefined);
   }
 
   nextRun(): string | null {
@@ -105,7 +108,10 @@ export class Tiering {
       const hot = [...this.fresh(entry).layout.partitions].filter((p) => isOutsideWindow(entry.layout.spec, p, window, now));
       const withTombstones = await this.partitionsWithTombstones(entry);
       const due = [...new Set([...hot, ...withTombstones])].sort();
-      for (const p of due) done.push(await this.archive(this.fresh(entry), p, trigger));
+      for (const p of due) {
+        if (this.stopping) break;
+        done.push(await this.archive(this.fresh(entry), p, trigger));
+      }
     }
     // Every cold set's manifest is rewritten from the store, which a crash after a switch but
     // before its manifest (or a truncate) may have left behind.
