@@ -2,8 +2,8 @@
 // about 80% of them cold. The store is filled through the sink's own snapshot path, in process (no
 // MariaDB: this measures tiering, not capture). Then, in one run:
 //   1. the same queries on the all-hot store (median of --repeats runs each);
-//   2. the tiering run: rows/s moved, and hot size (DuckDB blocks the partitions used, before)
-//      vs cold size (Parquet bytes);
+//   2. the tiering run: rows/s moved, and the hot size of the moved rows (DuckDB blocks in use
+//      before minus after) vs their cold size (Parquet bytes);
 //   3. the same queries on the hot+cold view.
 // Queries: full scan (COUNT, SUM over every row), one month in the cold range, a point lookup by
 // primary key of a cold row.
