@@ -71,6 +71,8 @@ export async function archivePartition(conn: DuckDBConnection, layout: TableLayo
   await conn.run(`DROP TABLE ${frozenTable(layout, p, epoch)}`);
   // Tombstones up to the freeze are folded into the new files; later ones still apply to them.
   await conn.run(`DELETE FROM ${tombstoneTable(layout)} WHERE ${TOMB_PART} = $1 AND ${TOMB_EPOCH} <= $2`, [p, epoch]);
+  const left = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${tombstoneTable(layout)} WHERE ${TOMB_PART} = $1`, [p]);
+  if (Number(left.getRowsJS()[0]![0]) === 0) layout.tombstoned.delete(p);
   await writeColdPartition(conn, layout, p, cold);
   layout.frozen.delete(p);
   layout.cold.set(p, cold);
@@ -95,6 +97,7 @@ export async function restorePartition(conn: DuckDBConnection, layout: TableLayo
     restored = Number(reader.getRowsJS()[0]?.[0] ?? 0);
   }
   await conn.run(`DELETE FROM ${tombstoneTable(layout)} WHERE ${TOMB_PART} = $1`, [p]);
+  layout.tombstoned.delete(p);
   await writeColdPartition(conn, layout, p, null);
   layout.cold.delete(p);
   await refreshView(conn, layout);

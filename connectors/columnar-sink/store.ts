@@ -13,7 +13,7 @@ import { applySchemaChangeToStore } from './schema-change.ts';
 import { createDeadLetterTable, writeDeadLetters, type DeadLetter } from './dead-letter.ts';
 import { defaultSinkConfig, partitionSpecFor, type SinkConfig } from './config.ts';
 import { defaultSpec } from '../../partitioning/index.ts';
-import { ensurePartitions, loadLayout, PARTS_SCHEMA } from './table-layout.ts';
+import { ensurePartitions, expectTombstones, hasColdRows, loadLayout, PARTS_SCHEMA } from './table-layout.ts';
 import { createColdCatalog } from './cold-catalog.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { createViewsTable } from './source-views.ts';
@@ -295,6 +295,7 @@ export class ColumnarStore {
         await stage.append(shares[task]!);
         // New range partitions are created before any task writes: DDL in parallel transactions would conflict.
         await ensurePartitions(this.writer, entry.layout, stage.partitionsToInsert);
+        if (hasColdRows(entry.layout)) await expectTombstones(this.writer, entry.layout, stage.partitionsToDelete);
       }
     }
     return stages;

@@ -14,7 +14,7 @@
 // recreates) or a tombstone for (a delete or move written after the files). While a partition is
 // being archived its hot table is frozen (renamed, never written again) and read the same way.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { formatSpec, type PartitionSpec } from '../../partitioning/index.ts';
+import { formatSpec, partitionUpperBound, type PartitionSpec } from '../../partitioning/index.ts';
 import type { TableName } from '../mysql-source/index.ts';
 import { qualified, quoteIdent, quoteLiteral } from './sql-names.ts';
 import { forgetCold, loadCold, renameCold, type ColdPartition } from './cold-catalog.ts';
@@ -34,6 +34,8 @@ export interface TableLayout {
   frozen: Map<string, number>;
   /** The epoch tombstones written now carry. */
   epoch: number;
+  /** Archived (or frozen) partitions that have tombstones: only their branches need the anti join. */
+  tombstoned: Set<string>;
 }
 
 /** Internal columns of the tombstone table: the range partition and the epoch of the delete. */
@@ -84,7 +86,7 @@ export async function dropLayout(conn: DuckDBConnection, t: TableName): Promise<
 export async function createLayout(conn: DuckDBConnection, t: TableName & { primaryKey: string[] }, spec: PartitionSpec, columnsSql: string): Promise<TableLayout> {
   await dropLayout(conn, t);
   await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(t.db)}`);
-  const layout: TableLayout = { db: t.db, table: t.table, spec, partitions: new Set(), primaryKey: t.primaryKey, cold: new Map(), frozen: new Map(), epoch: 0 };
+  const layout: TableLayout = { db: t.db, table: t.table, spec, partitions: new Set(), primaryKey: t.primaryKey, cold: new Map(), frozen: new Map(), epoch: 0, tombstoned: new Set() };
   if (!spec.range) {
     await conn.run(`CREATE TABLE ${qualified(t.db, t.table)} (${columnsSql})`);
     return layout;
@@ -119,17 +121,25 @@ export async function refreshView(conn: DuckDBConnection, layout: TableLayout): 
   await conn.run(`CREATE OR REPLACE VIEW ${qualified(layout.db, layout.table)} AS ${branches.join(' UNION ALL ')}`);
 }
 
-/** Frozen tables and Parquet files, each minus the keys newer hot rows or tombstones replace. */
+/**
+ * Frozen tables and Parquet files, each minus the keys newer hot rows or tombstones replace. Anti
+ * joins appear only where there is something to replace (a hot table for the month, tombstones
+ * for it): in the steady state a cold month is a plain Parquet scan. Each file branch carries its
+ * month's range as a filter on the view's column, so DuckDB drops the branches a query's range
+ * filter contradicts (EMPTY_RESULT) without opening their files.
+ */
 async function coldBranches(conn: DuckDBConnection, layout: TableLayout): Promise<string[]> {
   const keyMatch = (alias: string) => layout.primaryKey.map((k) => `${alias}.${quoteIdent(k)} = c.${quoteIdent(k)}`).join(' AND ');
   const without = (table: string, alias: string, extra = '') => `NOT EXISTS (SELECT 1 FROM ${table} AS ${alias} WHERE ${keyMatch(alias)}${extra})`;
   const newer = (p: string, since: number | null) => [
     ...(layout.partitions.has(p) ? [without(partitionTable(layout, p), 'h')] : []),
-    without(tombstoneTable(layout), 't', ` AND t.${TOMB_PART} = ${quoteLiteral(p)}${since === null ? '' : ` AND t.${TOMB_EPOCH} > ${since}`}`),
+    ...(layout.tombstoned.has(p) ? [without(tombstoneTable(layout), 't', ` AND t.${TOMB_PART} = ${quoteLiteral(p)}${since === null ? '' : ` AND t.${TOMB_EPOCH} > ${since}`}`)] : []),
   ];
+  const where = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
+  const columns = await templateColumns(conn, layout);
   const branches: string[] = [];
   for (const [p, epoch] of [...layout.frozen].sort()) {
-    branches.push(`SELECT * FROM ${frozenTable(layout, p, epoch)} AS c WHERE ${newer(p, epoch).join(' AND ')}`);
+    branches.push(`SELECT * FROM ${frozenTable(layout, p, epoch)} AS c${where(newer(p, epoch))}`);
   }
   for (const [p, cold] of [...layout.cold].sort()) {
     if (cold.files.length === 0) continue;
@@ -137,9 +147,25 @@ async function coldBranches(conn: DuckDBConnection, layout: TableLayout): Promis
     const frozen = layout.frozen.get(p);
     const conditions = [...newer(p, null), ...(frozen === undefined ? [] : [without(frozenTable(layout, p, frozen), 'f')])];
     const files = `[${cold.files.map((f) => quoteLiteral(f.path)).join(', ')}]`;
-    branches.push(`SELECT ${projection.join(', ')} FROM read_parquet(${files}, hive_partitioning = false) AS c WHERE ${conditions.join(' AND ')}`);
+    const scan = `SELECT ${projection.join(', ')} FROM read_parquet(${files}, hive_partitioning = false) AS c${where(conditions)}`;
+    const range = rangeFilter(layout, p, columns);
+    branches.push(range ? `SELECT * FROM (${scan}) WHERE ${range}` : scan);
   }
   return branches;
+}
+
+/** The range partition's bounds as a filter on the view's range column, or null where it has none to offer. */
+function rangeFilter(layout: TableLayout, p: string, columns: { name: string; type: string }[]): string | null {
+  const range = layout.spec.range;
+  const column = range && columns.find((c) => c.name === range.column);
+  if (!range || !column) return null;
+  const col = quoteIdent(column.name);
+  if (p === 'null') return `${col} IS NULL`;
+  const value = (v: string) => `CAST(${quoteLiteral(v)} AS ${column.type})`;
+  const lower = p === '-inf' ? null : p;
+  const upper = 'interval' in range ? partitionUpperBound(layout.spec, p) : (range.bounds[p === '-inf' ? 0 : range.bounds.indexOf(p) + 1] ?? null);
+  const parts = [...(lower === null ? [] : [`${col} >= ${value(lower)}`]), ...(upper === null ? [] : [`${col} < ${value(upper)}`])];
+  return parts.length ? parts.join(' AND ') : null;
 }
 
 /** The table's columns read from cold files (alias c): cast to today's types, NULL where the files predate a column. */
@@ -163,6 +189,18 @@ export async function forgetColdRows(conn: DuckDBConnection, layout: TableLayout
   await forgetCold(conn, layout);
   layout.frozen.clear();
   layout.cold.clear();
+  layout.tombstoned.clear();
+  await refreshView(conn, layout);
+}
+
+/**
+ * Before a batch deletes keys in archived partitions `parts`: their branches get the tombstone
+ * anti join (on the write connection, before the batch; a reader in between sees the same rows).
+ */
+export async function expectTombstones(conn: DuckDBConnection, layout: TableLayout, parts: Iterable<string>): Promise<void> {
+  const fresh = [...parts].filter((p) => (layout.cold.has(p) || layout.frozen.has(p)) && !layout.tombstoned.has(p));
+  if (fresh.length === 0) return;
+  for (const p of fresh) layout.tombstoned.add(p);
   await refreshView(conn, layout);
 }
 
@@ -174,7 +212,7 @@ export async function ensureTombstones(conn: DuckDBConnection, layout: TableLayo
 
 /** Renames a table with its partitions; `to` may be in another database. */
 export async function renameLayout(conn: DuckDBConnection, layout: TableLayout, to: TableName): Promise<TableLayout> {
-  const moved: TableLayout = { ...layout, db: to.db, table: to.table, partitions: new Set(layout.partitions), cold: new Map(layout.cold), frozen: new Map(layout.frozen) };
+  const moved: TableLayout = { ...layout, db: to.db, table: to.table, partitions: new Set(layout.partitions), cold: new Map(layout.cold), frozen: new Map(layout.frozen), tombstoned: new Set(layout.tombstoned) };
   await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(to.db)}`);
   if (!isRangePartitioned(layout)) {
     if (layout.db === to.db) {
@@ -203,7 +241,7 @@ export async function loadPartitions(conn: DuckDBConnection, t: TableName): Prom
 
 /** The table's partitions as the catalog has them: hot tables, frozen tables and the cold set. */
 export async function loadLayout(conn: DuckDBConnection, t: TableName & { primaryKey: string[] }, spec: PartitionSpec): Promise<TableLayout> {
-  const layout: TableLayout = { db: t.db, table: t.table, spec, partitions: new Set(), primaryKey: t.primaryKey, cold: new Map(), frozen: new Map(), epoch: 0 };
+  const layout: TableLayout = { db: t.db, table: t.table, spec, partitions: new Set(), primaryKey: t.primaryKey, cold: new Map(), frozen: new Map(), epoch: 0, tombstoned: new Set() };
   if (!spec.range) return layout;
   const hot = `${prefix(t)}p:`;
   const frozen = `${prefix(t)}frozen:`;
@@ -213,6 +251,10 @@ export async function loadLayout(conn: DuckDBConnection, t: TableName & { primar
     if (m) layout.frozen.set(m[2]!, Number(m[1]));
   }
   Object.assign(layout, await loadCold(conn, t));
+  if (hasColdRows(layout)) {
+    const reader = await conn.runAndReadAll(`SELECT DISTINCT ${TOMB_PART} FROM ${tombstoneTable(layout)}`);
+    for (const [p] of reader.getRowsJS()) layout.tombstoned.add(String(p));
+  }
   return layout;
 }
 

@@ -158,6 +158,11 @@ export class TableStage {
     return this.insertInto;
   }
 
+  /** Range partitions this stage may delete keys from (every one, for before images without the range column). */
+  get partitionsToDelete(): Iterable<string> {
+    return this.deleteEverywhere ? [...this.layout.cold.keys(), ...this.layout.frozen.keys()] : this.deleteFrom;
+  }
+
   /** Appends rows as text; the appender commits on its own, outside any transaction. */
   async append(rows: StagedRow[]): Promise<void> {
     const seq = ++this.chunks;
