@@ -63,6 +63,9 @@ export class ColumnarStore {
       throw new UserFacingError(`cannot open the store ${path}: ${message}`);
     }
     const writer = await instance.connect();
+    // Cold files are never rewritten in place (each run writes new names), so their footers can
+    // be cached across queries: a cold point lookup otherwise re-reads every file's metadata.
+    await writer.run('SET GLOBAL parquet_metadata_cache = true');
     await createOffsetTable(writer);
     await createCatalogTable(writer);
     await createHistoryTable(writer);
