@@ -15,6 +15,8 @@ const userSchema = z.strictObject({
   databases: z.array(z.string().min(1)).optional(),
 });
 
+const cronExpression = z.string().refine(validCron, { message: 'must be a cron expression such as "0 2 * * *" (minute hour day month weekday, UTC)' });
+
 export const instanceConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default('./.data'),
   gateway: z
@@ -52,11 +54,23 @@ export const instanceConfigSchema = z.strictObject({
   // much stays hot: the sink's hot.window.<db>.<table> keys).
   tiering: z
     .strictObject({
-      schedule: z.string().default('0 2 * * *').refine(validCron, { message: 'must be a cron expression such as "0 2 * * *" (minute hour day month weekday, UTC)' }),
+      schedule: cronExpression.default('0 2 * * *'),
       'target.dir': z.string().min(1).optional(),
       'target.file.size': z.number().int().min(1_048_576).default(134_217_728),
       'row.group.size': z.number().int().min(1024).default(122_880),
       'orphan.grace.ms': z.number().int().min(0).default(600_000),
+      // Per table ("db.table"), what differs from the defaults above.
+      tables: z
+        .record(
+          z.string().regex(/^[^.]+\.[^.]+$/, 'name each table as <database>.<table>, e.g. "rb.bill"'),
+          z.strictObject({
+            schedule: cronExpression.optional(),
+            'target.dir': z.string().min(1).optional(),
+            'target.file.size': z.number().int().min(1_048_576).optional(),
+            'row.group.size': z.number().int().min(1024).optional(),
+          }),
+        )
+        .optional(),
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') }).prefault({}),
@@ -79,7 +93,7 @@ const SECTION_KEYS: Record<string, string[]> = {
   gateway: ['host', 'port', 'users', 'tls', 'upstream'],
   rest: ['host', 'port', 'token', 'users'],
   log: ['level'],
-  tiering: ['schedule', 'target.dir', 'target.file.size', 'row.group.size', 'orphan.grace.ms'],
+  tiering: ['schedule', 'target.dir', 'target.file.size', 'row.group.size', 'orphan.grace.ms', 'tables'],
   kafka: ['bootstrap.servers', 'schema.registry.url', 'client.id', 'topic.creation.default.partitions', 'topic.creation.default.replication.factor', 'producer.max.request.size'],
 };
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;

@@ -96,6 +96,17 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
           fileSizeBytes: config.tiering['target.file.size'],
           rowGroupSize: config.tiering['row.group.size'],
           orphanGraceMs: config.tiering['orphan.grace.ms'],
+          tables: Object.fromEntries(
+            Object.entries(config.tiering.tables ?? {}).map(([table, t]) => [
+              table,
+              {
+                ...(t.schedule ? { schedule: t.schedule } : {}),
+                ...(t['target.dir'] ? { targetDir: resolve(t['target.dir']) } : {}),
+                ...(t['target.file.size'] ? { fileSizeBytes: t['target.file.size'] } : {}),
+                ...(t['row.group.size'] ? { rowGroupSize: t['row.group.size'] } : {}),
+              },
+            ]),
+          ),
         },
         (db, table) => worker.hotWindowOf(db, table),
         log.child({ part: 'tiering' }),

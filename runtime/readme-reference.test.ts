@@ -16,7 +16,7 @@ describe('README configuration reference', () => {
     expect(readme).toContain(`\`${key}\``);
   });
 
-  it.each(['dataDir', 'gateway.host', 'gateway.port', 'gateway.users', 'rest.host', 'rest.port', 'tiering.schedule', 'tiering.target.dir', 'tiering.target.file.size', 'tiering.row.group.size', 'tiering.orphan.grace.ms', 'log.level', 'connectors'])('documents instance key %s', (key) => {
+  it.each(['dataDir', 'gateway.host', 'gateway.port', 'gateway.users', 'rest.host', 'rest.port', 'tiering.schedule', 'tiering.target.dir', 'tiering.target.file.size', 'tiering.row.group.size', 'tiering.orphan.grace.ms', 'tiering.tables', 'log.level', 'connectors'])('documents instance key %s', (key) => {
     const [top] = key.split('.');
     expect(Object.keys(instanceConfigSchema.shape)).toContain(top);
     expect(readme).toContain(`\`${key}\``);

@@ -19,14 +19,19 @@ import { writeManifest } from './manifest.ts';
 import { removeOrphans } from './orphans.ts';
 import { createRunLog, finishRun, openRun, recentRuns, recordRun, type TierRun } from './run-log.ts';
 
-export interface TieringSettings {
-  /** Cron expression (UTC); default nightly at 02:00. */
+export interface TablePolicy {
+  /** Cron expression (UTC, 5 fields, or 6 with seconds first); default nightly at 02:00. */
   schedule: string;
   targetDir: string;
   fileSizeBytes: number;
   rowGroupSize: number;
+}
+
+export interface TieringSettings extends TablePolicy {
   /** How long an unreferenced file is kept before orphan cleanup deletes it. */
   orphanGraceMs: number;
+  /** Per table (db.table), what differs from the defaults above. */
+  tables?: Record<string, Partial<TablePolicy>>;
 }
 
 export interface TieringProgress {
@@ -40,7 +45,7 @@ export interface TieringProgress {
 export type StepHook = (step: 'freeze' | 'write' | 'switch' | 'manifest', table: string, partition: string) => Promise<void> | void;
 
 export class Tiering {
-  private cron: Cron | null = null;
+  private crons: Cron[] = [];
   private running: Promise<TierRun[]> | null = null;
   private current: TieringProgress | null = null;
   private readonly active = new Set<string>();
@@ -60,19 +65,35 @@ export class Tiering {
   async start(): Promise<void> {
     await this.store.withWriter(createRunLog);
     await this.run(null, 'recovery');
-    this.cron = new Cron(this.settings.schedule, { timezone: 'UTC', protect: true }, () => {
-      void this.run(null, 'schedule').catch((err: Error) => this.log.error({ err: err.message }, 'scheduled tiering run failed'));
-    });
+    // One timer per distinct schedule, each running the tables that follow it.
+    const own = new Map<string, string[]>();
+    for (const [name, policy] of Object.entries(this.settings.tables ?? {})) if (policy.schedule) own.set(policy.schedule, [...(own.get(policy.schedule) ?? []), name]);
+    const scheduled = (pick: (name: string) => boolean) => () => {
+      void this.runWhere(pick, 'schedule').catch((err: Error) => this.log.error({ err: err.message }, 'scheduled tiering run failed'));
+    };
+    const custom = new Set([...own.values()].flat());
+    this.crons = [
+      new Cron(this.settings.schedule, { timezone: 'UTC', protect: true }, scheduled((name) => !custom.has(name))),
+      ...[...own].map(([schedule, names]) => new Cron(schedule, { timezone: 'UTC', protect: true }, scheduled((name) => names.includes(name)))),
+    ];
+  }
+
+  /** Defaults overridden by the table's own `tiering.tables` entry. */
+  policyOf(name: string): TablePolicy {
+    return { schedule: this.settings.schedule, targetDir: this.settings.targetDir, fileSizeBytes: this.settings.fileSizeBytes, rowGroupSize: this.settings.rowGroupSize, ...this.settings.tables?.[name] };
   }
 
   stop(): Promise<unknown> {
     this.stopping = true;
-    this.cron?.stop();
+    for (const cron of this.crons) cron.stop();
     return (this.running ?? Promise.resolve()).catch(() => undefined);
   }
 
-  nextRun(): string | null {
-    return this.cron?.nextRun()?.toISOString() ?? null;
+  /** The next time a scheduled run starts for table `name` (or for any table). */
+  nextRun(name?: string): string | null {
+    const custom = name ? this.settings.tables?.[name]?.schedule : undefined;
+    const cron = custom ? this.crons.find((c) => c.getPattern() === custom) : name ? this.crons[0] : this.crons.map((c) => [c, c.nextRun()?.getTime() ?? Infinity] as const).sort((a, b) => a[1] - b[1])[0]?.[0];
+    return cron?.nextRun()?.toISOString() ?? null;
   }
 
   /**
@@ -80,8 +101,15 @@ export class Tiering {
    * joined, not doubled. Recovery only finishes frozen partitions.
    */
   run(table: string | null, trigger: TierRun['trigger']): Promise<TierRun[]> {
+    if (table !== null && !this.store.tables().some((t) => `${t.schema.db}.${t.schema.table}` === table)) {
+      return Promise.reject(new UserFacingError(`the store holds no table ${table}`, 'name it as <database>.<table>, as GET /tiering lists them'));
+    }
+    return this.runWhere(table === null ? () => true : (name) => name === table, trigger, table);
+  }
+
+  private runWhere(pick: (name: string) => boolean, trigger: TierRun['trigger'], only: string | null = null): Promise<TierRun[]> {
     if (this.running) return this.running;
-    const work = this.runOnce(table, trigger).finally(() => {
+    const work = this.runOnce(pick, only, trigger).finally(() => {
       this.running = null;
       this.current = null;
     });
@@ -89,9 +117,8 @@ export class Tiering {
     return work;
   }
 
-  private async runOnce(only: string | null, trigger: TierRun['trigger']): Promise<TierRun[]> {
-    const tables = this.store.tables().filter((t) => only === null || `${t.schema.db}.${t.schema.table}` === only);
-    if (only !== null && tables.length === 0) throw new UserFacingError(`the store holds no table ${only}`, 'name it as <database>.<table>, as GET /tiering lists them');
+  private async runOnce(pick: (name: string) => boolean, only: string | null, trigger: TierRun['trigger']): Promise<TierRun[]> {
+    const tables = this.store.tables().filter((t) => pick(`${t.schema.db}.${t.schema.table}`));
     const done: string[] = [];
     for (const entry of tables) {
       const { db, table } = entry.schema;
@@ -115,7 +142,7 @@ export class Tiering {
     }
     // Every cold set's manifest is rewritten from the store, which a crash after a switch but
     // before its manifest (or a truncate) may have left behind.
-    for (const entry of this.store.tables()) if (entry.layout.cold.size > 0) writeManifest(this.settings.targetDir, entry);
+    for (const entry of this.store.tables()) if (entry.layout.cold.size > 0) writeManifest(this.policyOf(name(entry)).targetDir, entry);
     await this.cleanOrphans();
     const runs = await this.store.withWriter((conn) => recentRuns(conn, 1000));
     return runs.filter((r) => done.includes(r.run_id));
@@ -161,7 +188,7 @@ export class Tiering {
       let files;
       try {
         const sql = await archiveSourceSql(reader, now.layout, p);
-        files = await writePartitionFiles(reader, now.layout, now.schema.columns.map((c) => c.name), p, sql, id, this.settings);
+        files = await writePartitionFiles(reader, now.layout, now.schema.columns.map((c) => c.name), p, sql, id, this.policyOf(name));
       } finally {
         reader.closeSync();
       }
@@ -172,7 +199,7 @@ export class Tiering {
       const columns = now.schema.columns.map((c) => c.name);
       await this.store.coldStep(db, table, (conn, e) => archivePartition(conn, e.layout, p, { files, columns, runId: id }), (conn) => finishRun(conn, id, { state: 'archived', rows, files: files.length, bytes }));
       await this.beforeStep('manifest', name, p);
-      writeManifest(this.settings.targetDir, this.fresh(entry));
+      writeManifest(this.policyOf(name).targetDir, this.fresh(entry));
       this.log.info({ table: name, partition: p, run: id, rows, files: files.length, bytes }, 'partition archived');
       return id;
     } catch (err) {
@@ -196,13 +223,14 @@ export class Tiering {
     let rows = 0;
     await this.store.coldStep(db, table, async (conn, e) => (rows = await restorePartition(conn, e.layout, p)), (conn) => recordRun(conn, { runId, db, table, partition: p, kind: 'restore', trigger: 'manual', state: 'restored' }));
     await this.store.withWriter((conn) => finishRun(conn, runId, { state: 'restored', rows }));
-    writeManifest(this.settings.targetDir, this.fresh(entry));
+    writeManifest(this.policyOf(name).targetDir, this.fresh(entry));
     return (await this.store.withWriter((conn) => recentRuns(conn, 50))).find((r) => r.run_id === runId)!;
   }
 
   private async cleanOrphans(): Promise<void> {
     const referenced = await this.store.withWriter(referencedColdFiles);
-    const removed = removeOrphans(this.settings.targetDir, referenced, this.active, this.settings.orphanGraceMs);
+    const dirs = new Set([this.settings.targetDir, ...this.store.tables().map((t) => this.policyOf(name(t)).targetDir)]);
+    const removed = [...dirs].flatMap((dir) => removeOrphans(dir, referenced, this.active, this.settings.orphanGraceMs));
     if (removed.length) this.log.info({ removed: removed.length }, 'orphan cold files removed');
   }
 
@@ -215,6 +243,9 @@ export class Tiering {
       return {
         table: `${schema.db}.${schema.table}`,
         hot_window: window ? `${window.amount} ${window.unit}${window.amount > 1 ? 's' : ''}` : null,
+        schedule: this.policyOf(`${schema.db}.${schema.table}`).schedule,
+        next_run: this.nextRun(`${schema.db}.${schema.table}`),
+        target_dir: this.policyOf(`${schema.db}.${schema.table}`).targetDir,
         hot_partitions: [...layout.partitions].sort(),
         cold_partitions: [...layout.cold.keys()].sort(),
         frozen_partitions: [...layout.frozen.keys()].sort(),
@@ -225,3 +256,6 @@ export class Tiering {
     return { schedule: this.settings.schedule, next_run: this.nextRun(), target_dir: this.settings.targetDir, running: this.current, tables, runs };
   }
 }
+
+const name = (entry: KnownTable) => `${entry.schema.db}.${entry.schema.table}`;
+
