@@ -28,6 +28,39 @@ export interface DialectCatalog {
   columns(db: string, table: string): CatalogColumn[] | undefined;
   /** Why a source view cannot be served (its definition was refused), if it cannot. */
   refusal?(db: string, table: string): string | undefined;
+  /**
+   * A smaller relation holding every row whose columns equal `equalities` (column → integer
+   * literal, lower-case names): the store's per-bucket view of a table with cold files, for a
+   * point lookup. Undefined to read the table itself.
+   */
+  pointLookup?(db: string, table: string, equalities: ReadonlyMap<string, string>): string | undefined;
+}
+
+/**
+ * `column = integer` conjuncts at the top of a WHERE (AND only), by the column's table qualifier
+ * ('' when unqualified), names lower-cased: every row the query keeps satisfies each of them.
+ */
+function integerEqualities(where: Node): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  const visit = (n: Node) => {
+    if (n?.type !== 'binary_expr') return;
+    const op = String(n.operator).toUpperCase();
+    if (op === 'AND' || op === '&&') {
+      visit(n.left);
+      visit(n.right);
+      return;
+    }
+    if (op !== '=') return;
+    const [col, lit] = n.left?.type === 'column_ref' ? [n.left, n.right] : [n.right, n.left];
+    if (col?.type !== 'column_ref' || (lit?.type !== 'number' && lit?.type !== 'bigint') || !/^-?\d+$/.test(String(lit.value))) return;
+    const name = typeof col.column === 'string' ? col.column : col.column?.expr?.value;
+    if (typeof name !== 'string') return;
+    const table = String(col.table ?? '').toLowerCase();
+    if (!out.has(table)) out.set(table, new Map());
+    out.get(table)!.set(name.toLowerCase(), BigInt(String(lit.value)).toString());
+  };
+  visit(where);
+  return out;
 }
 
 export interface ResultColumnHint {
@@ -80,6 +113,8 @@ export class SelectEmitter {
   calcFoundRows = false;
   /** Set while emitting the statement once more without its LIMIT, to count FOUND_ROWS(). */
   private withoutTopLimit = false;
+  /** The current block's WHERE equalities and whether its FROM has one relation (see pointLookup). */
+  private lookup: { equalities: Map<string, Map<string, string>>; single: boolean } | null = null;
   /** The statement's own query (not a subquery or derived table). */
   private top: Node | undefined;
 
@@ -156,7 +191,15 @@ export class SelectEmitter {
     const exprs = new ExpressionEmitter(this.expressionContext(), scope);
     let sql = '';
     if (ast.with?.length) sql += this.withClause(ast.with, scope);
-    const from = this.from(ast.from ?? [], scope, exprs);
+    const outerLookup = this.lookup;
+    const fromItems: Node[] = Array.isArray(ast.from) ? ast.from : [];
+    this.lookup = ast.where && this.ctx.catalog.pointLookup ? { equalities: integerEqualities(ast.where), single: fromItems.length === 1 && !fromItems[0]?.join } : null;
+    let from: string;
+    try {
+      from = this.from(ast.from ?? [], scope, exprs);
+    } finally {
+      this.lookup = outerLookup;
+    }
     const where = ast.where ? ` WHERE ${asCondition(exprs.emit(ast.where))}` : '';
     const topLevel = outer === undefined && names.length > 0;
     const groupBy: Node[] = (Array.isArray(ast.groupby) ? ast.groupby : ast.groupby?.columns) ?? [];
@@ -265,8 +308,19 @@ export class SelectEmitter {
             : null;
       const qualifier = db ?? (this.ctx.qualifyTables && cte === undefined ? resolvedDb : null);
       sql = qualifier ? `${quoteIdent(qualifier)}.${quoteIdent(table)}` : quoteIdent(table);
+      // A point lookup on a table with cold files reads the key's bucket only, under the table's name.
+      const lookup = this.lookup;
+      if (lookup && known && resolvedDb) {
+        const equalities = new Map([...(lookup.single ? (lookup.equalities.get('') ?? []) : []), ...(lookup.equalities.get((alias ?? table).toLowerCase()) ?? [])]);
+        const smaller = equalities.size > 0 ? this.ctx.catalog.pointLookup!(resolvedDb, table, equalities) : undefined;
+        if (smaller) return this.named(scope, alias ?? table, columns, smaller, alias ?? table);
+      }
     }
-    scope.relations.push({ name: alias ?? table, columns });
+    return this.named(scope, alias ?? table, columns, sql, alias);
+  }
+
+  private named(scope: Scope, name: string, columns: RelationColumn[] | null, sql: string, alias: string | null): string {
+    scope.relations.push({ name, columns });
     return `${sql}${alias ? ` AS ${quoteIdent(alias)}` : ''}`;
   }
 

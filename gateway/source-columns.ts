@@ -4,7 +4,10 @@
 // source columns in `_instaquery.source_tables`; a result column that names a column of a table
 // in the query's FROM, with the store type that column maps to, is described as that column.
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
-import { mapColumnType } from '../connectors/columnar-sink/index.ts';
+import { bucketView, mapColumnType } from '../connectors/columnar-sink/index.ts';
+import { bucketOf, parseSpec, type PartitionSpec } from '../partitioning/index.ts';
+
+const INTEGER_TYPE = /^(tinyint|smallint|mediumint|int|integer|bigint)\b/i;
 import { declaredMembers, tokenize, type DialectCatalog, type ResultColumnHint } from '../dialect/index.ts';
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn } from './result-set.ts';
@@ -46,8 +49,13 @@ export class SourceCatalogCache {
     let rows: unknown[][] = [];
     try {
       // Source views are tables to a query; a refused one has no columns and says why.
-      const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR, NULL AS refused FROM _instaquery.source_tables
-        UNION ALL SELECT db, name, coalesce(columns::VARCHAR, '[]'), '[]', refused FROM _instaquery.source_views ORDER BY 1, 2`);
+      // With each table's partition spec and whether it has cold files (its point lookups can
+      // read one bucket's view): a change of either is a new catalog, so no cached translation
+      // outlives the bucket views it names.
+      const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR, NULL AS refused, partitioning,
+          EXISTS (SELECT 1 FROM _instaquery.cold_partitions AS c WHERE c.db = s.db AND c.tbl = s.tbl) AS cold
+        FROM _instaquery.source_tables AS s
+        UNION ALL SELECT db, name, coalesce(columns::VARCHAR, '[]'), '[]', refused, NULL, false FROM _instaquery.source_views ORDER BY 1, 2`);
       rows = reader.getRowsJS();
     } catch {
       // A store without the catalog yet (nothing captured): plain DuckDB descriptions.
@@ -59,7 +67,8 @@ export class SourceCatalogCache {
     }
     const catalog: SourceCatalog = new Map();
     const refusals = new Map<string, string>();
-    for (const [db, table, columns, pk, refused] of rows) {
+    const bucketed = new Map<string, PartitionSpec>();
+    for (const [db, table, columns, pk, refused, partitioning, cold] of rows) {
       if (refused !== null) {
         refusals.set(`${db}.${table}`.toLowerCase(), String(refused));
         continue;
@@ -74,10 +83,27 @@ export class SourceCatalogCache {
         primaryKey: keys.has(c.name),
       }));
       catalog.set(`${db}.${table}`.toLowerCase(), list);
+      if (cold === true && typeof partitioning === 'string') bucketed.set(`${db}.${table}`.toLowerCase(), parseSpec(partitioning, `partition spec of ${db}.${table}`));
     }
     const dialect: DialectCatalog = {
       columns: (db, table) => catalog.get(`${db}.${table}`.toLowerCase()),
       refusal: (db, table) => refusals.get(`${db}.${table}`.toLowerCase()),
+      pointLookup: (db, table, equalities) => {
+        const key = `${db}.${table}`.toLowerCase();
+        const spec = bucketed.get(key);
+        const columns = catalog.get(key);
+        if (!spec || !columns) return undefined;
+        // Only whole-number keys: their literal's text is the text the sink hashed (a string key
+        // compares under a collation, where 'ABC' finds 'abc' in another bucket).
+        const values: Record<string, string> = {};
+        for (const name of spec.hash.columns) {
+          const column = columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+          const value = equalities.get(name.toLowerCase());
+          if (!column || value === undefined || !INTEGER_TYPE.test(column.columnType)) return undefined;
+          values[name] = value;
+        }
+        return bucketView({ db: columns[0]!.db, table: columns[0]!.table }, bucketOf(spec, values));
+      },
     };
     this.loaded = { at: Date.now(), text, value: { catalog, dialect } };
     return this.loaded.value;

@@ -9,4 +9,4 @@ export type { KafkaPosition } from './kafka-offset-store.ts';
 export { archivePartition, archiveSourceSql, freezePartition, partitionsWithTombstones, restorePartition } from './cold-partitions.ts';
 export { referencedColdFiles, type ColdFile, type ColdPartition } from './cold-catalog.ts';
 export type { KnownTable } from './target-table.ts';
-export type { TableLayout } from './table-layout.ts';
+export { bucketView, type TableLayout } from './table-layout.ts';

@@ -48,6 +48,13 @@ export const partitionTable = (t: TableName, partition: string) => `${PARTS_SCHE
 export const frozenName = (t: TableName, partition: string, epoch: number) => `${prefix(t)}frozen:${epoch}:${partition}`;
 export const frozenTable = (t: TableName, partition: string, epoch: number) => `${PARTS_SCHEMA}.${quoteIdent(frozenName(t, partition, epoch))}`;
 export const tombstoneTable = (t: TableName) => `${PARTS_SCHEMA}.${quoteIdent(`${prefix(t)}tombstones`)}`;
+/**
+ * A table with cold files also has one view per hash bucket: every hot row, but of the cold files
+ * only that bucket's. The gateway reads a point lookup on the whole hash key from it, so the lookup
+ * opens one bucket's files instead of all of them.
+ */
+export const bucketViewName = (t: TableName, bucket: number) => `${prefix(t)}bucket:${bucket}`;
+export const bucketView = (t: TableName, bucket: number) => `${PARTS_SCHEMA}.${quoteIdent(bucketViewName(t, bucket))}`;
 export const templateTable = templateOf;
 
 /** Whether deletes must leave tombstones: the table has partitions archived or being archived. */
@@ -78,6 +85,7 @@ export async function dropLayout(conn: DuckDBConnection, t: TableName): Promise<
   const kind = await relationKind(conn, t.db, t.table);
   if (kind === 'view') await conn.run(`DROP VIEW ${qualified(t.db, t.table)}`);
   if (kind === 'table') await conn.run(`DROP TABLE ${qualified(t.db, t.table)}`);
+  await dropBucketViews(conn, t);
   for (const name of await partsOf(conn, t)) await conn.run(`DROP TABLE ${PARTS_SCHEMA}.${quoteIdent(name)}`);
   await forgetCold(conn, t);
 }
@@ -114,11 +122,22 @@ export async function ensurePartitions(conn: DuckDBConnection, layout: TableLayo
  */
 export async function refreshView(conn: DuckDBConnection, layout: TableLayout): Promise<void> {
   if (!isRangePartitioned(layout)) return;
-  const branches = rowTables(layout).map((name) => `SELECT * FROM ${name}`);
-  if (hasColdRows(layout)) branches.push(...(await coldBranches(conn, layout)));
+  const hot = rowTables(layout).map((name) => `SELECT * FROM ${name}`);
+  const columns = hasColdRows(layout) ? await templateColumns(conn, layout) : [];
+  const cold = hasColdRows(layout) ? coldBranches(layout, columns) : [];
   // The template stands in only while there is nothing else, so plans never show it.
-  if (branches.length === 0) branches.push(`SELECT * FROM ${templateOf(layout)}`);
-  await conn.run(`CREATE OR REPLACE VIEW ${qualified(layout.db, layout.table)} AS ${branches.join(' UNION ALL ')}`);
+  const union = (branches: string[]) => (branches.length ? branches : [`SELECT * FROM ${templateOf(layout)}`]).join(' UNION ALL ');
+  await conn.run(`CREATE OR REPLACE VIEW ${qualified(layout.db, layout.table)} AS ${union([...hot, ...cold])}`);
+  await dropBucketViews(conn, layout);
+  if (layout.cold.size === 0) return;
+  for (let b = 0; b < layout.spec.hash.buckets; b++) {
+    await conn.run(`CREATE VIEW ${bucketView(layout, b)} AS ${union([...hot, ...coldBranches(layout, columns, b)])}`);
+  }
+}
+
+async function dropBucketViews(conn: DuckDBConnection, t: TableName): Promise<void> {
+  const reader = await conn.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND schema_name = $1 AND starts_with(view_name, $2)`, [PARTS_SCHEMA, `${prefix(t)}bucket:`]);
+  for (const [name] of reader.getRowsJS()) await conn.run(`DROP VIEW ${PARTS_SCHEMA}.${quoteIdent(String(name))}`);
 }
 
 /**
@@ -128,7 +147,7 @@ export async function refreshView(conn: DuckDBConnection, layout: TableLayout): 
  * month's range as a filter on the view's column, so DuckDB drops the branches a query's range
  * filter contradicts (EMPTY_RESULT) without opening their files.
  */
-async function coldBranches(conn: DuckDBConnection, layout: TableLayout): Promise<string[]> {
+function coldBranches(layout: TableLayout, columns: { name: string; type: string }[], bucket?: number): string[] {
   const keyMatch = (alias: string) => layout.primaryKey.map((k) => `${alias}.${quoteIdent(k)} = c.${quoteIdent(k)}`).join(' AND ');
   const without = (table: string, alias: string, extra = '') => `NOT EXISTS (SELECT 1 FROM ${table} AS ${alias} WHERE ${keyMatch(alias)}${extra})`;
   const newer = (p: string, since: number | null) => [
@@ -136,17 +155,17 @@ async function coldBranches(conn: DuckDBConnection, layout: TableLayout): Promis
     ...(layout.tombstoned.has(p) ? [without(tombstoneTable(layout), 't', ` AND t.${TOMB_PART} = ${quoteLiteral(p)}${since === null ? '' : ` AND t.${TOMB_EPOCH} > ${since}`}`)] : []),
   ];
   const where = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
-  const columns = await templateColumns(conn, layout);
   const branches: string[] = [];
   for (const [p, epoch] of [...layout.frozen].sort()) {
     branches.push(`SELECT * FROM ${frozenTable(layout, p, epoch)} AS c${where(newer(p, epoch))}`);
   }
   for (const [p, cold] of [...layout.cold].sort()) {
-    if (cold.files.length === 0) continue;
-    const projection = await coldProjection(conn, layout, cold);
+    const chosen = bucket === undefined ? cold.files : cold.files.filter((f) => f.bucket === bucket);
+    if (chosen.length === 0) continue;
+    const projection = projectionOf(columns, cold);
     const frozen = layout.frozen.get(p);
     const conditions = [...newer(p, null), ...(frozen === undefined ? [] : [without(frozenTable(layout, p, frozen), 'f')])];
-    const files = `[${cold.files.map((f) => quoteLiteral(f.path)).join(', ')}]`;
+    const files = `[${chosen.map((f) => quoteLiteral(f.path)).join(', ')}]`;
     const scan = `SELECT ${projection.join(', ')} FROM read_parquet(${files}, hive_partitioning = false) AS c${where(conditions)}`;
     const range = rangeFilter(layout, p, columns);
     branches.push(range ? `SELECT * FROM (${scan}) WHERE ${range}` : scan);
@@ -170,8 +189,12 @@ function rangeFilter(layout: TableLayout, p: string, columns: { name: string; ty
 
 /** The table's columns read from cold files (alias c): cast to today's types, NULL where the files predate a column. */
 export async function coldProjection(conn: DuckDBConnection, layout: TableLayout, cold: ColdPartition): Promise<string[]> {
+  return projectionOf(await templateColumns(conn, layout), cold);
+}
+
+function projectionOf(columns: { name: string; type: string }[], cold: ColdPartition): string[] {
   const have = new Set(cold.columns);
-  return (await templateColumns(conn, layout)).map(({ name, type }) => (have.has(name) ? `CAST(c.${quoteIdent(name)} AS ${type})` : `CAST(NULL AS ${type})`) + ` AS ${quoteIdent(name)}`);
+  return columns.map(({ name, type }) => (have.has(name) ? `CAST(c.${quoteIdent(name)} AS ${type})` : `CAST(NULL AS ${type})`) + ` AS ${quoteIdent(name)}`);
 }
 
 async function templateColumns(conn: DuckDBConnection, layout: TableLayout): Promise<{ name: string; type: string }[]> {
@@ -224,6 +247,7 @@ export async function renameLayout(conn: DuckDBConnection, layout: TableLayout, 
     return moved;
   }
   await conn.run(`DROP VIEW ${qualified(layout.db, layout.table)}`);
+  await dropBucketViews(conn, layout);
   await conn.run(`ALTER TABLE ${templateOf(layout)} RENAME TO ${quoteIdent(`${prefix(to)}template`)}`);
   for (const p of layout.partitions) await conn.run(`ALTER TABLE ${partitionTable(layout, p)} RENAME TO ${quoteIdent(`${prefix(to)}p:${p}`)}`);
   for (const [p, e] of layout.frozen) await conn.run(`ALTER TABLE ${frozenTable(layout, p, e)} RENAME TO ${quoteIdent(frozenName(to, p, e))}`);
