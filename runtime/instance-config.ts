@@ -79,7 +79,7 @@ export const instanceConfigSchema = z.strictObject({
 
 function validCron(expression: string): boolean {
   try {
-    new Cron(expression, { paused: true }).stop();
+    new Cron(expression, { paused: true, unref: true }).stop();
     return true;
   } catch {
     return false;

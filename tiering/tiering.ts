@@ -73,8 +73,8 @@ export class Tiering {
     };
     const custom = new Set([...own.values()].flat());
     this.crons = [
-      new Cron(this.settings.schedule, { timezone: 'UTC', protect: true }, scheduled((name) => !custom.has(name))),
-      ...[...own].map(([schedule, names]) => new Cron(schedule, { timezone: 'UTC', protect: true }, scheduled((name) => names.includes(name)))),
+      new Cron(this.settings.schedule, { timezone: 'UTC', protect: true, unref: true }, scheduled((name) => !custom.has(name))),
+      ...[...own].map(([schedule, names]) => new Cron(schedule, { timezone: 'UTC', protect: true, unref: true }, scheduled((name) => names.includes(name)))),
     ];
   }
 
