@@ -15,7 +15,7 @@ import { splitStatements } from '../dialect/index.ts';
 import { textColumn } from './mysql-types.ts';
 import { ER, SqlError, type ErrorKind } from './sql-errors.ts';
 import type { Authenticator, AuthPlugin } from './auth.ts';
-import type { QueryHandler, QueryResult, QuerySession, SessionState, TextValue } from './result-set.ts';
+import type { QueryHandler, QueryResult, QuerySession, SessionState, StatementOutcome, TextValue } from './result-set.ts';
 
 export const ConnectionPhase = {
   HANDSHAKE: 'handshake',
@@ -40,7 +40,11 @@ export interface ConnectionOptions {
   tls: SecureContext | null;
   handler: QueryHandler;
   log: Logger;
+  /** Told of each statement's outcome (or error code) and how long it took, result sent included. */
+  observe?: StatementObserver;
 }
+
+export type StatementObserver = (outcome: StatementOutcome | 'error', seconds: number, errorCode?: number) => void;
 
 export class ClientConnection {
   private phase: ConnectionPhase = ConnectionPhase.HANDSHAKE;
@@ -334,9 +338,12 @@ export class ClientConnection {
     if (statements.length === 0) return this.sendError('EMPTY_QUERY', 'Query was empty');
     for (let i = 0; i < statements.length; i++) {
       const more = i < statements.length - 1;
+      const started = performance.now();
       try {
         await this.sendResult(await this.session!.query(statements[i]!), false, more);
+        this.options.observe?.(this.session!.outcome ?? 'local', (performance.now() - started) / 1000);
       } catch (err) {
+        this.options.observe?.('error', (performance.now() - started) / 1000, err instanceof SqlError ? err.code : 1105);
         // MySQL stops at the first failing statement of a multi-statement query.
         return this.sendSqlError(err);
       }
@@ -378,7 +385,14 @@ export class ClientConnection {
     if (!entry) return this.sendError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${request.statementId}) given to mysqld_stmt_execute`);
     if (request.types) entry.types = request.types;
     entry.longData.clear();
-    await this.sendResult(await this.session!.execute(request.statementId, request.values), true, false);
+    const started = performance.now();
+    try {
+      await this.sendResult(await this.session!.execute(request.statementId, request.values), true, false);
+    } catch (err) {
+      this.options.observe?.('error', (performance.now() - started) / 1000, err instanceof SqlError ? err.code : 1105);
+      throw err;
+    }
+    this.options.observe?.(this.session!.outcome ?? 'local', (performance.now() - started) / 1000);
   }
 
   /**

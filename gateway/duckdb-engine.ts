@@ -12,7 +12,7 @@ import { PARTS_SCHEMA } from '../connectors/columnar-sink/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
-import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, TextValue } from './result-set.ts';
+import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, StatementOutcome, TextValue } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
 import { hintedColumns, SourceCatalogCache, sourceColumnsOf, tablesInQuery, type LoadedCatalog } from './source-columns.ts';
 import type { DuckDBType } from '@duckdb/node-api';
@@ -165,8 +165,11 @@ class DuckDbSession implements QuerySession {
     }
   }
 
+  outcome: StatementOutcome = 'local';
+
   async query(sql: string): Promise<QueryResult> {
     this.registry.questions++;
+    this.outcome = 'local';
     const kill = parseKill(sql);
     if (kill) {
       this.registry.kill(this.state, kill.id, kill.queryOnly);
@@ -231,6 +234,7 @@ class DuckDbSession implements QuerySession {
         const duckSql = await this.limitCatalog(t.sql);
         this.diagnostics = [['Note', 1003, 'served by instaquery from the store']];
         this.forwarding.forwarded.served++;
+        this.outcome = 'served';
         return this.timed(sql, () => this.run(duckSql, sql, t));
       }
     }
@@ -280,6 +284,7 @@ class DuckDbSession implements QuerySession {
     }
     this.forwarding.forwarded.record(sql, reason.replace(/^instaquery does not yet support /, ''));
     this.diagnostics = [['Note', 1235, `forwarded to ${upstream.endpoint}: ${reason}`]];
+    this.outcome = 'forwarded';
     return result;
   }
 
@@ -432,6 +437,7 @@ class DuckDbSession implements QuerySession {
   async execute(statementId: number, params: ParamValue[]): Promise<QueryResult> {
     this.registry.questions++;
     const prepared = this.statements.get(statementId);
+    this.outcome = prepared?.kind === 'duckdb' ? 'served' : 'local';
     if (prepared?.kind === 'duckdb') return this.timed(prepared.mysqlSql, () => this.executePrepared(statementId, params));
     return this.executePrepared(statementId, params);
   }

@@ -45,7 +45,12 @@ export interface QueryHandler {
   openSession(state: SessionState): Promise<QuerySession>;
 }
 
+/** Where the last statement's answer came from: the store, the upstream MySQL, or the session itself (SET, SHOW, …). */
+export type StatementOutcome = 'served' | 'forwarded' | 'local';
+
 export interface QuerySession {
+  /** Of the last statement that succeeded. */
+  readonly outcome?: StatementOutcome;
   /** Throws SqlError for anything a client should see as a MySQL error. */
   query(sql: string): Promise<QueryResult>;
   /** COM_STMT_PREPARE: `?` placeholders; throws SqlError for a statement that cannot be prepared. */

@@ -2,7 +2,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Logger } from '../runtime/logger.ts';
 import { UserFacingError } from '../runtime/errors.ts';
-import { ClientConnection } from './connection.ts';
+import { ClientConnection, type StatementObserver } from './connection.ts';
 import { createAuthenticator, type GatewayUser } from './auth.ts';
 import { gatewayTlsContext, type TlsOptions } from './tls.ts';
 import { Sha2RsaKeys } from './protocol/caching-sha2.ts';
@@ -17,6 +17,7 @@ export interface GatewayOptions {
   maxAllowedPacket?: number;
   /** TLS offered to clients: a certificate and key, or generated; `enabled: false` offers none. */
   tls?: TlsOptions & { enabled?: boolean };
+  observe?: StatementObserver;
 }
 
 export class Gateway {
@@ -24,6 +25,11 @@ export class Gateway {
   private nextConnectionId = 1;
   private readonly sockets = new Set<Socket>();
   readonly openRootOnLoopback: boolean;
+
+  /** Client connections open now. */
+  get connectionCount(): number {
+    return this.sockets.size;
+  }
 
   constructor(
     private readonly options: GatewayOptions,
@@ -49,6 +55,7 @@ export class Gateway {
         tls,
         handler: this.handler,
         log: this.log,
+        ...(this.options.observe ? { observe: this.options.observe } : {}),
       });
     });
     await new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@
 import type { Logger } from './logger.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { RestApi } from './rest-api.ts';
+import { Metrics } from './metrics.ts';
 import { Worker } from './worker.ts';
 import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
 import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
@@ -23,6 +24,21 @@ export interface RunningInstance {
   store: ColumnarStore | null;
   tiering: Tiering | null;
   stop(): Promise<void>;
+}
+
+/**
+ * Why GET /readyz answers 503: no store yet (a query node), a connector failed, or a source is
+ * still taking its initial snapshot (queries would see part of the tables).
+ */
+async function notReadyReasons(worker: Worker, serves: boolean, store: ColumnarStore | null): Promise<string[]> {
+  const reasons: string[] = [];
+  if (serves && !store) reasons.push('the store is not open yet');
+  for (const name of worker.names()) {
+    const status = worker.status(name) as { connector: { state: string }; tasks: { state: string }[]; instaquery?: { phase?: string } };
+    if (status.connector.state === 'FAILED' || status.tasks.some((t) => t.state === 'FAILED')) reasons.push(`connector ${name} has failed (GET /connectors/${name}/status says why)`);
+    else if (status.instaquery?.phase === 'snapshot' || status.instaquery?.phase === 'starting') reasons.push(`connector ${name} is taking its initial snapshot`);
+  }
+  return reasons;
 }
 
 /**
@@ -63,11 +79,27 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
       }),
     ],
   });
-  const gateway = serves ? new Gateway(config.gateway, handler, log.child({ part: 'gateway' })) : null;
+  let gateway: Gateway | null = null;
+  let store: ColumnarStore | null = null;
+  const metrics = new Metrics({
+    statuses: () => worker.names().map((name) => ({ name, status: worker.status(name) })),
+    gatewayConnections: () => gateway?.connectionCount ?? 0,
+    deadLetters: async () => {
+      if (!store) return null;
+      const conn = await store.connect();
+      try {
+        return Number((await conn.runAndReadAll('SELECT COUNT(*) FROM _instaquery.dead_letter')).getRowsJS()[0]![0]);
+      } finally {
+        conn.closeSync();
+      }
+    },
+  });
+  gateway = serves ? new Gateway({ ...config.gateway, observe: metrics.gateway }, handler, log.child({ part: 'gateway' })) : null;
   const rest = new RestApi(worker, () => handler.forwarded.list(), config.rest);
+  rest.metrics = metrics;
+  rest.notReady = async () => notReadyReasons(worker, serves, store);
   const gatewayAddress = gateway ? await gateway.listen() : { host: config.gateway.host, port: 0 };
   let restPort: number;
-  let store: ColumnarStore | null = null;
   try {
     restPort = await rest.listen(config.rest.host, config.rest.port);
     if (serves) store = await ColumnarStore.open(config.dataDir);
@@ -84,6 +116,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
       setup.closeSync();
     }
     openStore(store);
+    store.observer = metrics.store;
     log.info({ store: store.path }, 'store open');
   }
 
@@ -114,6 +147,12 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
       )
     : null;
   rest.tiering = tiering;
+  if (tiering) {
+    tiering.observe = (table, state, bytes) => {
+      metrics.tieringRuns.inc({ table, state });
+      if (bytes > 0) metrics.tieringBytes.inc({ table }, bytes);
+    };
+  }
   const stop = async () => {
     // A tiering step in flight finishes first; then connectors, each committing its batch.
     await tiering?.stop();

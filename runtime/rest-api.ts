@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from './errors.ts';
 import type { Tiering } from '../tiering/index.ts';
+import type { Metrics } from './metrics.ts';
 import { VERSION } from './version.ts';
 import { ConnectError, type Worker } from './worker.ts';
 import { ignoredKeys } from './ignored-keys.ts';
@@ -35,6 +36,9 @@ export class RestApi {
   private server: Server | null = null;
   /** The store's tiering job; null where there is no store (a Kafka-mode source worker). */
   tiering: Tiering | null = null;
+  metrics: Metrics | null = null;
+  /** For GET /readyz: what keeps this process from answering as it should, if anything. */
+  notReady: () => Promise<string[]> = async () => [];
 
   constructor(
     private readonly worker: Worker,
@@ -240,6 +244,16 @@ export class RestApi {
           res.writeHead(status, status === 204 || out === null ? {} : { 'content-type': 'application/json' });
           res.end(status === 204 || out === null ? undefined : JSON.stringify(out));
         };
+        // Probes carry no credentials: liveness and readiness say nothing beyond up or not (and why not).
+        const probe = (req.url ?? '').split('?')[0];
+        if (req.method === 'GET' && probe === '/healthz') return send([200, { status: 'ok' }]);
+        if (req.method === 'GET' && probe === '/readyz') {
+          this.notReady().then(
+            (reasons) => send(reasons.length ? [503, { status: 'not ready', reasons }] : [200, { status: 'ready' }]),
+            (err: Error) => send([503, { status: 'not ready', reasons: [err.message] }]),
+          );
+          return;
+        }
         if (!this.authorized(req)) {
           res.setHeader('www-authenticate', 'Basic realm="instaquery"');
           return send([401, { error_code: 401, message: 'the REST API needs credentials: send Authorization: Bearer <rest.token> or basic auth of one of rest.users' }]);
@@ -249,6 +263,17 @@ export class RestApi {
           body = text ? JSON.parse(text) : null;
         } catch {
           return send([400, { error_code: 400, message: 'the request body is not valid JSON' }]);
+        }
+        if (req.method === 'GET' && probe === '/metrics' && this.metrics) {
+          const metrics = this.metrics;
+          metrics.text().then(
+            (out) => {
+              res.writeHead(200, { 'content-type': metrics.contentType });
+              res.end(out);
+            },
+            (err: Error) => send([500, { error_code: 500, message: `cannot collect metrics: ${err.message}` }]),
+          );
+          return;
         }
         this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body).then(send, (err: Error) => {
           if (err instanceof ConnectError) return send([err.status, { error_code: err.status, message: err.message }]);

@@ -51,6 +51,8 @@ export class Tiering {
   private readonly active = new Set<string>();
   /** Set by stop(): a run ends after the partition in hand (a frozen one is finished at next start). */
   private stopping = false;
+  /** Told of every partition moved (for metrics). */
+  observe: (table: string, state: 'archived' | 'restored' | 'failed', bytes: number) => void = () => undefined;
 
   constructor(
     private readonly store: ColumnarStore,
@@ -201,11 +203,13 @@ export class Tiering {
       await this.beforeStep('manifest', name, p);
       writeManifest(this.policyOf(name).targetDir, this.fresh(entry));
       this.log.info({ table: name, partition: p, run: id, rows, files: files.length, bytes }, 'partition archived');
+      this.observe(name, 'archived', bytes);
       return id;
     } catch (err) {
       const message = err instanceof UserFacingError ? err.describe() : (err as Error).message;
       this.log.error({ table: name, partition: p, run: id, err: message }, 'archiving a partition failed; it stays frozen and the next run retries it');
       await this.store.withWriter((conn) => finishRun(conn, id, { state: 'failed', error: message })).catch(() => undefined);
+      this.observe(name, 'failed', 0);
       throw err;
     } finally {
       this.active.delete(id);
@@ -223,6 +227,7 @@ export class Tiering {
     let rows = 0;
     await this.store.coldStep(db, table, async (conn, e) => (rows = await restorePartition(conn, e.layout, p)), (conn) => recordRun(conn, { runId, db, table, partition: p, kind: 'restore', trigger: 'manual', state: 'restored' }));
     await this.store.withWriter((conn) => finishRun(conn, runId, { state: 'restored', rows }));
+    this.observe(name, 'restored', 0);
     writeManifest(this.policyOf(name).targetDir, this.fresh(entry));
     return (await this.store.withWriter((conn) => recentRuns(conn, 50))).find((r) => r.run_id === runId)!;
   }

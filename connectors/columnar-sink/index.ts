@@ -1,5 +1,5 @@
 // Public surface of the columnar sink and its store.
-export { ColumnarStore, STORE_FILE, type SinkTaskStats } from './store.ts';
+export { ColumnarStore, STORE_FILE, type SinkTaskStats, type StoreObserver } from './store.ts';
 export { mapColumnType } from './type-mapping.ts';
 export { validateSinkConfig, hotWindowFor, sinkConfigSchema, parseSinkConfig, isSinkClass, IGNORED_SINK_KEYS, SINK_CONNECTOR_CLASS, KUDU_SINK_CONNECTOR_CLASS, type SinkConfig } from './config.ts';
 export { loadPartitions, PARTS_SCHEMA } from './table-layout.ts';

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { PartitionSpec } from '../../partitioning/index.ts';
-import type { ChangeConsumer, ChangeEvent, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import type { ChangeConsumer, ChangeEvent, SourceOffset, TableName, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
 import { clearOffset, createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable, type KnownTable } from './target-table.ts';
@@ -33,7 +33,15 @@ export interface SinkTaskStats {
   largestBatch: number;
 }
 
+/** Told what each store transaction applied (for metrics); must not throw. */
+export interface StoreObserver {
+  /** Change events applied in one store transaction, and how long writing them took. */
+  applied(connector: string, events: ChangeEvent[], seconds: number): void;
+  snapshotRows(connector: string, table: TableName, rows: number, seconds: number): void;
+}
+
 export class ColumnarStore {
+  observer: StoreObserver | null = null;
   private writeQueue: Promise<unknown> = Promise.resolve();
   /** Per connector, the staging tables of the batch being received (per sink task and table). */
   private readonly stages = new Map<string, Map<string, TableStage>>();
@@ -132,9 +140,11 @@ export class ColumnarStore {
             await stage.append(rows.map((row) => ({ op: 'u', row, count: 1, earlier: [] })));
             await ensurePartitions(this.writer, entry.layout, stage.partitionsToInsert);
             const stages = new Map([[`${table.db}.${table.table}`, stage]]);
+            const started = performance.now();
             await this.applyHandlingPoison(connector, stages, sink, null, async () => {
               await writeProgress(this.writer, connector, table.db, table.table, progress);
             }, true);
+            this.observer?.snapshotRows(connector, table, rows.length, (performance.now() - started) / 1000);
           } finally {
             await stage.drop();
           }
@@ -190,6 +200,7 @@ export class ColumnarStore {
   applyFromKafka(connector: string, events: ChangeEvent[], positions: KafkaPosition[], sink: SinkConfig = defaultSinkConfig, creates: TableSchema[] = []): Promise<void> {
     const specOf = (schema: TableSchema) => partitionSpecFor(sink, schema);
     return this.exclusive(async () => {
+      const started = performance.now();
       // Tables announced on the schema-change topic exist even before (or without) rows; a
       // table already known keeps its rows and evolves from its events instead.
       for (const t of creates) if (!this.known.has(`${t.db}.${t.table}`)) await this.track(t, specOf);
@@ -212,6 +223,7 @@ export class ColumnarStore {
         }
         if (!e) break;
       }
+      this.observer?.applied(connector, events, (performance.now() - started) / 1000);
     });
   }
 
@@ -307,8 +319,10 @@ export class ColumnarStore {
   /** Applies everything staged for the connector plus `events`, and the offset, in one transaction. */
   private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset, sink: SinkConfig, specOf: (schema: TableSchema) => PartitionSpec): Promise<void> {
     try {
+      const started = performance.now();
       const stages = await this.stage(connector, events, sink, specOf);
       await this.applyHandlingPoison(connector, stages, sink, offset, () => writeOffset(this.writer, connector, offset));
+      this.observer?.applied(connector, events, (performance.now() - started) / 1000);
     } finally {
       await this.dropStages(connector);
     }
