@@ -166,10 +166,12 @@ class DuckDbSession implements QuerySession {
   }
 
   outcome: StatementOutcome = 'local';
+  lastTranslation: string | null = null;
 
   async query(sql: string): Promise<QueryResult> {
     this.registry.questions++;
     this.outcome = 'local';
+    this.lastTranslation = null;
     const kill = parseKill(sql);
     if (kill) {
       this.registry.kill(this.state, kill.id, kill.queryOnly);
@@ -235,6 +237,7 @@ class DuckDbSession implements QuerySession {
         this.diagnostics = [['Note', 1003, 'served by instaquery from the store']];
         this.forwarding.forwarded.served++;
         this.outcome = 'served';
+        this.lastTranslation = duckSql;
         return this.timed(sql, () => this.run(duckSql, sql, t));
       }
     }

@@ -51,6 +51,8 @@ export type StatementOutcome = 'served' | 'forwarded' | 'local';
 export interface QuerySession {
   /** Of the last statement that succeeded. */
   readonly outcome?: StatementOutcome;
+  /** The DuckDB SQL the last statement served from the store ran as. */
+  readonly lastTranslation?: string | null;
   /** Throws SqlError for anything a client should see as a MySQL error. */
   query(sql: string): Promise<QueryResult>;
   /** COM_STMT_PREPARE: `?` placeholders; throws SqlError for a statement that cannot be prepared. */

@@ -7,6 +7,7 @@ import type { Logger } from './logger.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { RestApi } from './rest-api.ts';
 import { Metrics } from './metrics.ts';
+import { runConsoleQuery } from './query-console.ts';
 import { Worker } from './worker.ts';
 import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
 import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
@@ -97,6 +98,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   gateway = serves ? new Gateway({ ...config.gateway, observe: metrics.gateway }, handler, log.child({ part: 'gateway' })) : null;
   const rest = new RestApi(worker, () => handler.forwarded.list(), config.rest);
   rest.metrics = metrics;
+  if (serves) rest.consoleQuery = (sql, database) => runConsoleQuery(handler, sql, database);
   rest.notReady = async () => notReadyReasons(worker, serves, store);
   const gatewayAddress = gateway ? await gateway.listen() : { host: config.gateway.host, port: 0 };
   let restPort: number;

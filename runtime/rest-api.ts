@@ -8,6 +8,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from './errors.ts';
 import type { Tiering } from '../tiering/index.ts';
 import type { Metrics } from './metrics.ts';
+import type { ConsoleAnswer } from './query-console.ts';
+import { readSourceCatalog } from './source-catalog.ts';
+import { uiAsset } from '../admin-ui/server.ts';
 import { VERSION } from './version.ts';
 import { ConnectError, type Worker } from './worker.ts';
 import { ignoredKeys } from './ignored-keys.ts';
@@ -37,6 +40,8 @@ export class RestApi {
   /** The store's tiering job; null where there is no store (a Kafka-mode source worker). */
   tiering: Tiering | null = null;
   metrics: Metrics | null = null;
+  /** The admin UI's query console; null where no gateway serves (a Kafka-mode source worker). */
+  consoleQuery: ((sql: string, database: string | null) => Promise<ConsoleAnswer>) | null = null;
   /** For GET /readyz: what keeps this process from answering as it should, if anything. */
   notReady: () => Promise<string[]> = async () => [];
 
@@ -94,6 +99,26 @@ export class RestApi {
     if (path === '/connector-plugins' && method === 'GET') return [200, PLUGINS];
     if (parts[0] === 'connector-plugins' && parts[2] === 'config' && parts[3] === 'validate' && method === 'PUT') return this.validate(parts[1]!, body);
     if (parts[0] === 'tiering') return this.tieringRoute(method, parts.slice(1), body);
+    if (path === '/instaquery/source-catalog' && method === 'POST') {
+      try {
+        return [200, await readSourceCatalog(this.configBody(body))];
+      } catch (err) {
+        if (err instanceof ConnectError) throw err;
+        throw new ConnectError(400, `cannot read the source's catalog: ${err instanceof UserFacingError ? err.describe() : (err as Error).message}`);
+      }
+    }
+    if (path === '/instaquery/query' && method === 'POST') {
+      if (!this.consoleQuery) throw new ConnectError(404, 'this process serves no queries (a Kafka-mode source worker): use the query node');
+      const { sql, database } = (body ?? {}) as { sql?: unknown; database?: unknown };
+      if (typeof sql !== 'string' || !sql.trim()) throw new ConnectError(400, 'the body needs "sql", the statement to run');
+      try {
+        return [200, await this.consoleQuery(sql, typeof database === 'string' && database ? database : null)];
+      } catch (err) {
+        const code = (err as { mysqlCode?: number }).mysqlCode;
+        if (code !== undefined) return [400, { error_code: 400, mysql_error: code, message: (err as Error).message }];
+        throw err;
+      }
+    }
     if (path === '/connectors' && method === 'GET') return [200, this.list(url.searchParams.getAll('expand'))];
     if (path === '/connectors' && method === 'POST') return this.create(body);
     if (parts[0] !== 'connectors' || !parts[1]) return notFound(path);
@@ -247,6 +272,18 @@ export class RestApi {
         // Probes carry no credentials: liveness and readiness say nothing beyond up or not (and why not).
         const probe = (req.url ?? '').split('?')[0];
         if (req.method === 'GET' && probe === '/healthz') return send([200, { status: 'ok' }]);
+        // The UI's page and code hold no data: they load without credentials and ask for them.
+        if (req.method === 'GET' && (probe === '/ui' || probe?.startsWith('/ui/'))) {
+          uiAsset(probe).then(
+            (asset) => {
+              if (!asset) return send(notFound(probe));
+              res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
+              res.end(asset.body);
+            },
+            (err: Error) => send([500, { error_code: 500, message: `cannot build the admin UI: ${err.message}` }]),
+          );
+          return;
+        }
         if (req.method === 'GET' && probe === '/readyz') {
           this.notReady().then(
             (reasons) => send(reasons.length ? [503, { status: 'not ready', reasons }] : [200, { status: 'ready' }]),

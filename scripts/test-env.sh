@@ -67,3 +67,8 @@ if [ ! -x "$avro_client/venv/bin/python" ] || ! cmp -s "$requirements" "$avro_cl
   "$avro_client/venv/bin/pip" install -q -r "$requirements"
   cp "$requirements" "$avro_client/requirements.txt"
 fi
+
+# Browser tests of the admin UI: Debian's Chromium, driven by playwright-core (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null
+fi

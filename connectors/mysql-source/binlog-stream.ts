@@ -49,6 +49,10 @@ const LARGE_TRANSACTION_EVENTS = 10_000;
 export interface BinlogStreamStats {
   /** Source commit time (ms) of the last transaction applied to the store. */
   lastAppliedSourceTs: number | null;
+  /** When (wall clock) that transaction was applied. */
+  lastAppliedAt: number | null;
+  /** Whether everything read has been applied and nothing is in flight. */
+  drained: boolean;
   /** When a heartbeat last found this stream at the server's current binlog position. */
   caughtUpAt: number | null;
   /** The offset last committed to the store. */
@@ -71,7 +75,7 @@ export class BinlogStream {
   private pendingEvents = 0;
   private flushing: Promise<void> | null = null;
   private stopped = false;
-  readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, eventsApplied: 0, caughtUpAt: null, committed: null, stagedChunks: 0 };
+  readonly stats: BinlogStreamStats = { lastAppliedSourceTs: null, lastAppliedAt: null, drained: false, eventsApplied: 0, caughtUpAt: null, committed: null, stagedChunks: 0 };
   /** The last transaction boundary read, followed table or not: a safe place to resume. */
   private boundary: SourceOffset | null = null;
   private inTransaction = false;
@@ -161,6 +165,7 @@ export class BinlogStream {
   private enqueue(e: RawEvent): void {
     if (this.stopped) return;
     this.queue.push(e);
+    this.stats.drained = false;
     if (!this.paused && this.queue.length >= QUEUE_HIGH_WATER) {
       this.paused = true;
       this.zongji?.connection?.pause();
@@ -182,6 +187,8 @@ export class BinlogStream {
           this.zongji?.connection?.resume();
         }
       }
+      // Read everything and applied everything: lag is the last transaction's, not growing.
+      if (this.queue.length === 0 && !this.inTransaction && this.pending.length === 0 && !this.flushing) this.stats.drained = true;
     } catch (err) {
       this.fail(err as Error);
     } finally {
@@ -415,7 +422,9 @@ export class BinlogStream {
         this.stats.committed = last.offset;
         this.stats.eventsApplied += size;
         this.stats.lastAppliedSourceTs = last.sourceTs;
+        this.stats.lastAppliedAt = Date.now();
       }
+      this.stats.drained = this.queue.length === 0 && !this.inTransaction && this.pending.length === 0;
     } catch (err) {
       this.fail(err as Error);
     } finally {

@@ -8,7 +8,7 @@ import { binlogRetentionHours, listBinlogs } from './binlog-files.ts';
 import { parseMySqlSourceConfig, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
 import { preflight, type SourceServerInfo } from './preflight.ts';
 import { runSnapshot, type SnapshotProgress } from './snapshot.ts';
-import { BinlogStream } from './binlog-stream.ts';
+import { BinlogStream, type BinlogStreamStats } from './binlog-stream.ts';
 import { SchemaHistory } from './schema-history.ts';
 import { tableFilter, type TableFilter } from './table-filter.ts';
 
@@ -212,8 +212,7 @@ export class MySqlSourceConnector {
       eventsApplied: stats?.eventsApplied ?? 0,
       stagedChunks: stats?.stagedChunks ?? 0,
       quarantined: this.history?.quarantinedTables() ?? [],
-      // Caught up at the last heartbeat, with nothing newer applied since: not behind at all.
-      millisBehindSource: stats?.caughtUpAt && (lastTs === null || stats.caughtUpAt >= lastTs) ? 0 : lastTs === null ? null : Math.max(0, Date.now() - lastTs),
+      millisBehindSource: behindSource(stats),
       offset: stats?.committed ?? null,
       appliedGtid: this.stream?.appliedGtid() ?? stats?.committed?.gtid ?? null,
     };
@@ -227,6 +226,20 @@ export class MySqlSourceConnector {
     this.state.phase = 'stopped';
     if (this.state.state === 'RUNNING') this.state.state = 'STOPPED';
   }
+}
+
+/**
+ * Caught up at the last heartbeat with nothing newer applied since: 0. Everything read applied and
+ * nothing in flight: the last transaction's delay (applied minus committed at the source, as
+ * Debezium's MilliSecondsBehindSource), which does not grow while the source is idle. Otherwise
+ * now minus the last applied commit: it grows while the stream stalls.
+ */
+function behindSource(stats: BinlogStreamStats | undefined): number | null {
+  const lastTs = stats?.lastAppliedSourceTs ?? null;
+  if (!stats || lastTs === null) return stats?.caughtUpAt ? 0 : null;
+  if (stats.caughtUpAt && stats.caughtUpAt >= lastTs && stats.caughtUpAt >= (stats.lastAppliedAt ?? 0)) return 0;
+  if (stats.drained && stats.lastAppliedAt !== null) return Math.max(0, stats.lastAppliedAt - lastTs);
+  return Math.max(0, Date.now() - lastTs);
 }
 
 const CONNECTION_ERRORS = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'PROTOCOL_SEQUENCE_TIMEOUT']);
