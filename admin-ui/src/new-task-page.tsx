@@ -107,8 +107,10 @@ export function NewTaskPage() {
         <fieldset>
           <legend>Tables to follow</legend>
           {catalog.databases.map((db) => (
-            <div class="db">
-              <h3>{db.name}</h3>
+            <details class="db" data-db={db.name} open={db.tables.some((t) => picked[`${db.name}.${t.name}`]?.on)}>
+              <summary>
+                {db.name} <small>({db.tables.length} tables)</small>
+              </summary>
               {db.tables.map((t) => {
                 const id = `${db.name}.${t.name}`;
                 const p = picked[id] ?? { on: false, spec: '', window: '' };
@@ -128,7 +130,7 @@ export function NewTaskPage() {
                   </div>
                 );
               })}
-            </div>
+            </details>
           ))}
         </fieldset>
       )}

@@ -60,6 +60,7 @@ describe('admin UI in Chromium', () => {
     await page.fill('input[name="database.password"]', db.password);
     await page.click('#test-connection');
     await expect.poll(() => page.textContent('#test-result'), { timeout: 15_000 }).toMatch(/Connected to .*MariaDB/);
+    await page.click(`details[data-db="${DB}"] summary`);
     await page.check(`input[name="table:${DB}.bill"]`);
     await page.fill(`input[name="partitioning.${DB}.bill"]`, 'HASH(id) PARTITIONS 4 RANGE(created_at) INTERVAL MONTH');
     await page.fill(`input[name="hot.window.${DB}.bill"]`, 'soon');
