@@ -8,6 +8,7 @@ import type { InstanceConfig } from './instance-config.ts';
 import { RestApi } from './rest-api.ts';
 import { Metrics } from './metrics.ts';
 import { runConsoleQuery } from './query-console.ts';
+import { StatusHistory } from './status-history.ts';
 import { Worker } from './worker.ts';
 import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
 import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
@@ -98,6 +99,8 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   gateway = serves ? new Gateway({ ...config.gateway, observe: metrics.gateway }, handler, log.child({ part: 'gateway' })) : null;
   const rest = new RestApi(worker, () => handler.forwarded.list(), config.rest);
   rest.metrics = metrics;
+  const history = new StatusHistory(worker);
+  rest.history = history;
   if (serves) rest.consoleQuery = (sql, database) => runConsoleQuery(handler, sql, database);
   rest.notReady = async () => notReadyReasons(worker, serves, store);
   const gatewayAddress = gateway ? await gateway.listen() : { host: config.gateway.host, port: 0 };
@@ -157,6 +160,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   }
   const stop = async () => {
     // A tiering step in flight finishes first; then connectors, each committing its batch.
+    history.stop();
     await tiering?.stop();
     await worker.close();
     await gateway?.close();
@@ -165,6 +169,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   };
   try {
     await worker.open(store);
+    history.start();
     // Finishes a run a crash interrupted, then follows the schedule.
     await tiering?.start();
   } catch (err) {

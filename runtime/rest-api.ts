@@ -9,6 +9,7 @@ import { UserFacingError } from './errors.ts';
 import type { Tiering } from '../tiering/index.ts';
 import type { Metrics } from './metrics.ts';
 import type { ConsoleAnswer } from './query-console.ts';
+import type { StatusHistory } from './status-history.ts';
 import { readSourceCatalog } from './source-catalog.ts';
 import { uiAsset } from '../admin-ui/server.ts';
 import { VERSION } from './version.ts';
@@ -40,6 +41,8 @@ export class RestApi {
   /** The store's tiering job; null where there is no store (a Kafka-mode source worker). */
   tiering: Tiering | null = null;
   metrics: Metrics | null = null;
+  /** The last hour of each connector's lag and events, for the admin UI's charts. */
+  history: StatusHistory | null = null;
   /** The admin UI's query console; null where no gateway serves (a Kafka-mode source worker). */
   consoleQuery: ((sql: string, database: string | null) => Promise<ConsoleAnswer>) | null = null;
   /** For GET /readyz: what keeps this process from answering as it should, if anything. */
@@ -106,6 +109,10 @@ export class RestApi {
         if (err instanceof ConnectError) throw err;
         throw new ConnectError(400, `cannot read the source's catalog: ${err instanceof UserFacingError ? err.describe() : (err as Error).message}`);
       }
+    }
+    if (parts[0] === 'instaquery' && parts[1] === 'history' && parts[2] && method === 'GET') {
+      this.worker.configOf(parts[2]); // 404 for an unknown connector
+      return [200, { connector: parts[2], samples: this.history?.of(parts[2]) ?? [] }];
     }
     if (path === '/instaquery/query' && method === 'POST') {
       if (!this.consoleQuery) throw new ConnectError(404, 'this process serves no queries (a Kafka-mode source worker): use the query node');
@@ -292,7 +299,9 @@ export class RestApi {
           return;
         }
         if (!this.authorized(req)) {
-          res.setHeader('www-authenticate', 'Basic realm="instaquery"');
+          // Basic only when basic users exist: a browser answers a Basic challenge with its own
+          // login dialog, which a token cannot be typed into (the admin UI asks for the token).
+          res.setHeader('www-authenticate', this.auth.users?.length ? 'Basic realm="instaquery"' : 'Bearer realm="instaquery"');
           return send([401, { error_code: 401, message: 'the REST API needs credentials: send Authorization: Bearer <rest.token> or basic auth of one of rest.users' }]);
         }
         let body: unknown = null;

@@ -242,12 +242,18 @@ export class Tiering {
   /** What GET /tiering shows. */
   async status(): Promise<Record<string, unknown>> {
     const runs = await this.store.withWriter((conn) => recentRuns(conn, 50));
+    // Hot rows per table, from DuckDB's own row estimates of the partition tables (no scan).
+    const estimates = await this.store.withWriter(async (conn) => {
+      const reader = await conn.runAndReadAll(`SELECT table_name, estimated_size FROM duckdb_tables() WHERE schema_name = '_instaquery_parts' AND contains(table_name, '$p:')`);
+      return reader.getRowsJS().map(([n, rows]) => ({ name: String(n), rows: Number(rows) }));
+    });
     const tables = this.store.tables().filter((t) => t.layout.spec.range).map(({ schema, layout }) => {
       const window = this.windowOf(schema.db, schema.table);
       const cold = [...layout.cold.values()];
       return {
         table: `${schema.db}.${schema.table}`,
         hot_window: window ? `${window.amount} ${window.unit}${window.amount > 1 ? 's' : ''}` : null,
+        hot_rows: estimates.filter((e) => e.name.startsWith(`${schema.db}.${schema.table}$p:`)).reduce((s, e) => s + e.rows, 0),
         schedule: this.policyOf(`${schema.db}.${schema.table}`).schedule,
         next_run: this.nextRun(`${schema.db}.${schema.table}`),
         target_dir: this.policyOf(`${schema.db}.${schema.table}`).targetDir,

@@ -52,21 +52,25 @@ export function NewTaskPage() {
     }
     return config;
   };
-  const test = async () => {
+  const test = async (): Promise<boolean> => {
     setTestMessage('Connecting…');
     try {
       const c = await api<SourceCatalogInfo>('POST', '/instaquery/source-catalog', sourceConfig());
       setCatalog(c);
       setTestMessage(`Connected to ${c.server}: ${c.databases.length} database(s).`);
+      return true;
     } catch (e) {
       setCatalog(null);
       setTestMessage(`Connection failed: ${(e as Error).message}`);
+      return false;
     }
   };
   const problemsOf = (reply: ValidateReply, prefix = '') => Object.fromEntries(reply.configs.filter((c) => c.value.errors.length).map((c) => [prefix + c.value.name, c.value.errors]));
   const create = async () => {
     setBusy(true);
     try {
+      // The connection is tested live before anything is saved.
+      if (!catalog && !(await test())) return;
       const name = values.name!.trim();
       const source = await api<ValidateReply>('PUT', '/connector-plugins/MySqlConnector/config/validate', { ...sourceConfig(), name });
       const sink = await api<ValidateReply>('PUT', '/connector-plugins/ColumnarSinkConnector/config/validate', { ...sinkConfig(), name: `${name}-store` });
@@ -100,7 +104,7 @@ export function NewTaskPage() {
       <fieldset>
         <legend>Source (MySQL / MariaDB)</legend>
         {SOURCE_FIELDS.map(field)}
-        <button id="test-connection" onClick={test}>Test connection</button>
+        <button id="test-connection" onClick={() => void test()}>Test connection</button>
         {testMessage && <p class="note" id="test-result">{testMessage}</p>}
       </fieldset>
       {catalog && (

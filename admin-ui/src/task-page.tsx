@@ -1,6 +1,6 @@
 // One sync task: snapshot progress per table (rows, %, ETA), lag and events/s as live charts over
 // the last hour, quarantined tables with a re-snapshot button, dead letters, tiering, and its config.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ConnectorStatus } from './api.ts';
 import { usePoll } from './poll.ts';
 import { LiveChart } from './chart.tsx';
@@ -19,6 +19,19 @@ interface Samples {
 export function TaskPage({ name }: { name: string }) {
   const samples = useRef<Samples>({ times: [], lag: [], rate: [], lastEvents: null, started: new Map() });
   const [message, setMessage] = useState<string | null>(null);
+  const [, setLoaded] = useState(0);
+  // The hour before the page opened, from the process's own samples; live polling appends to it.
+  useEffect(() => {
+    void api<{ samples: { t: number; lag_ms: number | null; events: number }[] }>('GET', `/instaquery/history/${encodeURIComponent(name)}`).then(({ samples: past }) => {
+      const t = samples.current;
+      const first = t.times[0] ?? Infinity;
+      const older = past.filter((s) => s.t / 1000 < first);
+      t.times.unshift(...older.map((s) => s.t / 1000));
+      t.lag.unshift(...older.map((s) => (s.lag_ms ?? 0) / 1000));
+      t.rate.unshift(...older.map((s, i) => (i === 0 ? 0 : Math.max(0, ((s.events - older[i - 1]!.events) * 1000) / Math.max(1, s.t - older[i - 1]!.t)))));
+      setLoaded((n) => n + 1);
+    }, () => undefined);
+  }, [name]);
   const { value: status, error, refresh } = usePoll(
     async () => {
       const s = await api<ConnectorStatus>('GET', `/connectors/${encodeURIComponent(name)}/status`);
@@ -37,7 +50,7 @@ export function TaskPage({ name }: { name: string }) {
     [name],
   );
   const { value: config } = usePoll(() => api<Record<string, string>>('GET', `/connectors/${encodeURIComponent(name)}/config`), 10_000, [name]);
-  const { value: tiering } = usePoll(() => api<{ next_run: string | null; tables: { table: string; hot_window: string | null; next_run: string | null; cold_partitions: string[]; hot_partitions: string[]; cold_bytes: number }[]; runs: { table: string; partition: string; state: string; finished_at: string | null }[] }>('GET', '/tiering').catch(() => null), 5000);
+  const { value: tiering } = usePoll(() => api<{ next_run: string | null; tables: { table: string; hot_window: string | null; next_run: string | null; cold_partitions: string[]; hot_partitions: string[]; cold_bytes: number; cold_rows: number; hot_rows: number }[]; runs: { table: string; partition: string; state: string; finished_at: string | null }[] }>('GET', '/tiering').catch(() => null), 5000);
   const { value: deadLetters } = usePoll(
     () => api<{ columns: string[]; rows: (string | null)[][] }>('POST', '/instaquery/query', { sql: `SELECT * FROM _instaquery.dead_letter WHERE connector = '${name.replace(/'/g, "''")}' LIMIT 20` }).catch(() => null),
     5000,
@@ -111,15 +124,21 @@ export function TaskPage({ name }: { name: string }) {
       <h2>Tiering</h2>
       {tiering ? (
         <table>
-          <thead><tr><th>Table</th><th>Hot window</th><th>Hot partitions</th><th>Cold partitions</th><th>Cold size</th><th>Next run</th></tr></thead>
+          <thead><tr><th>Table</th><th>Hot window</th><th>Hot partitions</th><th>Hot rows ≈</th><th>Cold partitions</th><th>Cold rows</th><th>Cold size</th><th>Next run</th></tr></thead>
           <tbody>
             {tiering.tables.filter((t) => mine(t.table)).map((t) => (
-              <tr><td>{t.table}</td><td>{t.hot_window ?? 'all hot'}</td><td>{t.hot_partitions.length}</td><td>{t.cold_partitions.length}</td><td>{(t.cold_bytes / 1048576).toFixed(1)} MB</td><td>{t.next_run ?? '—'}</td></tr>
+              <tr><td>{t.table}</td><td>{t.hot_window ?? 'all hot'}</td><td>{t.hot_partitions.length}</td><td>{t.hot_rows.toLocaleString()}</td><td>{t.cold_partitions.length}</td><td>{t.cold_rows.toLocaleString()}</td><td>{(t.cold_bytes / 1048576).toFixed(1)} MB</td><td>{t.next_run ?? '—'}</td></tr>
             ))}
           </tbody>
         </table>
       ) : (
         <p class="empty">No store in this process.</p>
+      )}
+      {tiering && tiering.runs.some((r) => mine(r.table)) && (
+        <table class="runs">
+          <thead><tr><th>Tiering run</th><th>Partition</th><th>State</th><th>Finished</th></tr></thead>
+          <tbody>{tiering.runs.filter((r) => mine(r.table)).slice(0, 10).map((r) => <tr><td>{r.table}</td><td>{r.partition}</td><td>{r.state}</td><td>{r.finished_at ?? '…'}</td></tr>)}</tbody>
+        </table>
       )}
       <h2>Configuration</h2>
       {config && <ConfigEditor name={name} config={config} onSaved={(m) => setMessage(m)} />}
