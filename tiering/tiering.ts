@@ -132,7 +132,12 @@ export class Tiering {
         if (only !== null) throw new UserFacingError(`${only} has no hot window`, `set "hot.window.${only}" (e.g. "90 days") in the sink connector's config, with a RANGE in "partitioning.${only}"`);
         continue;
       }
-      if (entry.schema.primaryKey.length === 0) throw new UserFacingError(`${db}.${table} has no primary key, and tiering needs one: newer hot rows replace archived rows by key`);
+      if (entry.schema.primaryKey.length === 0) {
+        const problem = new UserFacingError(`${db}.${table} has no primary key, and tiering needs one: newer hot rows replace archived rows by key`, `remove "hot.window.${db}.${table}", or give the table a primary key at the source`);
+        if (only !== null) throw problem;
+        this.log.error({ table: `${db}.${table}`, err: problem.describe() }, 'table skipped by tiering');
+        continue;
+      }
       const now = new Date();
       const hot = [...this.fresh(entry).layout.partitions].filter((p) => isOutsideWindow(entry.layout.spec, p, window, now));
       const withTombstones = await this.partitionsWithTombstones(entry);
