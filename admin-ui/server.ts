@@ -3,7 +3,6 @@
 // asked for. Everything comes from this process; no CDN.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -14,8 +13,9 @@ const INDEX = `<!doctype html>
 
 let bundle: Promise<{ js: string; css: string }> | null = null;
 
+/** esbuild is loaded only when the UI is first asked for: a process nobody browses never holds it. */
 function bundled(): Promise<{ js: string; css: string }> {
-  bundle ??= build({
+  bundle ??= import('esbuild').then(({ build }) => build({
     entryPoints: [here('./src/main.tsx')],
     bundle: true,
     format: 'esm',
@@ -25,7 +25,7 @@ function bundled(): Promise<{ js: string; css: string }> {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     logLevel: 'silent',
-  }).then((out) => ({
+  })).then((out) => ({
     js: out.outputFiles[0]!.text,
     css: readFileSync(fileURLToPath(import.meta.resolve('uplot/dist/uPlot.min.css')), 'utf8') + readFileSync(here('./src/style.css'), 'utf8'),
   }));
