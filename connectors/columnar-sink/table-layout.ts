@@ -128,10 +128,10 @@ export async function refreshView(conn: DuckDBConnection, layout: TableLayout): 
   // The template stands in only while there is nothing else, so plans never show it.
   const union = (branches: string[]) => (branches.length ? branches : [`SELECT * FROM ${templateOf(layout)}`]).join(' UNION ALL ');
   await conn.run(`CREATE OR REPLACE VIEW ${qualified(layout.db, layout.table)} AS ${union([...hot, ...cold])}`);
-  await dropBucketViews(conn, layout);
-  if (layout.cold.size === 0) return;
+  // Replaced in place, never dropped and made again: a point lookup running now must find its view.
+  if (layout.cold.size === 0) return dropBucketViews(conn, layout);
   for (let b = 0; b < layout.spec.hash.buckets; b++) {
-    await conn.run(`CREATE VIEW ${bucketView(layout, b)} AS ${union([...hot, ...coldBranches(layout, columns, b)])}`);
+    await conn.run(`CREATE OR REPLACE VIEW ${bucketView(layout, b)} AS ${union([...hot, ...coldBranches(layout, columns, b)])}`);
   }
 }
 
