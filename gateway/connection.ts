@@ -338,12 +338,9 @@ export class ClientConnection {
     if (statements.length === 0) return this.sendError('EMPTY_QUERY', 'Query was empty');
     for (let i = 0; i < statements.length; i++) {
       const more = i < statements.length - 1;
-      const started = performance.now();
       try {
-        await this.sendResult(await this.session!.query(statements[i]!), false, more);
-        this.options.observe?.(this.session!.outcome ?? 'local', (performance.now() - started) / 1000);
+        await this.observed(async () => this.sendResult(await this.session!.query(statements[i]!), false, more));
       } catch (err) {
-        this.options.observe?.('error', (performance.now() - started) / 1000, err instanceof SqlError ? err.code : 1105);
         // MySQL stops at the first failing statement of a multi-statement query.
         return this.sendSqlError(err);
       }
@@ -385,9 +382,14 @@ export class ClientConnection {
     if (!entry) return this.sendError('UNKNOWN_STMT_HANDLER', `Unknown prepared statement handler (${request.statementId}) given to mysqld_stmt_execute`);
     if (request.types) entry.types = request.types;
     entry.longData.clear();
+    await this.observed(async () => this.sendResult(await this.session!.execute(request.statementId, request.values), true, false));
+  }
+
+  /** Runs one statement and its result, telling the observer its outcome (or error code) and time. */
+  private async observed(run: () => Promise<void>): Promise<void> {
     const started = performance.now();
     try {
-      await this.sendResult(await this.session!.execute(request.statementId, request.values), true, false);
+      await run();
     } catch (err) {
       this.options.observe?.('error', (performance.now() - started) / 1000, err instanceof SqlError ? err.code : 1105);
       throw err;

@@ -5,11 +5,9 @@
 // schema-history and offsets topics are known for — and no broker-side retention can lose them.
 // Rows never land here: this process publishes them to Kafka and records how far it got only
 // after the broker acknowledged.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { SchemaHistoryState, SourceOffset, TableSnapshotProgress } from '../mysql-source/index.ts';
-import { UserFacingError } from '../../runtime/errors.ts';
+import { openDuckDbFile, transactionOn } from './duckdb-file.ts';
 import { clearOffset, createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
@@ -27,16 +25,7 @@ export class SourceStateStore {
   ) {}
 
   static async open(dataDir: string): Promise<SourceStateStore> {
-    mkdirSync(dataDir, { recursive: true });
-    const path = join(dataDir, SOURCE_STATE_FILE);
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path);
-    } catch (err) {
-      const message = (err as Error).message;
-      if (/lock/i.test(message)) throw new UserFacingError(`the source state ${path} is in use by another process`, 'stop the other instaquery using this dataDir, or point dataDir elsewhere');
-      throw new UserFacingError(`cannot open the source state ${path}: ${message}`);
-    }
+    const { instance, path } = await openDuckDbFile(dataDir, SOURCE_STATE_FILE, 'the source state');
     const conn = await instance.connect();
     await createOffsetTable(conn);
     await createHistoryTable(conn);
@@ -46,17 +35,7 @@ export class SourceStateStore {
 
   /** Runs `work` in one transaction, after every earlier call. */
   private atomically<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      await this.conn.run('BEGIN TRANSACTION');
-      try {
-        const out = await work(this.conn);
-        await this.conn.run('COMMIT');
-        return out;
-      } catch (err) {
-        await this.conn.run('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    });
+    const run = this.queue.then(() => transactionOn(this.conn, () => work(this.conn)));
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -1,9 +1,8 @@
 // The store: one DuckDB file owned by this process (DuckDB allows one read-write process per
 // file). Writes go through one connection, serialised; each reader gets its own connection and
 // sees only committed transactions.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { openDuckDbFile, transactionOn } from './duckdb-file.ts';
 import type { PartitionSpec } from '../../partitioning/index.ts';
 import type { ChangeConsumer, ChangeEvent, SourceOffset, TableName, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
@@ -58,18 +57,7 @@ export class ColumnarStore {
   ) {}
 
   static async open(dataDir: string): Promise<ColumnarStore> {
-    mkdirSync(dataDir, { recursive: true });
-    const path = join(dataDir, STORE_FILE);
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path);
-    } catch (err) {
-      const message = (err as Error).message;
-      if (/lock/i.test(message)) {
-        throw new UserFacingError(`the store ${path} is in use by another process`, 'stop the other instaquery using this dataDir, or point dataDir elsewhere');
-      }
-      throw new UserFacingError(`cannot open the store ${path}: ${message}`);
-    }
+    const { instance, path } = await openDuckDbFile(dataDir, STORE_FILE, 'the store');
     const writer = await instance.connect();
     // Cold files are never rewritten in place (each run writes new names), so their footers can
     // be cached across queries: a cold point lookup otherwise re-reads every file's metadata.
@@ -415,16 +403,5 @@ export class ColumnarStore {
       this.writer.closeSync();
       this.instance.closeSync();
     });
-  }
-}
-
-async function transactionOn(conn: DuckDBConnection, work: () => Promise<void>): Promise<void> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    await work();
-    await conn.run('COMMIT');
-  } catch (err) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw err;
   }
 }

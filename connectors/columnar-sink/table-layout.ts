@@ -59,6 +59,8 @@ export const templateTable = templateOf;
 
 /** Whether deletes must leave tombstones: the table has partitions archived or being archived. */
 export const hasColdRows = (layout: TableLayout) => layout.cold.size > 0 || layout.frozen.size > 0;
+/** The partitions archived or being archived: where a delete must leave a tombstone. */
+export const archivedPartitions = (layout: TableLayout): Set<string> => new Set([...layout.cold.keys(), ...layout.frozen.keys()]);
 
 export function isRangePartitioned(layout: TableLayout): boolean {
   return layout.spec.range !== undefined;
@@ -221,7 +223,8 @@ export async function forgetColdRows(conn: DuckDBConnection, layout: TableLayout
  * anti join (on the write connection, before the batch; a reader in between sees the same rows).
  */
 export async function expectTombstones(conn: DuckDBConnection, layout: TableLayout, parts: Iterable<string>): Promise<void> {
-  const fresh = [...parts].filter((p) => (layout.cold.has(p) || layout.frozen.has(p)) && !layout.tombstoned.has(p));
+  const archived = archivedPartitions(layout);
+  const fresh = [...parts].filter((p) => archived.has(p) && !layout.tombstoned.has(p));
   if (fresh.length === 0) return;
   for (const p of fresh) layout.tombstoned.add(p);
   await refreshView(conn, layout);

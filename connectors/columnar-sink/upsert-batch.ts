@@ -11,7 +11,7 @@ import { bucketOf, rangePartitionOf } from '../../partitioning/index.ts';
 import type { ChangeEvent, Row, RowValue, TableSchema } from '../mysql-source/index.ts';
 import { mapColumnType } from './type-mapping.ts';
 import { quoteIdent, quoteLiteral } from './sql-names.ts';
-import { hasColdRows, isRangePartitioned, partitionTable, rowTables, tombstoneTable, type TableLayout } from './table-layout.ts';
+import { archivedPartitions, hasColdRows, isRangePartitioned, partitionTable, rowTables, tombstoneTable, type TableLayout } from './table-layout.ts';
 
 const OP = '__iq_op';
 const SEQ = '__iq_seq';
@@ -160,7 +160,7 @@ export class TableStage {
 
   /** Range partitions this stage may delete keys from (every one, for before images without the range column). */
   get partitionsToDelete(): Iterable<string> {
-    return this.deleteEverywhere ? [...this.layout.cold.keys(), ...this.layout.frozen.keys()] : this.deleteFrom;
+    return this.deleteEverywhere ? archivedPartitions(this.layout) : this.deleteFrom;
   }
 
   /** Appends rows as text; the appender commits on its own, outside any transaction. */
@@ -287,7 +287,7 @@ export class TableStage {
    * archived versions until tiering folds them into the partition's files.
    */
   private async writeTombstones(): Promise<void> {
-    const archived = [...this.layout.cold.keys(), ...this.layout.frozen.keys()].map(quoteLiteral);
+    const archived = [...archivedPartitions(this.layout)].map(quoteLiteral);
     if (archived.length === 0) return;
     const keys = this.schema.primaryKey.map((k) => this.cast(k)).join(', ');
     const epoch = this.layout.epoch;
