@@ -5,7 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { mapColumnType } from '../connectors/columnar-sink/index.ts';
 import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
-import { DialectUnsupported } from './dialect-error.ts';
+import { DialectError, DialectUnsupported } from './dialect-error.ts';
 import { asCondition, asValue, quoteIdent, type Emitted } from './emitted.ts';
 import { callName } from './call-name.ts';
 import { CALLED_AGGREGATES, ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
@@ -63,6 +63,17 @@ function integerEqualities(where: Node): Map<string, Map<string, string>> {
   return out;
 }
 
+/**
+ * A relation the emitted SQL reads, as the statement named it: a catalog table or view (`db` as
+ * resolved against the session's database; null when none is selected) or an
+ * information_schema view. CTEs and derived tables are not relations: their bodies' are listed.
+ * The gateway authorises every one of these before the SQL runs.
+ */
+export interface RelationRead {
+  db: string | null;
+  table: string;
+}
+
 export interface ResultColumnHint {
   name: string;
   type: ExprType;
@@ -109,6 +120,8 @@ function duckTypeOf(t: ExprType): string | null {
 export class SelectEmitter {
   /** Tables the catalog did not know, as db.table: untyped, so the caller may re-read it. */
   readonly unknownTables = new Set<string>();
+  /** Every relation the emitted SQL reads, in the order met. */
+  readonly relations: RelationRead[] = [];
   /** The statement asked for SQL_CALC_FOUND_ROWS. */
   calcFoundRows = false;
   /** Set while emitting the statement once more without its LIMIT, to count FOUND_ROWS(). */
@@ -283,6 +296,11 @@ export class SelectEmitter {
     }
     if (!item.table || typeof item.table !== 'string') throw new DialectUnsupported('this FROM item');
     const table: string = item.table;
+    // The parser takes `FROM 'x'` as a table named by the string; to MySQL it is a syntax error
+    // (and to DuckDB a file to read).
+    const placeholder = STRING_PLACEHOLDER.exec(table);
+    const literal = placeholder ? this.ctx.literals[Number(placeholder[1])] : undefined;
+    if (literal) throw new DialectError(`a string where a table name belongs${literal.kind === 'string' ? `, near '${literal.value.slice(0, 60)}'` : ''}`);
     const alias: string | null = item.as ?? null;
     const db: string | null = item.db ?? null;
     let sql: string;
@@ -292,12 +310,14 @@ export class SelectEmitter {
       const cols = informationSchemaColumns(view);
       if (!cols) throw new DialectUnsupported(`information_schema.${table}`);
       sql = `${MYSQL_CATALOG_SCHEMA}.${view}`;
+      this.relations.push({ db: 'information_schema', table: view });
       columns = cols.map((c) => ({ name: c.name, type: { ...typeOf(c.columnType, c.nullable), source: { db: 'information_schema', table: view.toUpperCase(), tableAlias: alias ?? table, column: c.name, primaryKey: false } } }));
     } else {
       const cte = db ? undefined : scope.cte(table);
       const resolvedDb = db ?? this.ctx.database;
       const refusal = cte === undefined && resolvedDb ? this.ctx.catalog.refusal?.(resolvedDb, table) : undefined;
       if (refusal) throw new DialectUnsupported(`the view ${resolvedDb}.${table} (its definition: ${refusal})`);
+      if (cte === undefined) this.relations.push({ db: resolvedDb, table });
       const known = cte === undefined && resolvedDb ? this.ctx.catalog.columns(resolvedDb, table) : undefined;
       if (cte === undefined && !known) this.unknownTables.add(`${resolvedDb ?? ''}.${table}`);
       columns =

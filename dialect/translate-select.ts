@@ -3,7 +3,7 @@
 // types every result column.
 import nodeSqlParser from 'node-sql-parser';
 import { DialectUnsupported } from './dialect-error.ts';
-import { SelectEmitter, type DialectCatalog, type EmittedQuery } from './emit-select.ts';
+import { SelectEmitter, type DialectCatalog, type EmittedQuery, type RelationRead } from './emit-select.ts';
 import { parserInput } from './parser-input.ts';
 import { fixLogicalPrecedence } from './logical-precedence.ts';
 import { plainColumnQualifiers } from './qualified-columns.ts';
@@ -20,7 +20,7 @@ export interface SelectTranslationContext {
 }
 
 /** Throws DialectUnsupported for what it cannot translate faithfully (or cannot parse). */
-export function translateSelect(sql: string, ctx: SelectTranslationContext): EmittedQuery & { usesVariables: boolean; unknownTables: string[]; foundRowsSql?: string } {
+export function translateSelect(sql: string, ctx: SelectTranslationContext): EmittedQuery & { usesVariables: boolean; unknownTables: string[]; relations: RelationRead[]; foundRowsSql?: string } {
   const tokens = tokenize(sql);
   const input = parserInput(tokens);
   let ast: unknown;
@@ -46,5 +46,5 @@ export function translateSelect(sql: string, ctx: SelectTranslationContext): Emi
     },
   });
   const result = emitter.statement(ast, selectItemNames(tokens, sql));
-  return { ...result, usesVariables, unknownTables: [...emitter.unknownTables] };
+  return { ...result, usesVariables, unknownTables: [...emitter.unknownTables], relations: emitter.relations };
 }

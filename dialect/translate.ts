@@ -1,14 +1,14 @@
 // MySQL SQL in, DuckDB SQL out: a pure function, cached by statement text.
-// This first version works on tokens: backtick identifiers become double-quoted ones, MySQL's
-// double-quoted strings become single-quoted, and `LIMIT offset, count` becomes
-// `LIMIT count OFFSET offset`, and expressions in the select list get MySQL's column names.
-// Issue 6 replaces it with a parser-based rewrite.
+// With a context (the session's database and the store's catalog) a SELECT is parsed and written
+// out by dialect/emit-select.ts; that is the only SQL a gateway session runs. Without one, a
+// token rewrite (backtick identifiers to double quotes, `LIMIT o, n` to `LIMIT n OFFSET o`,
+// select-list names) serves the unit tests that pin those rewrites.
 import { DialectError } from './dialect-error.ts';
 import { tokenize, type Token } from './tokenizer.ts';
 import { nameSelectItems } from './select-list-names.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
 import { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
-import type { DialectCatalog, ResultColumnHint } from './emit-select.ts';
+import type { DialectCatalog, RelationRead, ResultColumnHint } from './emit-select.ts';
 import { translateSelect } from './translate-select.ts';
 import { unescapeMysql } from './parser-input.ts';
 import { quoteString } from './emitted.ts';
@@ -24,6 +24,8 @@ export interface Translation {
   columns?: ResultColumnHint[] | null;
   /** Tables (db.table) the catalog did not know: the statement was translated without their types. */
   unknownTables?: string[];
+  /** Every relation the SQL reads (parsed SELECTs): what the gateway authorises before running it. */
+  relations?: RelationRead[];
   /** SQL_CALC_FOUND_ROWS: counts the rows without the LIMIT, for FOUND_ROWS() afterwards. */
   foundRowsSql?: string;
 }
@@ -125,10 +127,20 @@ export function translate(sql: string, context?: TranslateContext): Translation 
   if (hit) return hit;
   const trimmed = sql.trim().replace(/;\s*$/, '');
   const kind = classify(trimmed);
-  if (!context || kind !== 'select' || /^\s*(explain|describe|desc)\b/i.test(trimmed)) return remember(cache, key, tokenTranslation(trimmed, kind));
+  if (!context) return remember(cache, key, tokenTranslation(trimmed, kind));
+  // Only a parsed SELECT yields SQL to run; other statements are classified, never passed on.
+  if (kind !== 'select') return { kind, sql: '' };
   try {
+    if (/^\s*(explain|describe|desc)\b/i.test(trimmed)) throw new DialectUnsupported('EXPLAIN or DESCRIBE as a query (the gateway answers them itself)');
     const typed = translateSelect(trimmed, context);
-    const t: Translation = { kind, sql: typed.sql, columns: typed.columns, ...(typed.unknownTables.length ? { unknownTables: typed.unknownTables } : {}), ...(typed.foundRowsSql ? { foundRowsSql: typed.foundRowsSql } : {}) };
+    const t: Translation = {
+      kind,
+      sql: typed.sql,
+      columns: typed.columns,
+      relations: typed.relations,
+      ...(typed.unknownTables.length ? { unknownTables: typed.unknownTables } : {}),
+      ...(typed.foundRowsSql ? { foundRowsSql: typed.foundRowsSql } : {}),
+    };
     return typed.usesVariables ? t : remember(cache, key, t);
   } catch (err) {
     // A refusal is remembered too: refusing again would cost a parse.

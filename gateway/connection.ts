@@ -11,7 +11,7 @@ import { PacketReader, PacketTooLargeError, framePacket, type Packet } from './p
 import { NATIVE_PASSWORD, decodeHandshakeResponse41, encodeAuthSwitchRequest, encodeHandshakeV10, newScramble } from './protocol/handshake.ts';
 import { encodeColumnCount, encodeColumnDefinition, encodeEof, encodeErr, encodeOk, encodeResultsetEnd, encodeTextRow } from './protocol/result-packets.ts';
 import { MalformedPacketError, decodeExecute, encodeBinaryRow, encodePrepareOk, type ExecuteRequest } from './protocol/binary-protocol.ts';
-import { splitStatements } from '../dialect/index.ts';
+import { executableText, splitStatements } from '../dialect/index.ts';
 import { textColumn } from './mysql-types.ts';
 import { ER, SqlError, type ErrorKind } from './sql-errors.ts';
 import type { Authenticator, AuthPlugin } from './auth.ts';
@@ -334,7 +334,8 @@ export class ClientConnection {
 
   /** COM_QUERY, with several statements when the client enabled multi-statements. */
   private async onQuery(sql: string): Promise<void> {
-    const statements = this.capabilities & Capability.MULTI_STATEMENTS ? splitStatements(sql) : [sql];
+    // Split what MySQL executes: a `;` inside a /*! … */ comment separates statements there.
+    const statements = this.capabilities & Capability.MULTI_STATEMENTS ? splitStatements(executableText(sql)) : [sql];
     if (statements.length === 0) return this.sendError('EMPTY_QUERY', 'Query was empty');
     for (let i = 0; i < statements.length; i++) {
       const more = i < statements.length - 1;

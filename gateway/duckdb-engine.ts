@@ -1,12 +1,13 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
-import { classify, DialectError, DialectUnsupported, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { classify, DialectError, DialectUnsupported, executableText, statementReads, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, readsDiagnostics, type ShowContext } from './show-statements.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
-import { refuseMachineAccess } from './file-access.ts';
+import { Grants } from './grants.ts';
+import { answerExplain, parseExplain, type Explain } from './explain.ts';
 import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
 import { PARTS_SCHEMA } from '../connectors/columnar-sink/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
@@ -42,8 +43,9 @@ export function createDuckDbHandler(options: EngineOptions): QueryHandler & { fo
     async openSession(state) {
       const conn = await options.connect();
       // MySQL's default collations (utf8mb4_general_ci, utf8mb4_0900_ai_ci) compare, group, sort
-      // and deduplicate text ignoring case and accents; so does this session.
-      await conn.run(`SET default_collation = 'nocase.noaccent'`);
+      // and deduplicate text ignoring case and accents; so does this session. SESSION: a plain SET
+      // is instance-wide, and the sink must keep comparing keys exactly.
+      await conn.run(`SET SESSION default_collation = 'nocase.noaccent'`);
       return new DuckDbSession(conn, state, options.writeTarget, registry, options.sources ?? (() => []), catalog, { forwarded, upstream: options.upstream ? new UpstreamSession(options.upstream) : null });
     },
   };
@@ -85,6 +87,7 @@ class DuckDbSession implements QuerySession {
   private nextStatementId = 1;
 
   private readonly activity: SessionActivity;
+  private readonly grants: Grants;
   /** Set when max_execution_time ended the running statement, to tell a timeout from a KILL. */
   private timedOut = false;
 
@@ -98,6 +101,7 @@ class DuckDbSession implements QuerySession {
     private readonly forwarding: { forwarded: ForwardedShapes; upstream: UpstreamSession | null },
   ) {
     const session = this;
+    this.grants = new Grants({ user: state.user, host: this.hostOnly, databases: state.allowedDatabases ?? null });
     this.activity = {
       connectionId: state.connectionId,
       user: state.user,
@@ -116,7 +120,7 @@ class DuckDbSession implements QuerySession {
   }
 
   async useDatabase(name: string): Promise<void> {
-    if (!this.mayUse(name)) throw new SqlError('DBACCESS_DENIED', `Access denied for user '${this.state.user}'@'${this.hostOnly}' to database '${name}'`);
+    this.grants.checkDatabase(name);
     if (!(await this.databases()).includes(name)) throw new SqlError('BAD_DB', `Unknown database '${name}'`);
     await this.conn.run(`USE "${name.replace(/"/g, '""')}"`);
     this.state.database = name;
@@ -124,11 +128,7 @@ class DuckDbSession implements QuerySession {
 
   private async databases(): Promise<string[]> {
     const r = await this.conn.runAndReadAll("SELECT DISTINCT schema_name FROM duckdb_schemas() WHERE NOT internal AND database_name = current_database() ORDER BY 1");
-    return r.getRowsJS().map((row) => String(row[0])).filter((s) => !HIDDEN_SCHEMAS.has(s) && this.mayUse(s));
-  }
-
-  private mayUse(database: string): boolean {
-    return !this.state.allowedDatabases || this.state.allowedDatabases.includes(database);
+    return r.getRowsJS().map((row) => String(row[0])).filter((s) => !HIDDEN_SCHEMAS.has(s) && this.grants.mayUse(s));
   }
 
   /**
@@ -153,22 +153,34 @@ class DuckDbSession implements QuerySession {
     return this.state.host.replace(/:\d+$/, '');
   }
 
+  /** Every relation the translated SELECT reads, against the user's grants (1142, 1146, 1356). */
+  private async authorize(t: Translation): Promise<void> {
+    this.grants.checkRelations(t.relations ?? [], (await this.catalog.get(this.conn)).grants);
+  }
+
   /**
-   * A user limited to some databases may read tables only there (information_schema aside);
-   * MySQL's answer otherwise is error 1142.
+   * A statement the dialect refused, or one to forward: its relations, from the parse alone,
+   * against the grants, before any other answer (a refusal naming a forbidden view's definition,
+   * or an unknown column, would tell what a forbidden relation holds). What does not parse has
+   * no relations to name and its refusal names nothing but the client's own text.
    */
-  private checkTableAccess(sql: string): void {
-    if (!this.state.allowedDatabases) return;
-    for (const t of tablesInQuery(sql, this.state.database)) {
-      if (t.db.toLowerCase() === 'information_schema' || this.mayUse(t.db)) continue;
-      throw new SqlError('TABLEACCESS_DENIED', `SELECT command denied to user '${this.state.user}'@'${this.hostOnly}' for table '${t.table}'`);
+  private async authorizeParsed(sql: string): Promise<ReturnType<typeof statementReads> | null> {
+    let reads: ReturnType<typeof statementReads>;
+    try {
+      reads = statementReads(sql, this.state.database);
+    } catch {
+      return null;
     }
+    this.grants.checkRelations(reads.relations, (await this.catalog.get(this.conn, true)).grants);
+    return reads;
   }
 
   outcome: StatementOutcome = 'local';
   lastTranslation: string | null = null;
 
-  async query(sql: string): Promise<QueryResult> {
+  async query(text: string): Promise<QueryResult> {
+    // The statement MySQL would execute: versioned comments are code there (executable-comments.ts).
+    const sql = executableText(text);
     this.registry.questions++;
     this.outcome = 'local';
     this.lastTranslation = null;
@@ -184,23 +196,22 @@ class DuckDbSession implements QuerySession {
       const value = reached ? '0' : wait.fn === 'MASTER_GTID_WAIT' ? '-1' : '1';
       return { kind: 'rows', columns: [textColumn(wait.alias)], rows: [[value]] };
     }
-    // Before translation: reaching into the host is a privilege error (1227), whatever the dialect says.
-    refuseMachineAccess(sql);
     if (!readsDiagnostics(sql)) this.diagnostics = [];
+    const explain = parseExplain(sql);
+    if (explain?.kind === 'select') return this.explain(sql, explain);
+    if (explain?.kind === 'table') return this.show(explain.describe);
     let t: Translation;
     try {
       t = await this.translate(sql);
+      if (t.kind === 'select') await this.authorize(t);
     } catch (err) {
+      if (classify(sql) === 'select') await this.authorizeParsed(sql);
       if (err instanceof SqlError) this.diagnostics = [['Error', err.code, err.message]];
       if (this.forwardable(err, sql)) return this.forward(sql, (err as SqlError).message);
       throw err;
     }
     if (t.kind === 'select') await this.waitForSessionGtid();
-    if (t.kind === 'show' || /^\s*desc(ribe)?\s/i.test(sql)) {
-      const shown = await answerShow(sql, this.showContext());
-      if (shown) return shown;
-      if (t.kind === 'show') throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
-    }
+    if (t.kind === 'show') return this.show(sql);
     switch (t.kind) {
       case 'write':
         throw new SqlError(
@@ -229,10 +240,9 @@ class DuckDbSession implements QuerySession {
         if (MYSQL_STATEMENTS_NOT_SERVED.has(word)) throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
         throw new SqlError('PARSE', `You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '${sql.trim().slice(0, 80)}' at line 1`);
       }
-      default: {
+      case 'select': {
         const variables = selectVariables(sql, this.vars, this.state.database);
         if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
-        this.checkTableAccess(sql);
         const duckSql = await this.limitCatalog(t.sql);
         this.diagnostics = [['Note', 1003, 'served by instaquery from the store']];
         this.forwarding.forwarded.served++;
@@ -240,12 +250,45 @@ class DuckDbSession implements QuerySession {
         this.lastTranslation = duckSql;
         return this.timed(sql, () => this.run(duckSql, sql, t));
       }
+      default:
+        throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
     }
+  }
+
+  private async show(sql: string): Promise<QueryResult> {
+    const shown = await answerShow(sql, this.showContext());
+    if (!shown) throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
+    return shown;
+  }
+
+  /** EXPLAIN of a SELECT: translated and authorised as the SELECT itself, then explained by DuckDB. */
+  private async explain(sql: string, e: Extract<Explain, { kind: 'select' }>): Promise<QueryResult> {
+    let t: Translation;
+    try {
+      t = await this.translate(e.select);
+      if (t.kind !== 'select') throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support EXPLAIN of '${e.select.slice(0, 60)}'`);
+      await this.authorize(t);
+    } catch (err) {
+      await this.authorizeParsed(e.select);
+      throw err;
+    }
+    const duckSql = await this.limitCatalog(t.sql);
+    // As MySQL leaves the query it actually ran in Note 1003.
+    this.diagnostics = [['Note', 1003, duckSql]];
+    return this.timed(sql, async () => {
+      try {
+        return await answerExplain(this.conn, e, duckSql, t.relations ?? []);
+      } catch (err) {
+        throw toSqlError(err);
+      }
+    });
   }
 
   /** The statement in DuckDB's dialect, typed against the store's catalog as it is now. */
   private async translate(sql: string): Promise<Translation> {
-    const context = (loaded: LoadedCatalog): TranslateContext => ({ database: this.state.database, catalog: loaded.dialect, systemVariable: (name) => this.sessionValue(name) });
+    // Every table named with its database: the SQL DuckDB runs means exactly the relations the
+    // grants checked, whatever its search path holds.
+    const context = (loaded: LoadedCatalog): TranslateContext => ({ database: this.state.database, catalog: loaded.dialect, qualifyTables: true, systemVariable: (name) => this.sessionValue(name) });
     // The catalog is re-read at most once a second: a table or column added a moment ago may be
     // missing. Translating without a table's types could change the answer, so it is re-read.
     let t: Translation;
@@ -275,7 +318,12 @@ class DuckDbSession implements QuerySession {
   /** Runs a SELECT the dialect refused on the upstream MySQL, and says so in SHOW WARNINGS. */
   private async forward(sql: string, reason: string): Promise<QueryResult> {
     const upstream = this.forwarding.upstream!;
-    this.checkTableAccess(sql);
+    // The upstream answers with its own account's privileges: only a statement whose parse says
+    // what it reads, checked against this user's grants, is sent, and none that touches files there.
+    const reads = await this.authorizeParsed(sql);
+    if (!reads) throw new SqlError('NOT_SUPPORTED_YET', `${reason} (not forwarded to ${upstream.endpoint}: the statement could not be parsed to check it against your grants)`);
+    if (reads.into) throw new SqlError('SPECIFIC_ACCESS_DENIED', 'Access denied; you need (at least one of) the FILE privilege(s) for this operation (SELECT ... INTO is not forwarded)');
+    if (reads.functions.has('LOAD_FILE')) throw new SqlError('SPECIFIC_ACCESS_DENIED', 'Access denied; you need (at least one of) the FILE privilege(s) for this operation (LOAD_FILE is not forwarded)');
     let result: QueryResult;
     try {
       result = await this.timed(sql, () => upstream.query(sql, this.state.database));
@@ -343,19 +391,22 @@ class DuckDbSession implements QuerySession {
     return (names, types) => sourceColumnsOf(names, types, tables, catalog);
   }
 
-  async prepare(sql: string): Promise<PreparedStatementInfo> {
-    refuseMachineAccess(sql);
+  async prepare(text: string): Promise<PreparedStatementInfo> {
+    const sql = executableText(text);
+    // EXPLAIN is answered at execution, through query().
+    if (parseExplain(sql)) return this.emulated(sql);
     let t: Translation;
     try {
       t = await this.translate(sql);
+      if (t.kind === 'select') await this.authorize(t);
     } catch (err) {
+      if (classify(sql) === 'select') await this.authorizeParsed(sql);
       // Refused here but forwardable: kept as text, forwarded with its values at each execution.
       if (!this.forwardable(err, sql)) throw err;
       return this.emulated(sql);
     }
     if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) return this.emulated(sql);
     const id = this.nextStatementId++;
-    this.checkTableAccess(sql);
     let statement: DuckDBPreparedStatement;
     try {
       statement = await this.conn.prepare(t.sql);
@@ -470,6 +521,7 @@ class DuckDbSession implements QuerySession {
 
   async listFields(table: string): Promise<ResultColumn[]> {
     if (!this.state.database) throw new SqlError('NO_DB', 'No database selected');
+    this.grants.checkTable(this.state.database, table, (await this.catalog.get(this.conn, true)).grants);
     const ident = (n: string) => '"' + n.replace(/"/g, '""') + '"';
     try {
       const reader = await this.conn.runAndReadAll(`SELECT * FROM ${ident(this.state.database)}.${ident(table)} LIMIT 0`);
@@ -494,6 +546,8 @@ class DuckDbSession implements QuerySession {
       conn: this.conn,
       database: this.state.database,
       databases: () => this.databases(),
+      grants: this.grants,
+      grantCatalog: async () => (await this.catalog.get(this.conn, true)).grants,
       variables: this.vars,
       status: () =>
         new Map([

@@ -7,11 +7,15 @@ import { describeResult, textColumn } from './mysql-types.ts';
 import { showCreateTable } from './show-create-table.ts';
 import { SqlError } from './sql-errors.ts';
 import type { QueryResult } from './result-set.ts';
+import type { GrantCatalog, Grants } from './grants.ts';
 
 export interface ShowContext {
   conn: DuckDBConnection;
   database: string | null;
   databases(): Promise<string[]>;
+  /** The session user's grants: a forbidden database or table is refused before it is looked at. */
+  grants: Grants;
+  grantCatalog(): Promise<GrantCatalog>;
   variables: Map<string, string>;
   status(): Map<string, string>;
   processList(full: boolean): (string | null)[][];
@@ -75,6 +79,7 @@ export async function answerShow(sql: string, ctx: ShowContext): Promise<QueryRe
 
   if ((m = new RegExp(`^show\\s+(full\\s+)?tables(?:\\s+(?:from|in)\\s+${NAME})?${LIKE}${END}`, 'i').exec(text))) {
     const db = needDatabase(ctx, m[2]);
+    ctx.grants.checkDatabase(db);
     if (!(await ctx.databases()).includes(db)) throw new SqlError('BAD_DB', `Unknown database '${db}'`);
     const like = likeMatcher(unquote(m[3]));
     const names = (await query(ctx, `SELECT TABLE_NAME FROM ${MYSQL_CATALOG_SCHEMA}.tables WHERE TABLE_SCHEMA = $1 ORDER BY 1`, [db])).map((r) => r[0]!).filter(like);
@@ -88,6 +93,7 @@ export async function answerShow(sql: string, ctx: ShowContext): Promise<QueryRe
     const full = Boolean(columns?.[1]);
     const table = columns ? columns[3]! : describe![2]!;
     const db = needDatabase(ctx, columns ? (columns[4] ?? columns[2]) : describe![1]);
+    ctx.grants.checkTable(db, table, await ctx.grantCatalog());
     await tableMustExist(ctx, db, table);
     const like = columns ? likeMatcher(unquote(columns[5])) : describe![3] ? likeMatcher(describe![3]) : likeMatcher(undefined);
     const found = await query(
@@ -104,6 +110,7 @@ export async function answerShow(sql: string, ctx: ShowContext): Promise<QueryRe
   if ((m = new RegExp(`^show\\s+(?:index|indexes|keys)\\s+(?:from|in)\\s+${QUALIFIED}(?:\\s+(?:from|in)\\s+${NAME})?${END}`, 'i').exec(text))) {
     const table = m[2]!;
     const db = needDatabase(ctx, m[3] ?? m[1]);
+    ctx.grants.checkTable(db, table, await ctx.grantCatalog());
     await tableMustExist(ctx, db, table);
     // Typed as MySQL types them: Non_unique BIGINT, Seq_in_index INT, Cardinality and Sub_part BIGINT.
     const reader = await ctx.conn.runAndReadAll(
@@ -144,11 +151,13 @@ export async function answerShow(sql: string, ctx: ShowContext): Promise<QueryRe
 
   if ((m = new RegExp(`^show\\s+create\\s+table\\s+${QUALIFIED}${END}`, 'i').exec(text))) {
     const db = needDatabase(ctx, m[1]);
+    ctx.grants.checkTable(db, m[2]!, await ctx.grantCatalog(), 'SHOW');
     return rows(['Table', 'Create Table'], [[m[2]!, await showCreateTable(ctx.conn, db, m[2]!)]]);
   }
 
   if ((m = new RegExp(`^show\\s+create\\s+(?:database|schema)\\s+${NAME}${END}`, 'i').exec(text))) {
     const db = m[1]!;
+    ctx.grants.checkDatabase(db);
     if (!(await ctx.databases()).includes(db)) throw new SqlError('BAD_DB', `Unknown database '${db}'`);
     return rows(['Database', 'Create Database'], [[db, `CREATE DATABASE \`${db}\` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci */`]]);
   }

@@ -8,7 +8,8 @@ import { bucketView, mapColumnType } from '../connectors/columnar-sink/index.ts'
 import { bucketOf, parseSpec, type PartitionSpec } from '../partitioning/index.ts';
 
 const INTEGER_TYPE = /^(tinyint|smallint|mediumint|int|integer|bigint)\b/i;
-import { declaredMembers, tokenize, type DialectCatalog, type ResultColumnHint } from '../dialect/index.ts';
+import { declaredMembers, tokenize, translate, type DialectCatalog, type RelationRead, type ResultColumnHint } from '../dialect/index.ts';
+import type { GrantCatalog } from './grants.ts';
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn } from './result-set.ts';
 
@@ -33,6 +34,8 @@ const CATALOG_TTL_MS = 1000;
 export interface LoadedCatalog {
   catalog: SourceCatalog;
   dialect: DialectCatalog;
+  /** What grants are checked against: which relations exist, and what each view reads. */
+  grants: GrantCatalog;
 }
 
 /**
@@ -53,9 +56,9 @@ export class SourceCatalogCache {
       // read one bucket's view): a change of either is a new catalog, so no cached translation
       // outlives the bucket views it names.
       const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR, NULL AS refused, partitioning,
-          EXISTS (SELECT 1 FROM _instaquery.cold_partitions AS c WHERE c.db = s.db AND c.tbl = s.tbl) AS cold
+          EXISTS (SELECT 1 FROM _instaquery.cold_partitions AS c WHERE c.db = s.db AND c.tbl = s.tbl) AS cold, NULL AS definition
         FROM _instaquery.source_tables AS s
-        UNION ALL SELECT db, name, coalesce(columns::VARCHAR, '[]'), '[]', refused, NULL, false FROM _instaquery.source_views ORDER BY 1, 2`);
+        UNION ALL SELECT db, name, coalesce(columns::VARCHAR, '[]'), '[]', refused, NULL, false, definition FROM _instaquery.source_views ORDER BY 1, 2`);
       rows = reader.getRowsJS();
     } catch {
       // A store without the catalog yet (nothing captured): plain DuckDB descriptions.
@@ -68,7 +71,9 @@ export class SourceCatalogCache {
     const catalog: SourceCatalog = new Map();
     const refusals = new Map<string, string>();
     const bucketed = new Map<string, PartitionSpec>();
-    for (const [db, table, columns, pk, refused, partitioning, cold] of rows) {
+    const views = new Map<string, { db: string; definition: string }>();
+    for (const [db, table, columns, pk, refused, partitioning, cold, definition] of rows) {
+      if (definition !== null) views.set(`${db}.${table}`.toLowerCase(), { db: String(db), definition: String(definition) });
       if (refused !== null) {
         refusals.set(`${db}.${table}`.toLowerCase(), String(refused));
         continue;
@@ -105,9 +110,39 @@ export class SourceCatalogCache {
         return bucketView({ db: columns[0]!.db, table: columns[0]!.table }, bucketOf(spec, values));
       },
     };
-    this.loaded = { at: Date.now(), text, value: { catalog, dialect } };
+    this.loaded = { at: Date.now(), text, value: { catalog, dialect, grants: grantCatalog(catalog, refusals, views, dialect) } };
     return this.loaded.value;
   }
+}
+
+/**
+ * Relations as the grants see them: every source table and view (a refused view too: refusing
+ * it for its grants comes first), and what each view reads, from its definition translated as the
+ * store translated it. A definition that no longer translates reads what cannot be known (null).
+ */
+function grantCatalog(catalog: SourceCatalog, refusals: Map<string, string>, views: Map<string, { db: string; definition: string }>, dialect: DialectCatalog): GrantCatalog {
+  const reads = new Map<string, RelationRead[] | null>();
+  const readsOf = (key: string): RelationRead[] | null => {
+    if (!reads.has(key)) {
+      const view = views.get(key)!;
+      try {
+        reads.set(key, translate(view.definition, { database: view.db, catalog: dialect, qualifyTables: true }).relations ?? null);
+      } catch {
+        reads.set(key, null);
+      }
+    }
+    return reads.get(key)!;
+  };
+  return {
+    has: (db, table) => {
+      const key = `${db}.${table}`.toLowerCase();
+      return catalog.has(key) || refusals.has(key);
+    },
+    viewReads: (db, table) => {
+      const key = `${db}.${table}`.toLowerCase();
+      return views.has(key) ? readsOf(key) : undefined;
+    },
+  };
 }
 
 /** What the dialect says each result column is, as column infos for describeSourceColumn. */

@@ -104,10 +104,15 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   if (serves) rest.consoleQuery = (sql, database) => runConsoleQuery(handler, sql, database);
   rest.notReady = async () => notReadyReasons(worker, serves, store);
   const gatewayAddress = gateway ? await gateway.listen() : { host: config.gateway.host, port: 0 };
+  // Where tiering writes: the only directories the store's DuckDB may touch.
+  const coldTarget = resolve(config.tiering['target.dir'] ?? join(config.dataDir, 'cold'));
+  const tableTargets: Record<string, string> = Object.fromEntries(
+    Object.entries(config.tiering.tables ?? {}).flatMap(([table, t]) => (t['target.dir'] ? [[table, resolve(t['target.dir'])]] : [])),
+  );
   let restPort: number;
   try {
     restPort = await rest.listen(config.rest.host, config.rest.port);
-    if (serves) store = await ColumnarStore.open(config.dataDir);
+    if (serves) store = await ColumnarStore.open(config.dataDir, [coldTarget, ...Object.values(tableTargets)]);
   } catch (err) {
     await Promise.all([gateway?.close(), rest.close()]);
     throw err;
@@ -130,7 +135,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
         store,
         {
           schedule: config.tiering.schedule,
-          targetDir: resolve(config.tiering['target.dir'] ?? join(config.dataDir, 'cold')),
+          targetDir: coldTarget,
           fileSizeBytes: config.tiering['target.file.size'],
           rowGroupSize: config.tiering['row.group.size'],
           orphanGraceMs: config.tiering['orphan.grace.ms'],
@@ -139,7 +144,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
               table,
               {
                 ...(t.schedule ? { schedule: t.schedule } : {}),
-                ...(t['target.dir'] ? { targetDir: resolve(t['target.dir']) } : {}),
+                ...(tableTargets[table] ? { targetDir: tableTargets[table] } : {}),
                 ...(t['target.file.size'] ? { fileSizeBytes: t['target.file.size'] } : {}),
                 ...(t['row.group.size'] ? { rowGroupSize: t['row.group.size'] } : {}),
               },

@@ -1,8 +1,10 @@
 // The store: one DuckDB file owned by this process (DuckDB allows one read-write process per
 // file). Writes go through one connection, serialised; each reader gets its own connection and
 // sees only committed transactions.
+import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { openDuckDbFile, transactionOn } from './duckdb-file.ts';
+import { allowedDirectories, lockExternalAccess } from './external-access.ts';
 import type { PartitionSpec } from '../../partitioning/index.ts';
 import type { ChangeConsumer, ChangeEvent, SourceOffset, TableName, TableSchema } from '../mysql-source/index.ts';
 import { UserFacingError } from '../../runtime/errors.ts';
@@ -56,7 +58,11 @@ export class ColumnarStore {
     readonly path: string,
   ) {}
 
-  static async open(dataDir: string): Promise<ColumnarStore> {
+  /**
+   * `coldDirs`: the tiering target directories (default `<dataDir>/cold`), the only ones the
+   * instance may read or write besides its own file (see external-access.ts).
+   */
+  static async open(dataDir: string, coldDirs: readonly string[] = [join(dataDir, 'cold')]): Promise<ColumnarStore> {
     const { instance, path } = await openDuckDbFile(dataDir, STORE_FILE, 'the store');
     const writer = await instance.connect();
     // Cold files are never rewritten in place (each run writes new names), so their footers can
@@ -72,6 +78,7 @@ export class ColumnarStore {
     await createColdCatalog(writer);
     await writer.run(`CREATE SCHEMA IF NOT EXISTS ${PARTS_SCHEMA}`);
     const known = await loadKnownTables(writer, (t) => defaultSpec(t.primaryKey, t.columns.map((c) => c.name)));
+    await lockExternalAccess(writer, await allowedDirectories(writer, coldDirs));
     return new ColumnarStore(instance, writer, known, path);
   }
 

@@ -267,8 +267,14 @@ describe('freshness: SHOW STATUS and read-your-writes', () => {
 });
 
 describe('no reach into the host through DuckDB functions', () => {
-  it.each(["SELECT * FROM read_csv('/etc/passwd')", "SELECT getenv('HOME') AS h", "SELECT * FROM '/etc/hostname'"])('refuses %s with error 1227', async (sql) => {
-    await expect(gateway.query(sql)).rejects.toMatchObject({ errno: 1227 });
-    await expect(gateway.execute(sql)).rejects.toMatchObject({ errno: 1227 });
+  // Not MySQL: a table function is a syntax MySQL lacks, getenv() a function it lacks, a string
+  // as a table a syntax error. The dialect writes none of them (test/security has the whole corpus).
+  it.each([
+    ["SELECT * FROM read_csv('/etc/passwd')", 1235],
+    ["SELECT getenv('HOME') AS h", 1235],
+    ["SELECT * FROM '/etc/hostname'", 1064],
+  ] as const)('refuses %s with error %i', async (sql, errno) => {
+    await expect(gateway.query(sql)).rejects.toMatchObject({ errno });
+    await expect(gateway.execute(sql)).rejects.toMatchObject({ errno });
   });
 });

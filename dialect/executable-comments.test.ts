@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { executableText } from './executable-comments.ts';
+
+describe('executableText: the statement MySQL 8.0 executes', () => {
+  it.each([
+    ['SELECT 1 /*!, 2 */', 'SELECT 1  , 2  '],
+    ['SELECT 1 /*!50000 , 2 */', 'SELECT 1   , 2  '],
+    ['SELECT 1 /*!80036 , 2 */', 'SELECT 1   , 2  '],
+    // Above the reported version, and MariaDB's own form: plain comments to MySQL 8.0.36.
+    ['SELECT 1 /*!90000 , 2 */', 'SELECT 1  '],
+    ['SELECT 1 /*M!100100 , 2 */', 'SELECT 1  '],
+    ['SELECT 1 /* , 2 */', 'SELECT 1  '],
+    ['SELECT 1 -- , 2\n', 'SELECT 1  \n'],
+    ['SELECT 1 # , 2\n', 'SELECT 1  \n'],
+    ['SELECT 1--2', 'SELECT 1--2'],
+    ['SELECT /*+ MAX_EXECUTION_TIME(10) */ 1', 'SELECT /*+ MAX_EXECUTION_TIME(10) */ 1'],
+  ])('%j → %j', (sql, expected) => {
+    expect(executableText(sql)).toBe(expected);
+  });
+
+  it('leaves comment marks inside strings and quoted identifiers alone', () => {
+    for (const sql of ["SELECT '/*!, 2 */'", 'SELECT "-- x"', 'SELECT `a#b`', "SELECT 'it\\'s /* no */'", "SELECT 'a''/*'"]) expect(executableText(sql)).toBe(sql);
+  });
+
+  it('reads a backslash-escaped quote as MySQL does, so a comment after the string is one', () => {
+    expect(executableText("SELECT 'a\\' UNION SELECT 2 -- '")).toBe("SELECT 'a\\' UNION SELECT 2 -- '");
+    expect(executableText("SELECT 'a\\'' /*!, (SELECT k FROM secret.s) */")).toBe("SELECT 'a\\''  , (SELECT k FROM secret.s)  ");
+  });
+});

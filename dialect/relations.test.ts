@@ -1,0 +1,49 @@
+// The relations a translated SELECT reads: what the gateway authorises. Every way MySQL lets a
+// statement name a table must show up here, or a grant check would miss it.
+import { describe, expect, it } from 'vitest';
+import { translate, type DialectCatalog } from './index.ts';
+
+const catalog: DialectCatalog = {
+  columns: (db, table) => (db === 'rb' && table === 'bill' ? [{ name: 'id', columnType: 'int', nullable: false, primaryKey: true }] : undefined),
+};
+const relationsOf = (sql: string) => translate(sql, { database: 'rb', catalog, qualifyTables: true }).relations;
+
+describe('relations of a translated SELECT', () => {
+  it.each([
+    ['SELECT * FROM bill, secret.s', ['rb.bill', 'secret.s']],
+    ['SELECT * FROM bill JOIN secret.s ON 1 = 1 LEFT JOIN secret.t USING (id)', ['rb.bill', 'secret.s', 'secret.t']],
+    ['SELECT * FROM (secret.s)', ['secret.s']],
+    ['SELECT * FROM bill LEFT JOIN (secret.s JOIN secret.t ON 1 = 1) ON 1 = 1', ['rb.bill', 'secret.s', 'secret.t']],
+    ['WITH c AS (SELECT * FROM secret.s) SELECT * FROM c JOIN bill ON 1 = 1', ['secret.s', 'rb.bill']],
+    ['WITH s AS (SELECT 1 AS a) SELECT * FROM s', []],
+    ['SELECT * FROM (SELECT * FROM secret.s) AS d', ['secret.s']],
+    ['SELECT id FROM bill WHERE id IN (SELECT k FROM secret.s)', ['rb.bill', 'secret.s']],
+    ['SELECT id FROM bill WHERE EXISTS (SELECT 1 FROM secret.s)', ['rb.bill', 'secret.s']],
+    ['SELECT (SELECT max(k) FROM secret.s) AS m', ['secret.s']],
+    ['SELECT id FROM bill UNION SELECT k FROM secret.s', ['rb.bill', 'secret.s']],
+    ['SELECT id FROM bill UNION ALL SELECT k FROM secret.s EXCEPT SELECT k FROM secret.t', ['rb.bill', 'secret.s', 'secret.t']],
+    ['SELECT * FROM information_schema.tables', ['information_schema.tables']],
+    ['SELECT * FROM `secret`.`s`', ['secret.s']],
+    ['SELECT * FROM `/etc/passwd`', ['rb./etc/passwd']],
+  ])('%s reads %j', (sql, expected) => {
+    expect(relationsOf(sql)!.map((r) => `${r.db}.${r.table}`)).toEqual(expected);
+  });
+
+  it('names a table with no database selected with a null database', () => {
+    expect(translate('SELECT * FROM t', { database: null, catalog }).relations).toEqual([{ db: null, table: 't' }]);
+  });
+
+  it('writes every table with its database, so DuckDB resolves nothing by its search path', () => {
+    expect(translate('SELECT id FROM bill', { database: 'rb', catalog, qualifyTables: true }).sql).toContain('"rb"."bill"');
+  });
+
+  it('refuses a string as a table as MySQL does (a syntax error), never a relation', () => {
+    expect(() => relationsOf("SELECT * FROM '/etc/passwd'")).toThrow(/a string where a table name belongs/);
+  });
+
+  it('never passes a non-SELECT or an EXPLAIN on as SQL to run', () => {
+    expect(translate("COPY (SELECT 1) TO '/tmp/x'", { database: 'rb', catalog }).sql).toBe('');
+    expect(translate('PRAGMA version', { database: 'rb', catalog }).sql).toBe('');
+    expect(() => translate("EXPLAIN ANALYZE COPY (SELECT 1) TO '/tmp/x'", { database: 'rb', catalog })).toThrow(/EXPLAIN or DESCRIBE/);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { statementReads } from './statement-reads.ts';
+
+const names = (sql: string) => statementReads(sql, 'rb').relations.map((r) => `${r.db}.${r.table}`);
+
+describe('statementReads: what a SELECT to forward reads', () => {
+  it('lists every relation wherever it stands', () => {
+    expect(names('SELECT * FROM bill, secret.s')).toEqual(['rb.bill', 'secret.s']);
+    expect(names('SELECT (SELECT k FROM secret.s LIMIT 1) FROM bill WHERE id IN (SELECT id FROM secret.t)')).toEqual(expect.arrayContaining(['rb.bill', 'secret.s', 'secret.t']));
+    expect(names('WITH c AS (SELECT * FROM secret.s) SELECT * FROM c')).toEqual(['secret.s']);
+    expect(names('SELECT 1 FROM dual')).toEqual([]);
+    expect(names('SELECT a FROM bill UNION SELECT k FROM secret.s')).toEqual(['rb.bill', 'secret.s']);
+  });
+
+  it('says when it writes a file or reads one', () => {
+    expect(statementReads("SELECT 1 INTO OUTFILE '/tmp/x'", 'rb').into).toBe(true);
+    expect(statementReads("SELECT LOAD_FILE('/etc/passwd')", 'rb').functions.has('LOAD_FILE')).toBe(true);
+    expect(statementReads('SELECT 1', 'rb').into).toBe(false);
+  });
+
+  it('refuses what is not one SELECT', () => {
+    expect(() => statementReads('SELECT 1; SELECT 2', 'rb')).toThrow();
+    expect(() => statementReads('DELETE FROM bill', 'rb')).toThrow();
+    expect(() => statementReads("SELECT * FROM '/etc/passwd'", 'rb')).toThrow();
+  });
+});
