@@ -63,7 +63,7 @@ function bill(id: number): Row {
   };
 }
 
-const store = await ColumnarStore.open(join(dir, 'data'));
+const store = await ColumnarStore.open(join(dir, 'data'), [join(dir, 'cold')]);
 const consumer = store.consumerFor('bench', sink);
 const loadStart = Date.now();
 await consumer.beginSnapshot([schema], { file: 'bench', pos: 4, gtid: null, snapshotCompleted: false });

@@ -2,7 +2,11 @@
 // and Kafka mode alike, so the curl commands written for Debezium + Kafka Connect drive
 // instaquery unchanged. Bodies and errors ({error_code, message}) are shaped as Kafka Connect's;
 // passwords come back as "[hidden]". Protected by a bearer token or basic auth when configured;
-// the config refuses a non-loopback address without either.
+// the config refuses a non-loopback address without either. Only the probes (/healthz, /readyz)
+// and the admin UI's static page and code (/ui/, which hold no data) answer without credentials.
+// Before any handler runs, rest-guard.ts refuses what a web page could make a browser send
+// (another Host on a loopback bind, a cross-site state change, a body not declared JSON), names
+// are checked by connector-name.ts, and secret-scrub.ts keeps secrets out of error text.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from './errors.ts';
@@ -15,6 +19,9 @@ import { uiAsset } from '../admin-ui/server.ts';
 import { VERSION } from './version.ts';
 import { ConnectError, type Worker } from './worker.ts';
 import { ignoredKeys } from './ignored-keys.ts';
+import { connectorNameProblem } from './connector-name.ts';
+import { crossSiteRefusal, hostRefusal, mediaTypeRefusal } from './rest-guard.ts';
+import { HIDDEN, SECRET_KEY, SecretScrubber } from './secret-scrub.ts';
 import { MYSQL_CONNECTOR_CLASS } from '../connectors/mysql-source/index.ts';
 import { KUDU_SINK_CONNECTOR_CLASS, SINK_CONNECTOR_CLASS } from '../connectors/columnar-sink/index.ts';
 import type { ForwardedShape } from '../gateway/index.ts';
@@ -34,10 +41,58 @@ export interface RestAuth {
   users?: { user: string; password: string }[] | undefined;
 }
 
+/**
+ * Every route the API answers, as `METHOD /path` with `{name}`, `{id}` and `{type}` for the
+ * variable parts. Kept in step with route() by hand: test/security/rest-api.test.ts checks that
+ * each exists and that each but the probes and /ui/ needs credentials.
+ */
+export const REST_ROUTES = [
+  'GET /',
+  'GET /connectors',
+  'POST /connectors',
+  'GET /connectors/{name}',
+  'DELETE /connectors/{name}',
+  'GET /connectors/{name}/config',
+  'PUT /connectors/{name}/config',
+  'PATCH /connectors/{name}/config',
+  'GET /connectors/{name}/status',
+  'GET /connectors/{name}/tasks',
+  'GET /connectors/{name}/tasks/{id}/status',
+  'POST /connectors/{name}/tasks/{id}/restart',
+  'PUT /connectors/{name}/pause',
+  'PUT /connectors/{name}/resume',
+  'PUT /connectors/{name}/stop',
+  'POST /connectors/{name}/restart',
+  'GET /connectors/{name}/offsets',
+  'PATCH /connectors/{name}/offsets',
+  'DELETE /connectors/{name}/offsets',
+  'GET /connectors/{name}/topics',
+  'POST /connectors/{name}/snapshot',
+  'GET /connector-plugins',
+  'PUT /connector-plugins/{type}/config/validate',
+  'GET /gateway/forwarded',
+  'GET /tiering',
+  'POST /tiering/run',
+  'POST /tiering/restore',
+  'POST /instaquery/source-catalog',
+  'POST /instaquery/query',
+  'GET /instaquery/history/{name}',
+  'GET /metrics',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /ui/',
+] as const;
+
+/** The routes that answer without credentials: probes, and the UI's page and code (no data in them). */
+export const OPEN_ROUTES: readonly string[] = ['GET /healthz', 'GET /readyz', 'GET /ui/'];
+
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export class RestApi {
   private server: Server | null = null;
+  /** The address listen() bound: a loopback one turns on the Host check (DNS rebinding). */
+  private boundHost = '127.0.0.1';
+  private readonly scrubber = new SecretScrubber();
   /** The store's tiering job; null where there is no store (a Kafka-mode source worker). */
   tiering: Tiering | null = null;
   metrics: Metrics | null = null;
@@ -53,7 +108,11 @@ export class RestApi {
     /** Statement shapes the gateway forwarded upstream, with counts and reasons. */
     private readonly forwarded: () => ForwardedShape[] = () => [],
     private readonly auth: RestAuth = {},
-  ) {}
+  ) {
+    // The API's own credentials are never echoed either.
+    this.scrubber.remember(auth.token);
+    for (const u of auth.users ?? []) this.scrubber.remember(u.password);
+  }
 
   /** `GET /tiering`, `POST /tiering/run` ({"table"?}), `POST /tiering/restore` ({"table", "partition"}). */
   private async tieringRoute(method: string, parts: string[], body: unknown): Promise<Reply> {
@@ -95,7 +154,12 @@ export class RestApi {
 
   private async route(method: string, url: URL, body: unknown): Promise<Reply> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    const parts = path.split('/').slice(1).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = path.split('/').slice(1).map(decodeURIComponent);
+    } catch {
+      throw new ConnectError(400, `the path ${path.slice(0, 200)} is not valid URL encoding`);
+    }
     const w = this.worker;
     if (path === '/' && method === 'GET') return [200, { version: VERSION, commit: '', kafka_cluster_id: null }];
     if (path === '/gateway/forwarded' && method === 'GET') return [200, this.forwarded()];
@@ -111,6 +175,7 @@ export class RestApi {
       }
     }
     if (parts[0] === 'instaquery' && parts[1] === 'history' && parts[2] && method === 'GET') {
+      checkName(parts[2]);
       this.worker.configOf(parts[2]); // 404 for an unknown connector
       return [200, { connector: parts[2], samples: this.history?.of(parts[2]) ?? [] }];
     }
@@ -130,6 +195,8 @@ export class RestApi {
     if (path === '/connectors' && method === 'POST') return this.create(body);
     if (parts[0] !== 'connectors' || !parts[1]) return notFound(path);
     const name = parts[1];
+    // Every address by name is checked, not only creation: a bad name is a 400 that says why.
+    checkName(name);
     const rest = parts.slice(2).join('/');
     switch (`${method} ${rest}`) {
       case 'GET ':
@@ -222,7 +289,8 @@ export class RestApi {
 
   private async create(body: unknown): Promise<Reply> {
     const b = body as { name?: unknown; config?: unknown } | null;
-    if (!b || typeof b.name !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(b.name)) return [400, { error_code: 400, message: 'the body must be {"name": "<letters, digits, . _ ->", "config": {...}}' }];
+    if (!b || typeof b !== 'object' || typeof b.name !== 'string') return [400, { error_code: 400, message: 'the body must be {"name": "<letters, digits, . _ ->", "config": {...}}' }];
+    checkName(b.name);
     if (!b.config || typeof b.config !== 'object') return [400, { error_code: 400, message: `Connector config for ${b.name} is missing: send {"name": "${b.name}", "config": {...}}` }];
     if (this.worker.names().includes(b.name)) return [409, { error_code: 409, message: `Connector ${b.name} already exists` }];
     await this.worker.put(b.name, b.config as Record<string, unknown>);
@@ -239,11 +307,16 @@ export class RestApi {
     const ignored = ignoredKeys(full);
     // Each problem names its key first, in quotes; one naming none is shown on connector.class.
     const placed = problems.map((message) => ({ message, key: /'([^']+)'/.exec(message)?.[1] ?? 'connector.class' }));
+    const nameProblem = config.name === undefined ? null : connectorNameProblem(config.name);
+    if (nameProblem) {
+      problems.push(nameProblem);
+      placed.push({ message: nameProblem, key: 'name' });
+    }
     const keys = [...new Set([...Object.keys(full), ...placed.map((p) => p.key)])];
     const errorsOf = (key: string) => placed.filter((p) => p.key === key).map((p) => p.message);
     const configs = keys.map((key, order) => ({
       definition: { name: key, type: 'STRING', required: false, default_value: null, importance: 'MEDIUM', documentation: ignored.find((i) => i.key === key)?.reason ?? '', group: 'Common', width: 'NONE', display_name: key, dependents: [], order },
-      value: { name: key, value: /password|secret|token/i.test(key) ? '[hidden]' : full[key] === undefined ? null : String(full[key]), recommended_values: [], errors: errorsOf(key), visible: true },
+      value: { name: key, value: SECRET_KEY.test(key) ? HIDDEN : full[key] === undefined ? null : String(full[key]), recommended_values: [], errors: errorsOf(key), visible: true },
     }));
     return [200, { name: cls, error_count: problems.length, groups: ['Common'], configs }];
   }
@@ -265,6 +338,7 @@ export class RestApi {
   }
 
   async listen(host: string, port: number): Promise<number> {
+    this.boundHost = host;
     const server = createServer((req, res) => {
       let text = '';
       req.on('data', (chunk: Buffer) => {
@@ -272,10 +346,16 @@ export class RestApi {
         if (text.length > 1_000_000) req.destroy();
       });
       req.on('end', () => {
+        // Cheap and standard: no MIME sniffing of any answer, and no page of ours in a frame (clickjacking).
+        res.setHeader('x-content-type-options', 'nosniff');
+        res.setHeader('x-frame-options', 'DENY');
         const send = ([status, out]: Reply) => {
           res.writeHead(status, status === 204 || out === null ? {} : { 'content-type': 'application/json' });
-          res.end(status === 204 || out === null ? undefined : JSON.stringify(out));
+          res.end(status === 204 || out === null ? undefined : JSON.stringify(this.scrubber.scrub(out)));
         };
+        const refuse = (refusal: { status: number; message: string } | null) => refusal !== null && (send([refusal.status, { error_code: refusal.status, message: refusal.message }]), true);
+        // DNS rebinding, before anything answers (the probes and the UI too).
+        if (refuse(hostRefusal(req, this.boundHost))) return;
         // Probes carry no credentials: liveness and readiness say nothing beyond up or not (and why not).
         const probe = (req.url ?? '').split('?')[0];
         if (req.method === 'GET' && probe === '/healthz') return send([200, { status: 'ok' }]);
@@ -284,7 +364,7 @@ export class RestApi {
           uiAsset(probe).then(
             (asset) => {
               if (!asset) return send(notFound(probe));
-              res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
+              res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache', 'content-security-policy': "frame-ancestors 'none'" });
               res.end(asset.body);
             },
             (err: Error) => send([500, { error_code: 500, message: `cannot build the admin UI: ${err.message}` }]),
@@ -298,18 +378,25 @@ export class RestApi {
           );
           return;
         }
+        // CSRF before auth: a cross-site request is refused whatever credentials the browser
+        // attached, and never gets a Basic challenge that would make the browser ask for them.
+        if (refuse(crossSiteRefusal(req))) return;
         if (!this.authorized(req)) {
           // Basic only when basic users exist: a browser answers a Basic challenge with its own
           // login dialog, which a token cannot be typed into (the admin UI asks for the token).
           res.setHeader('www-authenticate', this.auth.users?.length ? 'Basic realm="instaquery"' : 'Bearer realm="instaquery"');
           return send([401, { error_code: 401, message: 'the REST API needs credentials: send Authorization: Bearer <rest.token> or basic auth of one of rest.users' }]);
         }
+        if (refuse(mediaTypeRefusal(req, text.length > 0))) return;
         let body: unknown = null;
         try {
           body = text ? JSON.parse(text) : null;
         } catch {
           return send([400, { error_code: 400, message: 'the request body is not valid JSON' }]);
         }
+        // What this request and the running connectors hold as secrets must not come back in error text.
+        this.scrubber.rememberSecretsOf(body);
+        for (const source of this.worker.sources().values()) this.scrubber.rememberSecretsOf(source.config);
         if (req.method === 'GET' && probe === '/metrics' && this.metrics) {
           const metrics = this.metrics;
           metrics.text().then(
@@ -352,6 +439,11 @@ export class RestApi {
     server.closeAllConnections();
     await closed;
   }
+}
+
+function checkName(name: string): void {
+  const problem = connectorNameProblem(name);
+  if (problem) throw new ConnectError(400, problem);
 }
 
 const notFound = (path: string): Reply => [404, { error_code: 404, message: `No such resource: ${path}` }];

@@ -17,6 +17,7 @@ import type { HotWindow } from '../partitioning/index.ts';
 import { MySqlSourceConnector, parseMySqlSourceConfig, type SourceOffset } from '../connectors/mysql-source/index.ts';
 import { AvroRegistry, KafkaPublisher, KafkaPublishing, KafkaSinkConnector, topicOf } from '../connectors/kafka-transport/index.ts';
 import { ignoredKeys } from './ignored-keys.ts';
+import { connectorNameProblem } from './connector-name.ts';
 
 export type TargetState = 'RUNNING' | 'PAUSED' | 'STOPPED';
 export type ConnectorConfig = Record<string, unknown>;
@@ -66,8 +67,15 @@ export class Worker {
   /** Configs from connectors.json, then the config file's (which win: they are what was asked for now). */
   load(): void {
     const path = join(this.config.dataDir, CONFIGS_FILE);
+    // Names are checked as the REST API checks them, before anything starts or is written.
+    const badNames = (names: unknown[], where: string, fix: string) => {
+      const problems = names.map(connectorNameProblem).filter((p) => p !== null);
+      if (problems.length) throw new UserFacingError(`${where}:\n  - ${problems.join('\n  - ')}`, fix, 2);
+    };
+    badNames(this.config.connectors.map((c) => c.name), 'invalid connector name in the config file', 'rename the connector in the config file\'s "connectors"');
     if (existsSync(path)) {
       const saved = JSON.parse(readFileSync(path, 'utf8')) as { name: string; config: ConnectorConfig; target: TargetState }[];
+      badNames(saved.map((s) => s.name), `invalid connector name in ${path}`, `rename or remove that entry in ${path} while instaquery is stopped`);
       for (const s of saved) this.entries.set(s.name, { name: s.name, config: s.config, target: s.target });
     }
     for (const c of this.config.connectors) {
@@ -238,6 +246,9 @@ export class Worker {
   }
 
   async put(name: string, config: ConnectorConfig): Promise<{ created: boolean }> {
+    // Every creation comes through here (POST /connectors, PUT …/config, the admin UI).
+    const badName = connectorNameProblem(name);
+    if (badName) throw new ConnectError(400, badName);
     const previous = this.entries.get(name);
     // A GET body sent back keeps the stored secrets it shows hidden.
     const merged = Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'name').map(([k, v]) => [k, v === HIDDEN && previous ? previous.config[k] : v]));

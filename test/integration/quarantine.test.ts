@@ -42,13 +42,13 @@ it('quarantines the table, keeps the others flowing, and re-snapshots it on requ
   // Nothing of a was misread: row 3 is not in the store.
   expect(await rows(`SELECT id FROM ${DB}.a ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }]);
 
-  const res = await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', body: JSON.stringify({ 'data-collections': [`${DB}.a`] }) });
+  const res = await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ 'data-collections': [`${DB}.a`] }) });
   expect(res.status).toBe(202);
   await waitFor('a back', async () => status().quarantined.length === 0 && (await diffTable(source, gateway, DB, 'a')) === null, 10_000, 50);
   await source.query("INSERT INTO a VALUES (4, 'a4', 9)");
   await waitFor('a streaming again', async () => (await diffTable(source, gateway, DB, 'a')) === null && (await rows(`SELECT id FROM ${DB}.a WHERE id = 4`)).length === 1, 5000);
 
-  const bad = await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', body: JSON.stringify({ tables: 'x' }) });
+  const bad = await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tables: 'x' }) });
   expect(bad.status).toBe(400);
 });
 
@@ -73,7 +73,7 @@ it('quarantines a table whose column is narrowed, widens in place, and takes the
   const q = await waitFor('n quarantined', async () => status().quarantined.find((x) => x.table === `${DB}.n`), 5000);
   expect(q.reason).toMatch(/cannot change column big from bigint(\(20\))? to int .*narrows the type/);
   await waitFor('b flows', async () => (await rows(`SELECT id FROM ${DB}.b WHERE id = 50`)).length === 1, 5000);
-  await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', body: JSON.stringify({ 'data-collections': [`${DB}.n`] }) });
+  await fetch(`http://127.0.0.1:${instance.restPort}/connectors/q/snapshot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ 'data-collections': [`${DB}.n`] }) });
   await waitFor('n back with the new type', async () => !status().quarantined.some((x) => x.table === `${DB}.n`) && (await diffTable(source, gateway, DB, 'n')) === null, 10_000, 50);
   expect(await storeColumnType(instance, DB, 'n', 'big')).toBe('INTEGER');
 });
