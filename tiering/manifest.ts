@@ -5,12 +5,13 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatSpec, partitionUpperBound } from '../partitioning/index.ts';
+import { pathSegment } from './path-segment.ts';
 import type { KnownTable } from '../connectors/columnar-sink/index.ts';
 
 export const MANIFEST_FILE = '_manifest.json';
 
 export function tableDir(targetDir: string, db: string, table: string): string {
-  return join(targetDir, db, table);
+  return join(targetDir, pathSegment(db), pathSegment(table));
 }
 
 export function writeManifest(targetDir: string, entry: KnownTable): string {

@@ -7,6 +7,8 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColdFile, TableLayout } from '../connectors/columnar-sink/index.ts';
+import { tableDir } from './manifest.ts';
+import { pathSegment } from './path-segment.ts';
 
 export interface ExportOptions {
   targetDir: string;
@@ -19,7 +21,7 @@ export interface ExportOptions {
  * would then see that column twice (in the path and in the files), which Spark refuses.
  */
 export function partitionDir(targetDir: string, layout: TableLayout, p: string): string {
-  return join(targetDir, layout.db, layout.table, `range_partition=${p}`);
+  return join(tableDir(targetDir, layout.db, layout.table), `range_partition=${pathSegment(p)}`);
 }
 
 /** The hash bucket's directory key: `bucket`, unless the table has a column of that name. */
