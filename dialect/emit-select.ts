@@ -5,7 +5,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { mapColumnType } from '../connectors/columnar-sink/index.ts';
 import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
-import { DialectError, DialectUnsupported } from './dialect-error.ts';
+import { DialectUnsupported } from './dialect-error.ts';
+import { relationName } from './relation-name.ts';
 import { asCondition, asValue, quoteIdent, type Emitted } from './emitted.ts';
 import { callName } from './call-name.ts';
 import { CALLED_AGGREGATES, ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
@@ -295,14 +296,9 @@ export class SelectEmitter {
       return `(${q.sql}) AS ${quoteIdent(item.as)}`;
     }
     if (!item.table || typeof item.table !== 'string') throw new DialectUnsupported('this FROM item');
-    const table: string = item.table;
-    // The parser takes `FROM 'x'` as a table named by the string; to MySQL it is a syntax error
-    // (and to DuckDB a file to read).
-    const placeholder = STRING_PLACEHOLDER.exec(table);
-    const literal = placeholder ? this.ctx.literals[Number(placeholder[1])] : undefined;
-    if (literal) throw new DialectError(`a string where a table name belongs${literal.kind === 'string' ? `, near '${literal.value.slice(0, 60)}'` : ''}`);
+    const table = relationName(item.table);
     const alias: string | null = item.as ?? null;
-    const db: string | null = item.db ?? null;
+    const db: string | null = typeof item.db === 'string' ? relationName(item.db) : null;
     let sql: string;
     let columns: RelationColumn[] | null;
     if (db && db.toLowerCase() === 'information_schema') {

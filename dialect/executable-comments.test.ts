@@ -27,3 +27,12 @@ describe('executableText: the statement MySQL 8.0 executes', () => {
     expect(executableText("SELECT 'a\\'' /*!, (SELECT k FROM secret.s) */")).toBe("SELECT 'a\\''  , (SELECT k FROM secret.s)  ");
   });
 });
+
+describe('ansiQuotesAsBackticks: sql_mode ANSI_QUOTES', () => {
+  it('turns double-quoted identifiers into backtick-quoted ones, strings untouched', async () => {
+    const { ansiQuotesAsBackticks } = await import('./ansi-quotes.ts');
+    expect(ansiQuotesAsBackticks('SELECT * FROM "secret"."t" WHERE a = \'x"y\'')).toBe("SELECT * FROM `secret`.`t` WHERE a = 'x\"y'");
+    expect(ansiQuotesAsBackticks('SELECT "a""b", "c`d"')).toBe('SELECT `a"b`, `c``d`');
+    expect(ansiQuotesAsBackticks("SELECT 'it\\'s \"no\"'")).toBe("SELECT 'it\\'s \"no\"'");
+  });
+});

@@ -4,6 +4,7 @@ export { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
 export { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
 export type { DialectCatalog, CatalogColumn, RelationRead, ResultColumnHint } from './emit-select.ts';
 export { executableText } from './executable-comments.ts';
+export { ansiQuotesAsBackticks } from './ansi-quotes.ts';
 export { statementReads, type StatementReads } from './statement-reads.ts';
 export type { ExprType, ColumnSource } from './mysql-types.ts';
 export { declaredMembers } from './mysql-types.ts';

@@ -60,7 +60,9 @@ export function parserInput(tokens: Token[]): ParserInput {
     for (let k = distinct.closeBefore.get(i) ?? 0; k > 0; k--) out.push('))');
     for (let k = distinct.openBefore.get(i) ?? 0; k > 0; k--) out.push(' ((');
     const up = word(t);
-    glued = previous !== undefined && previous.end === t.start;
+    // `--1` is minus minus one to MySQL (a comment needs a space after the dashes), but the
+    // parser would take glued dashes for a comment and not read the rest of the line.
+    glued = previous !== undefined && previous.end === t.start && !(t.text === '-' && previous.text === '-');
     if (t.kind === 'word' && /^_[a-z0-9]+$/i.test(t.text) && next?.kind === 'string') {
       // A charset introducer: _binary 'x' is a binary string, _utf8mb4 'x' a text one.
       emit(literal({ kind: 'string', value: unescapeMysql(next.text), binary: t.text.toLowerCase() === '_binary' }));
@@ -79,7 +81,10 @@ export function parserInput(tokens: Token[]): ParserInput {
       emit(literal({ kind: 'bits', bytes: bitsToBytes(next.text.slice(1)) }));
       i++;
     } else if (t.kind === 'string') {
-      emit(literal({ kind: 'string', value: unescapeMysql(t.text), binary: false }));
+      // Adjacent string literals are one string to MySQL: 'a' 'b' is 'ab'.
+      let value = unescapeMysql(t.text);
+      while (solid[i + 1]?.kind === 'string') value += unescapeMysql(solid[++i]!.text);
+      emit(literal({ kind: 'string', value, binary: false }));
     } else if (t.kind === 'number' && /[eE]/.test(t.text)) {
       emit(literal({ kind: 'double', text: t.text }));
     } else if (t.kind === 'other' && t.text === '.' && next?.kind === 'number' && adjacent && !(previous && (previous.kind === 'word' || previous.kind === 'quoted' || previous.text === ')'))) {
@@ -116,6 +121,9 @@ export function parserInput(tokens: Token[]): ParserInput {
       i = j;
     } else if (casts.has(i)) {
       out.push(' ' + casts.get(i)!);
+    } else if ((t.kind === 'quoted' || t.kind === 'word') && STRING_PLACEHOLDER.test(t.text)) {
+      // The parser would read it as one of the string literals written as placeholders.
+      throw new DialectUnsupported(`the name ${t.text} (the gateway's own placeholder for string literals)`);
     } else if (t.kind === 'quoted') {
       emit('`' + t.text.replace(/`/g, '``') + '`');
     } else {

@@ -38,12 +38,34 @@ describe('relations of a translated SELECT', () => {
   });
 
   it('refuses a string as a table as MySQL does (a syntax error), never a relation', () => {
-    expect(() => relationsOf("SELECT * FROM '/etc/passwd'")).toThrow(/a string where a table name belongs/);
+    expect(() => relationsOf("SELECT * FROM '/etc/passwd'")).toThrow(/a string where a table or database name belongs/);
   });
 
   it('never passes a non-SELECT or an EXPLAIN on as SQL to run', () => {
     expect(translate("COPY (SELECT 1) TO '/tmp/x'", { database: 'rb', catalog }).sql).toBe('');
     expect(translate('PRAGMA version', { database: 'rb', catalog }).sql).toBe('');
     expect(() => translate("EXPLAIN ANALYZE COPY (SELECT 1) TO '/tmp/x'", { database: 'rb', catalog })).toThrow(/EXPLAIN or DESCRIBE/);
+  });
+});
+
+describe('names as MySQL reads them', () => {
+  it('reads a backtick doubled inside a quoted name as one backtick', () => {
+    expect(relationsOf('SELECT * FROM `sec```.`t`')).toEqual([{ db: 'sec`', table: 't' }]);
+  });
+
+  it('refuses a string in a database name\'s place ("db".t without ANSI_QUOTES)', () => {
+    expect(() => relationsOf('SELECT * FROM "secret".t')).toThrow(/a string where a table or database name belongs/);
+  });
+
+  it('reads --1 as minus minus one, not as a comment hiding the rest of the line', () => {
+    expect(relationsOf('SELECT 1 --1 UNION SELECT k FROM secret.s')).toEqual([{ db: 'secret', table: 's' }]);
+  });
+
+  it('joins adjacent string literals into one, as MySQL does', () => {
+    expect(translate("SELECT 'a' 'b\\' UNION SELECT 1 -- '", { database: 'rb', catalog }).sql).toContain("'ab'' UNION SELECT 1 -- '");
+  });
+
+  it('reads a parenthesised union as a SELECT', () => {
+    expect(translate('(SELECT id FROM bill) UNION (SELECT k FROM secret.s)', { database: 'rb', catalog }).relations!.map((r) => `${r.db}.${r.table}`)).toEqual(['rb.bill', 'secret.s']);
   });
 });

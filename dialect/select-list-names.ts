@@ -30,11 +30,14 @@ function hasAlias(item: Token[]): boolean {
   const lastIsName = (last.kind === 'word' && !NOT_ALIAS.has(upper(last))) || last.kind === 'quoted' || (last.kind === 'string' && prev.kind !== 'other' && !literalPrefix);
   // Values and END close an operand too: `NULL TABLE_SCHEM` is NULL aliased TABLE_SCHEM.
   const prevEndsOperand = prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'quoted' || (prev.kind === 'other' && prev.text === ')') || (prev.kind === 'word' && (!NOT_ALIAS.has(upper(prev)) || ENDS_OPERAND.has(upper(prev))));
-  return lastIsName && prevEndsOperand && !(prev.kind === 'other' && prev.text === '.');
+  // 'a' 'b' is one string to MySQL ('ab'), not 'a' aliased b.
+  const concatenated = last.kind === 'string' && prev.kind === 'string';
+  return lastIsName && prevEndsOperand && !concatenated && !(prev.kind === 'other' && prev.text === '.');
 }
 
 function mysqlName(item: Token[], sql: string): string {
-  if (item.length === 1 && item[0]!.kind === 'string') return unescapeMysql(item[0]!.text);
+  // A string, or adjacent strings joined into one: MySQL names the column after the first.
+  if (item.every((t) => t.kind === 'string')) return unescapeMysql(item[0]!.text);
   return sql.slice(item[0]!.start, item[item.length - 1]!.end);
 }
 

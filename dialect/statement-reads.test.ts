@@ -24,3 +24,21 @@ describe('statementReads: what a SELECT to forward reads', () => {
     expect(() => statementReads("SELECT * FROM '/etc/passwd'", 'rb')).toThrow();
   });
 });
+
+describe('statementReads: every relation and call, wherever the parse puts it', () => {
+  it('finds tables inside parenthesised joins and nested join groups', () => {
+    expect(names('SELECT * FROM ((secret.s))')).toEqual(['secret.s']);
+    expect(names('SELECT * FROM (bill b JOIN secret.s ON 1 = 1)')).toEqual(['rb.bill', 'secret.s']);
+    expect(names('SELECT * FROM (bill b, secret.s)')).toEqual(['rb.bill', 'secret.s']);
+  });
+
+  it('names a stored function with its database, and every variable read', () => {
+    const reads = statementReads('SELECT secret.leak(), SOUNDEX(a), @@datadir, @x FROM bill', 'rb');
+    expect([...reads.functions]).toEqual(['SECRET.LEAK', 'SOUNDEX']);
+    expect([...reads.variables]).toEqual(['@@datadir', '@x']);
+  });
+
+  it('sees past glued dashes as MySQL does', () => {
+    expect(names('SELECT SOUNDEX(a) --1, (SELECT k FROM secret.s LIMIT 1) FROM bill')).toEqual(expect.arrayContaining(['secret.s']));
+  });
+});

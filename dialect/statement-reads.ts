@@ -5,10 +5,10 @@
 // one. The same tokenizer and parser input as the translation are used, so the statement checked is
 // the statement sent (comments are already reduced by executableText).
 import nodeSqlParser from 'node-sql-parser';
-import { DialectError, DialectUnsupported } from './dialect-error.ts';
+import { DialectUnsupported } from './dialect-error.ts';
 import type { RelationRead } from './emit-select.ts';
-import { callName } from './call-name.ts';
-import { parserInput, STRING_PLACEHOLDER } from './parser-input.ts';
+import { parserInput } from './parser-input.ts';
+import { relationName } from './relation-name.ts';
 import { tokenize } from './tokenizer.ts';
 
 const parser = new nodeSqlParser.Parser();
@@ -17,8 +17,10 @@ export interface StatementReads {
   relations: RelationRead[];
   /** SELECT … INTO OUTFILE / DUMPFILE / @variables somewhere in the statement. */
   into: boolean;
-  /** Upper-case names of every function called. */
+  /** Upper-case names of every function called; a stored function's with its database (`DB.FN`). */
   functions: Set<string>;
+  /** Names of the variables read (`@@x`, `@x`): the upstream's, not the gateway's. */
+  variables: Set<string>;
 }
 
 type Node = Record<string, unknown>;
@@ -38,7 +40,7 @@ export function statementReads(sql: string, database: string | null): StatementR
   }
   if ((ast as Node | null)?.type !== 'select') throw new DialectUnsupported('a statement that is not a SELECT');
   const ctes = new Set<string>();
-  const found: StatementReads = { relations: [], into: false, functions: new Set() };
+  const found: StatementReads = { relations: [], into: false, functions: new Set(), variables: new Set() };
   const seen = new Set<unknown>();
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
@@ -50,20 +52,27 @@ export function statementReads(sql: string, database: string | null): StatementR
       if (typeof name === 'string') ctes.add(name.toLowerCase());
     }
     if ((n.into as Node | undefined)?.position) found.into = true;
-    const name = callName(n);
-    if (name) found.functions.add(name);
-    else if (n.type === 'function' || n.type === 'aggr_func') found.functions.add(String((n as { name?: unknown }).name ?? '').toUpperCase());
-    for (const item of (Array.isArray(n.from) ? n.from : []) as Node[]) {
-      if (typeof item?.table === 'string' && !item.expr) {
-        // `FROM 'x'`: a string, not a table (a syntax error to MySQL).
-        if (STRING_PLACEHOLDER.test(item.table)) throw new DialectError('a string where a table name belongs');
-        const db = typeof item.db === 'string' ? item.db : null;
-        if (db !== null || !(ctes.has(item.table.toLowerCase()) || item.table.toLowerCase() === 'dual')) found.relations.push({ db: db ?? database, table: item.table });
-      }
+    if (n.type === 'var') found.variables.add(`${String(n.prefix ?? '')}${String(n.name)}`.toLowerCase());
+    if (n.type === 'function' || n.type === 'aggr_func') found.functions.add(functionName(n));
+    // A table wherever the parse puts one (FROM lists, parenthesised joins, nested join
+    // groups): a node naming a table with its database slot, not a column reference.
+    if (typeof n.table === 'string' && 'db' in n && n.type !== 'column_ref') {
+      const table = relationName(n.table);
+      const db = typeof n.db === 'string' ? relationName(n.db) : null;
+      if (db !== null || !(ctes.has(table.toLowerCase()) || table.toLowerCase() === 'dual')) found.relations.push({ db: db ?? database, table });
     }
     for (const value of Object.values(n)) visit(value);
   };
   // A block's WITH is read before its FROM, so a CTE is known before anything reads it.
   visit(ast);
   return found;
+}
+
+/** A function call's name as `NAME`, or `DB.NAME` for a stored function named with its database. */
+function functionName(n: Node): string {
+  const name = n.name as { name?: { value: unknown }[]; schema?: { value: unknown } } | string | undefined;
+  if (typeof name === 'string') return name.toUpperCase();
+  const parts = (name?.name ?? []).map((p) => String(p.value));
+  if (name?.schema) parts.unshift(String(name.schema.value));
+  return parts.join('.').toUpperCase();
 }

@@ -42,7 +42,8 @@ const WRITE_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'CREATE', 
 const TRANSACTION_WORDS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'START', 'SAVEPOINT', 'RELEASE', 'XA']);
 
 function firstWord(sql: string): string {
-  const stripped = sql.replace(/^(\s|\/\*[\s\S]*?\*\/|--[^\n]*\n|#[^\n]*\n)*/, '');
+  // `(SELECT …) UNION (SELECT …)` is a SELECT: opening parentheses say nothing of the kind.
+  const stripped = sql.replace(/^(\s|\(|\/\*[\s\S]*?\*\/|--[^\n]*\n|#[^\n]*\n)*/, '');
   return (/^[A-Za-z]+/.exec(stripped)?.[0] ?? '').toUpperCase();
 }
 

@@ -1,18 +1,19 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
-import { classify, DialectError, DialectUnsupported, executableText, statementReads, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { ansiQuotesAsBackticks, classify, DialectError, DialectUnsupported, executableText, statementReads, tokenize, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { answerShow, readsDiagnostics, type ShowContext } from './show-statements.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
 import { Grants } from './grants.ts';
+import { forwardingRefusal } from './forwarding-policy.ts';
 import { answerExplain, parseExplain, type Explain } from './explain.ts';
 import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
 import { PARTS_SCHEMA } from '../connectors/columnar-sink/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
-import { SessionRegistry, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
-import { selectVariables, systemVariables } from './system-variables.ts';
+import { SessionRegistry, assignedSystemVariables, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
+import { isSystemVariable, selectVariables, systemVariables } from './system-variables.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, StatementOutcome, TextValue } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
 import { hintedColumns, SourceCatalogCache, sourceColumnsOf, tablesInQuery, type LoadedCatalog } from './source-columns.ts';
@@ -169,6 +170,9 @@ class DuckDbSession implements QuerySession {
     try {
       reads = statementReads(sql, this.state.database);
     } catch {
+      // Unparsed, so refused whatever it names; a forbidden database it names after FROM or JOIN
+      // is still refused as MySQL refuses it (1142), so the refusal tells nothing more.
+      this.grants.checkMentioned(tablesInQuery(sql, this.state.database));
       return null;
     }
     this.grants.checkRelations(reads.relations, (await this.catalog.get(this.conn, true)).grants);
@@ -178,9 +182,17 @@ class DuckDbSession implements QuerySession {
   outcome: StatementOutcome = 'local';
   lastTranslation: string | null = null;
 
-  async query(text: string): Promise<QueryResult> {
-    // The statement MySQL would execute: versioned comments are code there (executable-comments.ts).
+  /**
+   * The statement MySQL would execute, in the dialect's reading: versioned comments are code there
+   * (executable-comments.ts), and under ANSI_QUOTES double quotes name identifiers.
+   */
+  private asMysqlReadsIt(text: string): string {
     const sql = executableText(text);
+    return /\b(ANSI_QUOTES|ANSI)\b/i.test(this.vars.get('sql_mode') ?? '') ? ansiQuotesAsBackticks(sql) : sql;
+  }
+
+  async query(text: string): Promise<QueryResult> {
+    const sql = this.asMysqlReadsIt(text);
     this.registry.questions++;
     this.outcome = 'local';
     this.lastTranslation = null;
@@ -222,6 +234,18 @@ class DuckDbSession implements QuerySession {
       case 'set': {
         // Session variables are kept per session (SELECT @@x and SHOW VARIABLES read them);
         // SET NAMES / TRANSACTION need nothing from a read-only replica.
+        if (/^\s*set\s+password\b/i.test(sql)) throw new SqlError('NOT_SUPPORTED_YET', "This version of instaquery doesn't yet support 'SET PASSWORD': gateway passwords are set in the config (gateway.users)");
+        // Global variables are the server's: a user without every grant may not set them, as
+        // MySQL requires SYSTEM_VARIABLES_ADMIN; for others they change nothing here.
+        if (!this.grants.unrestricted && /(^|[\s,])(global\s|@@global\.)/i.test(sql)) {
+          throw new SqlError('SPECIFIC_ACCESS_DENIED', 'Access denied; you need (at least one of) the SUPER or SYSTEM_VARIABLES_ADMIN privilege(s) for this operation');
+        }
+        // DuckDB's settings are not MySQL's variables: SET never reaches DuckDB, and a name
+        // MySQL does not know is its error 1193, whatever DuckDB calls it.
+        const assigned = assignedSystemVariables(sql);
+        if (!assigned) throw new SqlError('PARSE', `You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '${sql.trim().slice(0, 80)}' at line 1`);
+        const unknown = assigned.find((name) => !isSystemVariable(name));
+        if (unknown) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${unknown}'`);
         const assignments = parseSessionAssignments(sql);
         for (const [name, value] of assignments ?? []) this.vars.set(name, value);
         return { kind: 'ok' };
@@ -257,6 +281,8 @@ class DuckDbSession implements QuerySession {
 
   private async show(sql: string): Promise<QueryResult> {
     const shown = await answerShow(sql, this.showContext());
+    // Not answered here; what it names is still checked first, so the refusal tells nothing.
+    if (!shown) this.grants.checkShowTargets(sql, (await this.catalog.get(this.conn, true)).grants);
     if (!shown) throw new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support '${sql.trim().slice(0, 60)}'`);
     return shown;
   }
@@ -322,8 +348,8 @@ class DuckDbSession implements QuerySession {
     // what it reads, checked against this user's grants, is sent, and none that touches files there.
     const reads = await this.authorizeParsed(sql);
     if (!reads) throw new SqlError('NOT_SUPPORTED_YET', `${reason} (not forwarded to ${upstream.endpoint}: the statement could not be parsed to check it against your grants)`);
-    if (reads.into) throw new SqlError('SPECIFIC_ACCESS_DENIED', 'Access denied; you need (at least one of) the FILE privilege(s) for this operation (SELECT ... INTO is not forwarded)');
-    if (reads.functions.has('LOAD_FILE')) throw new SqlError('SPECIFIC_ACCESS_DENIED', 'Access denied; you need (at least one of) the FILE privilege(s) for this operation (LOAD_FILE is not forwarded)');
+    const refusal = forwardingRefusal(reads, upstream.endpoint);
+    if (refusal) throw refusal;
     let result: QueryResult;
     try {
       result = await this.timed(sql, () => upstream.query(sql, this.state.database));
@@ -392,7 +418,7 @@ class DuckDbSession implements QuerySession {
   }
 
   async prepare(text: string): Promise<PreparedStatementInfo> {
-    const sql = executableText(text);
+    const sql = this.asMysqlReadsIt(text);
     // EXPLAIN is answered at execution, through query().
     if (parseExplain(sql)) return this.emulated(sql);
     let t: Translation;
@@ -409,7 +435,7 @@ class DuckDbSession implements QuerySession {
     const id = this.nextStatementId++;
     let statement: DuckDBPreparedStatement;
     try {
-      statement = await this.conn.prepare(t.sql);
+      statement = await this.conn.prepare(await this.limitCatalog(t.sql));
     } catch (err) {
       throw toSqlError(err);
     }
@@ -560,7 +586,8 @@ class DuckDbSession implements QuerySession {
           ['Instaquery_served_statements', String(this.forwarding.forwarded.served)],
           ['Instaquery_forwarded_statements', String(this.forwarding.forwarded.total)],
         ]),
-      processList: (full) => this.registry.processList(full),
+      // Without the PROCESS privilege (a user limited to some databases) MySQL lists only your own threads.
+      processList: (full) => this.registry.processList(full).filter((row) => this.grants.unrestricted || row[1] === this.state.user),
       diagnostics: () => this.diagnostics.map(([level, code, message]) => [level, String(code), message]),
     };
   }

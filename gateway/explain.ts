@@ -17,6 +17,9 @@ const TABLE_FORM = new RegExp(`^${NAME}(?:\\.${NAME})?(?:\\s+(?:${NAME}|'[^']*')
 
 /** The EXPLAIN, DESCRIBE or DESC statement's parts; null for any other statement. */
 export function parseExplain(sql: string): Explain | null {
+  // MariaDB's ANALYZE SELECT runs the SELECT and reports its plan, as MySQL's EXPLAIN ANALYZE.
+  const analyzed = /^\s*analyze\s+(?:format\s*=\s*\w+\s+)?((?:select|with|\()[\s\S]*)$/i.exec(sql);
+  if (analyzed) return { kind: 'select', select: analyzed[1]!.trim().replace(/;\s*$/, ''), format: 'tree', analyze: true };
   const m = /^\s*(explain|describe|desc)\b([\s\S]*)$/i.exec(sql);
   if (!m) return null;
   let rest = m[2]!.trim().replace(/;\s*$/, '');

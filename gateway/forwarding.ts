@@ -68,9 +68,23 @@ export class UpstreamSession {
     return `${this.config.host}:${this.config.port}`;
   }
 
+  /**
+   * The statement is checked as the gateway reads it: backslashes escape in strings, double quotes
+   * quote strings. An upstream whose sql_mode says otherwise (NO_BACKSLASH_ESCAPES, ANSI_QUOTES)
+   * would read other statements than the one checked (`'a\\' UNION SELECT …` ends its string
+   * earlier there), so its session drops those two modes.
+   */
+  private async connect(): Promise<mysql.Connection> {
+    const conn = await mysql.createConnection({ host: this.config.host, port: this.config.port, user: this.config.user, password: this.config.password, supportBigNumbers: true, bigNumberStrings: true });
+    const [rows] = await conn.query('SELECT @@SESSION.sql_mode AS mode');
+    const modes = String((rows as { mode: string }[])[0]?.mode ?? '').split(',').filter((m) => m && m !== 'NO_BACKSLASH_ESCAPES' && m !== 'ANSI_QUOTES' && m !== 'ANSI');
+    await conn.query('SET SESSION sql_mode = ?', [modes.join(',')]);
+    return conn;
+  }
+
   /** Runs `sql` upstream; column definitions and row bytes come back as the upstream sent them. */
   async query(sql: string, database: string | null): Promise<QueryResult> {
-    this.conn ??= await mysql.createConnection({ host: this.config.host, port: this.config.port, user: this.config.user, password: this.config.password, supportBigNumbers: true, bigNumberStrings: true });
+    this.conn ??= await this.connect();
     if (database !== this.database && database !== null) {
       await this.conn.query(`USE \`${database.replace(/`/g, '``')}\``);
       this.database = database;

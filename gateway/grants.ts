@@ -29,6 +29,11 @@ const quoted = (name: string) => '`' + name.replace(/`/g, '``') + '`';
 export class Grants {
   constructor(private readonly who: Grantee) {}
 
+  /** Every database granted: what MySQL's PROCESS and global privileges stand for here. */
+  get unrestricted(): boolean {
+    return this.who.databases === null;
+  }
+
   mayUse(database: string): boolean {
     return this.who.databases === null || this.who.databases.includes(database);
   }
@@ -47,6 +52,28 @@ export class Grants {
   /** Every relation a statement reads; the first refused one ends it. */
   checkRelations(relations: readonly RelationRead[], catalog: GrantCatalog): void {
     for (const r of relations) this.checkRelation(r, catalog, 'SELECT', new Set());
+  }
+
+  /**
+   * Tables named in a statement that could not be parsed (so it is refused anyway): one in a
+   * forbidden database gets MySQL's 1142 rather than the refusal, which would confirm nothing
+   * but must not differ by whether the database exists.
+   */
+  checkMentioned(tables: readonly { db: string; table: string }[]): void {
+    for (const t of tables) if (t.db.toLowerCase() !== 'information_schema' && !this.mayUse(t.db)) throw this.denied('SELECT', t.db, t.table);
+  }
+
+  /** A SHOW statement the gateway does not answer: its `FROM db` / `db.table` are checked first. */
+  checkShowTargets(sql: string, catalog: GrantCatalog): void {
+    const name = '(`(?:[^`]|``)+`|[\\w$]+)';
+    const unquote = (n: string) => (n.startsWith('`') ? n.slice(1, -1).replace(/``/g, '`') : n);
+    const qualified = new RegExp(`${name}\\s*\\.\\s*${name}`).exec(sql);
+    // MariaDB names SHOW CREATE TABLE's privilege SHOW, and SELECT for the rest (SHOW CREATE VIEW too).
+    if (qualified) return this.checkTable(unquote(qualified[1]!), unquote(qualified[2]!), catalog, /^\s*show\s+create\s+table\b/i.test(sql) ? 'SHOW' : 'SELECT');
+    // SHOW COLUMNS|INDEX FROM t FROM db names a table, then its database.
+    const perTable = new RegExp(`^\\s*show\\s+(?:full\\s+)?(?:columns|fields|index|indexes|keys)\\s+(?:from|in)\\s+${name}\\s+(?:from|in)\\s+${name}`, 'i').exec(sql);
+    if (perTable) return this.checkTable(unquote(perTable[2]!), unquote(perTable[1]!), catalog, 'SELECT');
+    for (const m of sql.matchAll(new RegExp(`\\b(?:from|in)\\s+${name}`, 'gi'))) this.checkDatabase(unquote(m[1]!));
   }
 
   private checkRelation(r: RelationRead, catalog: GrantCatalog, command: 'SELECT' | 'SHOW', visiting: Set<string>): void {

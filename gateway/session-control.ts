@@ -89,6 +89,22 @@ export function parseSessionAssignments(sql: string): Map<string, string> | null
   return out;
 }
 
+/**
+ * The system variables a SET assigns (user variables aside), as written, lower-cased; null when a
+ * part of it is no assignment (a syntax error to MySQL).
+ */
+export function assignedSystemVariables(sql: string): string[] | null {
+  const body = /^\s*set\s+(.*?)\s*;?\s*$/is.exec(sql)?.[1];
+  if (!body || /^(names|character\s+set|charset|transaction|password|role|default\s+role)\b/i.test(body)) return [];
+  const names: string[] = [];
+  for (const part of splitTopLevel(body)) {
+    const m = /^\s*(?:(?:session|local|global|persist|persist_only)\s+|@@(?:(?:session|local|global|persist|persist_only)\.)?)?(@)?([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|=)/is.exec(part);
+    if (!m) return null;
+    if (!m[1]) names.push(m[2]!.toLowerCase());
+  }
+  return names;
+}
+
 function splitTopLevel(s: string): string[] {
   const parts: string[] = [];
   let depth = 0;

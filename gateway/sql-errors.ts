@@ -22,6 +22,7 @@ export const ER = {
   SPECIFIC_ACCESS_DENIED: { code: 1227, state: '42000' },
   TABLEACCESS_DENIED: { code: 1142, state: '42000' },
   VIEW_INVALID: { code: 1356, state: 'HY000' },
+  UNKNOWN_SYSTEM_VARIABLE: { code: 1193, state: 'HY000' },
   KILL_DENIED: { code: 1095, state: 'HY000' },
   QUERY_INTERRUPTED: { code: 1317, state: '70100' },
   QUERY_TIMEOUT: { code: 3024, state: 'HY000' },
