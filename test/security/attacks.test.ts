@@ -5,7 +5,10 @@
 // through; a summary of all outcomes is printed at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
-import { categoriesOf, connectAs, CorpusRun, leaksIn, loadAttacks, startSecurityEnv, stillAnswers, type SecurityEnv } from './harness.ts';
+import { leaksIn } from './answer-checks.ts';
+import { categoriesOf, loadAttacks } from './attack-corpus.ts';
+import { CorpusRun } from './corpus-run.ts';
+import { connectAs, startSecurityEnv, stillAnswers, type SecurityEnv } from './security-env.ts';
 
 const attacks = loadAttacks();
 const categories = categoriesOf(attacks);

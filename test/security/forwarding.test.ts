@@ -6,7 +6,9 @@
 // forwarding-attacks.jsonl holds the forwarding-specific attacks; attacks.jsonl runs too, since
 // with an upstream every refusal the store-only instance gives may turn into a forward.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categoriesOf, connectAs, CorpusRun, loadAttacks, startSecurityEnv, stillAnswers, type SecurityEnv } from './harness.ts';
+import { categoriesOf, loadAttacks } from './attack-corpus.ts';
+import { CorpusRun } from './corpus-run.ts';
+import { connectAs, startSecurityEnv, stillAnswers, type SecurityEnv } from './security-env.ts';
 
 const forwardingAttacks = loadAttacks('forwarding-attacks.jsonl');
 const mainAttacks = loadAttacks();

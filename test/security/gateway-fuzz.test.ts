@@ -9,7 +9,10 @@
 // another seed; a failure prints the seed and its first 20 statements.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
-import { connectAs, expand, FileWatch, leaksIn, loadAttacks, placeholders, startSecurityEnv, stillAnswers, type SecurityEnv } from './harness.ts';
+import { leaksIn } from './answer-checks.ts';
+import { expand, loadAttacks, placeholders } from './attack-corpus.ts';
+import { FileWatch } from './file-watch.ts';
+import { connectAs, startSecurityEnv, stillAnswers, type SecurityEnv } from './security-env.ts';
 
 const SEED = Number(process.env.IQ_SECURITY_FUZZ_SEED ?? 0x5ec_0de);
 const CASES_PER_INSTANCE = 1500;
