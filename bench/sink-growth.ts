@@ -12,9 +12,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
-import { sinkConfigSchema } from '../connectors/columnar-sink/config.ts';
-import type { ChangeEvent, ChangeConsumer, Row, SourceColumn, SourceOffset, TableSchema } from '../connectors/mysql-source/index.ts';
+import { ColumnarStore } from '../store/index.ts';
+import { sinkConfigSchema, writePolicyOf } from '../connectors/columnar-sink/index.ts';
+import type { ChangeEvent, ChangeConsumer, Row, SourceColumn, SourceOffset, TableSchema } from '../core/index.ts';
 import { printTable } from './support.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -101,7 +101,7 @@ for (const layout of layouts) {
     'batch.size': batch,
     ...(layout === 'month' ? { 'partitioning.rb.bill': 'HASH(id) PARTITIONS 16 RANGE(created_at) INTERVAL MONTH' } : {}),
   });
-  const consumer = store.consumerFor('bench', sink);
+  const consumer = store.consumerFor('bench', writePolicyOf(sink));
   await consumer.applySchemaChange('-- bench', [{ kind: 'create', after: BILL }], offset());
   let maxId = 0;
   let peakRss = rssMb();

@@ -12,10 +12,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ColumnarStore, parseSinkConfig } from '../connectors/columnar-sink/index.ts';
-import type { Row, TableSchema } from '../connectors/mysql-source/index.ts';
+import { ColumnarStore } from '../store/index.ts';
+import { parseSinkConfig, writePolicyOf } from '../connectors/columnar-sink/index.ts';
+import type { Row, TableSchema } from '../core/index.ts';
 import { parseHotWindow } from '../partitioning/index.ts';
-import { silentLogger } from '../runtime/logger.ts';
+import { silentLogger } from '../core/index.ts';
 import { Tiering } from '../tiering/index.ts';
 import { translate } from '../dialect/index.ts';
 import { SourceCatalogCache } from '../gateway/source-columns.ts';
@@ -64,7 +65,7 @@ function bill(id: number): Row {
 }
 
 const store = await ColumnarStore.open(join(dir, 'data'), [join(dir, 'cold')]);
-const consumer = store.consumerFor('bench', sink);
+const consumer = store.consumerFor('bench', writePolicyOf(sink));
 const loadStart = Date.now();
 await consumer.beginSnapshot([schema], { file: 'bench', pos: 4, gtid: null, snapshotCompleted: false });
 const CHUNK = 100_000;

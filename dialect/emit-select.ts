@@ -3,7 +3,7 @@
 // NULLs first ascending and last descending; `LIMIT o, n` pages; a UNION's trailing ORDER BY and
 // LIMIT apply to the whole union.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { mapColumnType } from '../connectors/columnar-sink/index.ts';
+import { mapColumnType } from '../core/index.ts';
 import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { relationName } from './relation-name.ts';

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import { upgradeToTls } from './tls.ts';
 import { FAST_AUTH_SUCCESS, PERFORM_FULL_AUTHENTICATION, REQUEST_PUBLIC_KEY, cleartextPassword, encodePublicKey, type Sha2RsaKeys } from './protocol/caching-sha2.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../core/index.ts';
 import { once } from 'node:events';
 import { Capability, Charset, Command, MAX_PACKET_PAYLOAD, SERVER_CAPABILITIES, ServerStatus, utf8mb4Collation } from './protocol/constants.ts';
 import { PacketReader, PacketTooLargeError, framePacket, type Packet } from './protocol/framing.ts';

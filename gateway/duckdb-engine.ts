@@ -10,7 +10,7 @@ import { Grants } from './grants.ts';
 import { forwardingRefusal } from './forwarding-policy.ts';
 import { answerExplain, parseExplain, type Explain } from './explain.ts';
 import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
-import { PARTS_SCHEMA } from '../connectors/columnar-sink/index.ts';
+import { PARTS_SCHEMA } from '../store/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, assignedSystemVariables, hintedTimeout, parseKill, parseSessionAssignments, type SessionActivity } from './session-control.ts';
 import { isSystemVariable, selectVariables, systemVariables } from './system-variables.ts';

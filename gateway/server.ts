@@ -1,7 +1,7 @@
 // The gateway's TCP listener: one ClientConnection per socket.
 import { createServer, type Server, type Socket } from 'node:net';
-import type { Logger } from '../runtime/logger.ts';
-import { UserFacingError } from '../runtime/errors.ts';
+import type { Logger } from '../core/index.ts';
+import { UserFacingError } from '../core/index.ts';
 import { ClientConnection, type StatementObserver } from './connection.ts';
 import { createAuthenticator, type GatewayUser } from './auth.ts';
 import { gatewayTlsContext, type TlsOptions } from './tls.ts';

@@ -99,6 +99,9 @@ export function assignedSystemVariables(sql: string): string[] | null {
   const names: string[] = [];
   for (const part of splitTopLevel(body)) {
     const m = /^\s*(?:(?:session|local|global|persist|persist_only)\s+|@@(?:(?:session|local|global|persist|persist_only)\.)?)?(@)?([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|=)/is.exec(part);
+    // SET a = 1, NAMES utf8mb4: NAMES and CHARACTER SET may stand among assignments (MariaDB
+    // Connector/J sends that on connect).
+    if (!m && /^\s*(names|character\s+set|charset)\b/i.test(part)) continue;
     if (!m) return null;
     if (!m[1]) names.push(m[2]!.toLowerCase());
   }

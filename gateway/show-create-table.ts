@@ -2,7 +2,7 @@
 // (`_instaquery.source_tables`), so the DDL reads like MySQL's, and the table's partition spec in
 // a comment, with the range partitions the store holds.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { loadPartitions } from '../connectors/columnar-sink/index.ts';
+import { loadPartitions } from '../store/index.ts';
 import { SqlError } from './sql-errors.ts';
 
 const ident = (name: string) => '`' + name.replace(/`/g, '``') + '`';

@@ -4,7 +4,8 @@
 // source columns in `_instaquery.source_tables`; a result column that names a column of a table
 // in the query's FROM, with the store type that column maps to, is described as that column.
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
-import { bucketView, mapColumnType } from '../connectors/columnar-sink/index.ts';
+import { bucketView } from '../store/index.ts';
+import { mapColumnType } from '../core/index.ts';
 import { bucketOf, parseSpec, type PartitionSpec } from '../partitioning/index.ts';
 
 const INTEGER_TYPE = /^(tinyint|smallint|mediumint|int|integer|bigint)\b/i;

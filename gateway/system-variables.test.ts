@@ -48,3 +48,20 @@ describe('selectVariables', () => {
     expect(selectVariables(sql, vars, 'shop')).toBeNull();
   });
 });
+
+describe('SET of system variables', async () => {
+  const { assignedSystemVariables } = await import('./session-control.ts');
+  const { isSystemVariable } = await import('./system-variables.ts');
+
+  it('lists the system variables a SET assigns, as drivers send them', () => {
+    expect(assignedSystemVariables("set sql_mode=CONCAT(@@sql_mode,',STRICT_TRANS_TABLES'),NAMES utf8mb4")).toEqual(['sql_mode']);
+    expect(assignedSystemVariables('SET @@session.autocommit = 1, @x := 2, SESSION net_write_timeout = 600')).toEqual(['autocommit', 'net_write_timeout']);
+    expect(assignedSystemVariables('SET NAMES utf8mb4')).toEqual([]);
+    expect(assignedSystemVariables('SET VARIABLE x = 1')).toBeNull();
+  });
+
+  it("knows MySQL's and MariaDB's names and the gateway's own, and no DuckDB setting", () => {
+    for (const name of ['sql_mode', 'transaction_isolation', 'tx_isolation', 'max_execution_time', 'max_statement_time', 'net_write_timeout', 'instaquery_wait_for_gtid', 'character_set_results']) expect(isSystemVariable(name), name).toBe(true);
+    for (const name of ['enable_external_access', 'allowed_directories', 'lock_configuration', 'threads', 'memory_limit', 'search_path', 'default_collation']) expect(isSystemVariable(name), name).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { Duplex } from 'node:stream';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { generate } from 'selfsigned';
-import { UserFacingError } from '../runtime/errors.ts';
+import { UserFacingError } from '../core/index.ts';
 
 export interface TlsOptions {
   /** PEM files; both or neither. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstanceConfig } from './instance-config.ts';
-import { ConfigError } from './errors.ts';
+import { ConfigError } from '../core/index.ts';
 import { MYSQL_CONNECTOR_CLASS, validateMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
 import { parseMySqlSourceConfig } from '../connectors/mysql-source/config.ts';
 

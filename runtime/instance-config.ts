@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Cron } from 'croner';
-import { ConfigError } from './errors.ts';
-import { formatZodProblems, unknownKeyProblems } from './config-problems.ts';
+import { ConfigError } from '../core/index.ts';
+import { formatZodProblems, unknownKeyProblems } from '../core/index.ts';
 import { MYSQL_CONNECTOR_CLASS, validateMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
 import { isSinkClass, KUDU_SINK_CONNECTOR_CLASS, SINK_CONNECTOR_CLASS, validateSinkConfig } from '../connectors/columnar-sink/index.ts';
 

@@ -3,14 +3,14 @@
 // check every source, bind the ports, and only then open the store and start capturing.
 // Embedded mode runs everything here; in Kafka mode a source worker has no store or gateway, and
 // a query node consumes the topics into its own store and serves it.
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/index.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { RestApi } from './rest-api.ts';
 import { Metrics } from './metrics.ts';
 import { runConsoleQuery } from './query-console.ts';
 import { StatusHistory } from './status-history.ts';
 import { Worker } from './worker.ts';
-import { ColumnarStore } from '../connectors/columnar-sink/index.ts';
+import { ColumnarStore } from '../store/index.ts';
 import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
 import { Gateway, createDuckDbHandler, installMysqlCatalog } from '../gateway/index.ts';
 import { join, resolve } from 'node:path';
@@ -102,6 +102,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   const history = new StatusHistory(worker);
   rest.history = history;
   if (serves) rest.consoleQuery = (sql, database) => runConsoleQuery(handler, sql, database);
+  if (serves) rest.deadLetters = async (connector, limit) => (await storeReady).deadLetters(connector, limit);
   rest.notReady = async () => notReadyReasons(worker, serves, store);
   const gatewayAddress = gateway ? await gateway.listen() : { host: config.gateway.host, port: 0 };
   // Where tiering writes: the only directories the store's DuckDB may touch.

@@ -3,8 +3,8 @@
 // far behind each connector is, quarantined tables, snapshot progress, open connections, dead
 // letters) are read from their owners at each scrape, so they are never stale.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ChangeEvent, TableName } from '../connectors/mysql-source/index.ts';
-import type { StoreObserver } from '../connectors/columnar-sink/index.ts';
+import type { ChangeEvent, TableName } from '../core/index.ts';
+import type { StoreObserver } from '../store/index.ts';
 import type { StatementObserver } from '../gateway/connection.ts';
 
 /** What the scrape reads from the running parts. */

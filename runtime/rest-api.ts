@@ -9,14 +9,15 @@
 // are checked by connector-name.ts, and secret-scrub.ts keeps secrets out of error text.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { UserFacingError } from './errors.ts';
+import { UserFacingError } from '../core/index.ts';
 import type { Tiering } from '../tiering/index.ts';
 import type { Metrics } from './metrics.ts';
 import type { ConsoleAnswer } from './query-console.ts';
 import type { StatusHistory } from './status-history.ts';
 import { readSourceCatalog } from './source-catalog.ts';
-import { uiAsset } from '../admin-ui/server.ts';
-import { VERSION } from './version.ts';
+import { uiAsset } from './ui-assets.ts';
+import { VERSION } from '../core/index.ts';
+import type { StoredDeadLetter } from '../store/index.ts';
 import { ConnectError, type Worker } from './worker.ts';
 import { ignoredKeys } from './ignored-keys.ts';
 import { connectorNameProblem } from './connector-name.ts';
@@ -68,6 +69,7 @@ export const REST_ROUTES = [
   'DELETE /connectors/{name}/offsets',
   'GET /connectors/{name}/topics',
   'POST /connectors/{name}/snapshot',
+  'GET /connectors/{name}/dead-letters',
   'GET /connector-plugins',
   'PUT /connector-plugins/{type}/config/validate',
   'GET /gateway/forwarded',
@@ -100,6 +102,8 @@ export class RestApi {
   history: StatusHistory | null = null;
   /** The admin UI's query console; null where no gateway serves (a Kafka-mode source worker). */
   consoleQuery: ((sql: string, database: string | null) => Promise<ConsoleAnswer>) | null = null;
+  /** A connector's dead letters, from the store; null where there is no store (a Kafka-mode source worker). */
+  deadLetters: ((connector: string, limit: number) => Promise<StoredDeadLetter[]>) | null = null;
   /** For GET /readyz: what keeps this process from answering as it should, if anything. */
   notReady: () => Promise<string[]> = async () => [];
 
@@ -248,6 +252,14 @@ export class RestApi {
       case 'PATCH offsets':
         await w.alterOffsets(name, body);
         return [200, { message: 'The offsets for this connector have been altered successfully' }];
+      case 'GET dead-letters': {
+        // Records the sink could not store (behavior.on.exception = LOG), oldest first.
+        this.worker.configOf(name); // 404 for an unknown connector
+        if (!this.deadLetters) throw new ConnectError(404, 'this process has no store (a Kafka-mode source worker): ask the query node');
+        const limit = Number(url.searchParams.get('limit') ?? 100);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new ConnectError(400, `limit must be a whole number from 1 to 10000, not ${url.searchParams.get('limit')}`);
+        return [200, { connector: name, records: await this.deadLetters(name, limit) }];
+      }
       case 'GET topics':
         return [200, { [name]: { topics: w.topics(name) } }];
       case 'POST snapshot':

@@ -8,13 +8,15 @@
 // `topics`/`topics.regex` consumes them into this process's store.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/index.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { connectorProblems } from './instance-config.ts';
-import { UserFacingError } from './errors.ts';
-import { ColumnarStore, SourceStateStore, hotWindowFor, isSinkClass, parseSinkConfig, type SinkConfig } from '../connectors/columnar-sink/index.ts';
+import { UserFacingError } from '../core/index.ts';
+import { ColumnarStore, SourceStateStore } from '../store/index.ts';
+import { defaultSinkConfig, hotWindowFor, isSinkClass, parseSinkConfig, writePolicyOf, type SinkConfig } from '../connectors/columnar-sink/index.ts';
 import type { HotWindow } from '../partitioning/index.ts';
-import { MySqlSourceConnector, parseMySqlSourceConfig, type SourceOffset } from '../connectors/mysql-source/index.ts';
+import { MySqlSourceConnector, parseMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
+import { type SourceOffset } from '../core/index.ts';
 import { AvroRegistry, KafkaPublisher, KafkaPublishing, KafkaSinkConnector, topicOf } from '../connectors/kafka-transport/index.ts';
 import { ignoredKeys } from './ignored-keys.ts';
 import { connectorNameProblem } from './connector-name.ts';
@@ -179,7 +181,7 @@ export class Worker {
           );
           await source.start(e.publisher);
         } else {
-          await source.start(this.store!.consumerFor(e.name, this.embeddedSink()));
+          await source.start(this.store!.consumerFor(e.name, writePolicyOf(this.embeddedSink() ?? defaultSinkConfig)));
         }
       } else if (this.isKafkaSink(e)) {
         const sink = parseSinkConfig(e.config);
@@ -376,7 +378,7 @@ export class Worker {
   async offsets(name: string): Promise<{ offsets: { partition: Record<string, unknown>; offset: Record<string, unknown> }[] }> {
     const e = this.entry(name);
     if (this.isSource(e)) {
-      const offset = this.kafkaMode ? await this.sourceState?.offset(name) : await this.store?.consumerFor(name).committedOffset();
+      const offset = this.kafkaMode ? await this.sourceState?.offset(name) : await this.store?.consumerFor(name, writePolicyOf(defaultSinkConfig)).committedOffset();
       const prefix = this.prefixOf(e);
       return { offsets: offset ? [{ partition: { server: prefix }, offset: { file: offset.file, pos: offset.pos, gtids: offset.gtid, snapshot_completed: offset.snapshotCompleted } }] : [] };
     }
@@ -402,7 +404,7 @@ export class Worker {
     if (typeof o.file !== 'string' || !Number.isInteger(Number(o.pos))) throw new ConnectError(400, 'the offset needs "file" (a binlog file name) and "pos" (a position in it)');
     const offset: SourceOffset = { file: o.file, pos: Number(o.pos), gtid: typeof o.gtids === 'string' ? o.gtids : null, snapshotCompleted: true };
     if (this.kafkaMode) await (await this.openSourceState()).record(name, { offset });
-    else await this.store!.consumerFor(name).completeSnapshot(offset);
+    else await this.store!.consumerFor(name, writePolicyOf(defaultSinkConfig)).completeSnapshot(offset);
   }
 
   private async openSourceState(): Promise<SourceStateStore> {

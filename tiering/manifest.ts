@@ -6,7 +6,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatSpec, partitionUpperBound } from '../partitioning/index.ts';
 import { pathSegment } from './path-segment.ts';
-import type { KnownTable } from '../connectors/columnar-sink/index.ts';
+import type { KnownTable } from '../store/index.ts';
 
 export const MANIFEST_FILE = '_manifest.json';
 

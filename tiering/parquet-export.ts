@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColdFile, TableLayout } from '../connectors/columnar-sink/index.ts';
+import type { ColdFile, TableLayout } from '../store/index.ts';
 import { tableDir } from './manifest.ts';
 import { pathSegment } from './path-segment.ts';
 

@@ -9,11 +9,11 @@
 // snapshot, and steps 1 and 3 change the view and the tables it reads in the same commit.
 import { randomBytes } from 'node:crypto';
 import { Cron } from 'croner';
-import type { ColumnarStore, KnownTable } from '../connectors/columnar-sink/index.ts';
-import { archivePartition, archiveSourceSql, freezePartition, partitionsWithTombstones, referencedColdFiles, restorePartition } from '../connectors/columnar-sink/index.ts';
+import type { ColumnarStore, KnownTable } from '../store/index.ts';
+import { archivePartition, archiveSourceSql, freezePartition, partitionsWithTombstones, referencedColdFiles, restorePartition } from '../store/index.ts';
 import { isOutsideWindow, type HotWindow } from '../partitioning/index.ts';
-import { UserFacingError } from '../runtime/errors.ts';
-import type { Logger } from '../runtime/logger.ts';
+import { UserFacingError } from '../core/index.ts';
+import type { Logger } from '../core/index.ts';
 import { writePartitionFiles } from './parquet-export.ts';
 import { writeManifest } from './manifest.ts';
 import { removeOrphans } from './orphans.ts';

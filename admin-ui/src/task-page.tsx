@@ -52,7 +52,13 @@ export function TaskPage({ name }: { name: string }) {
   const { value: config } = usePoll(() => api<Record<string, string>>('GET', `/connectors/${encodeURIComponent(name)}/config`), 10_000, [name]);
   const { value: tiering } = usePoll(() => api<{ next_run: string | null; tables: { table: string; hot_window: string | null; next_run: string | null; cold_partitions: string[]; hot_partitions: string[]; cold_bytes: number; cold_rows: number; hot_rows: number }[]; runs: { table: string; partition: string; state: string; finished_at: string | null }[] }>('GET', '/tiering').catch(() => null), 5000);
   const { value: deadLetters } = usePoll(
-    () => api<{ columns: string[]; rows: (string | null)[][] }>('POST', '/instaquery/query', { sql: `SELECT * FROM _instaquery.dead_letter WHERE connector = '${name.replace(/'/g, "''")}' LIMIT 20` }).catch(() => null),
+    () =>
+      api<{ records: { recordedAt: string; db: string; table: string; op: string; record: Record<string, string | null>; error: string; file: string | null; pos: number | null }[] }>('GET', `/connectors/${encodeURIComponent(name)}/dead-letters?limit=20`)
+        .then(({ records }) => ({
+          columns: ['recorded_at', 'table', 'op', 'error', 'record', 'binlog position'],
+          rows: records.map((r) => [r.recordedAt, `${r.db}.${r.table}`, r.op, r.error, JSON.stringify(r.record), r.file === null ? 'snapshot' : `${r.file}:${r.pos}`]),
+        }))
+        .catch(() => null),
     5000,
     [name],
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partitionSpecFor, sinkConfigSchema, validateSinkConfig } from './config.ts';
-import type { TableSchema } from '../mysql-source/index.ts';
+import type { TableSchema } from '../../core/index.ts';
 
 const base = { 'connector.class': 'io.instaquery.connector.ColumnarSinkConnector' };
 const bill: TableSchema = {

@@ -6,10 +6,11 @@
 // A table's partition spec is one key per table, `partitioning.<db>.<table>`, written as Kudu
 // declares it: "HASH(id) PARTITIONS 16 RANGE(created_at) INTERVAL MONTH".
 import { z } from 'zod';
-import { formatZodProblems, unknownKeyProblems } from '../../runtime/config-problems.ts';
+import type { WritePolicy } from '../../store/index.ts';
+import { formatZodProblems, unknownKeyProblems } from '../../core/index.ts';
 import { defaultSpec, parseSpec, PartitionSpecError, type PartitionSpec } from '../../partitioning/index.ts';
-import type { TableSchema } from '../mysql-source/index.ts';
-import { UserFacingError } from '../../runtime/errors.ts';
+import type { TableSchema } from '../../core/index.ts';
+import { UserFacingError } from '../../core/index.ts';
 import { HotWindowError, parseHotWindow, type HotWindow } from '../../partitioning/index.ts';
 
 export const SINK_CONNECTOR_CLASS = 'io.instaquery.connector.ColumnarSinkConnector';
@@ -161,3 +162,15 @@ export function isSinkClass(cls: unknown): boolean {
 
 /** A sink connector's config as given (with `name` and compatibility-only keys) parsed. */
 export const parseSinkConfig = (raw: Record<string, unknown>): SinkConfig => sinkConfigSchema.parse(withoutIgnored(raw));
+
+/** What the store is told of this sink: batching, parallel tasks, partition specs, poison records. */
+export function writePolicyOf(sink: SinkConfig): WritePolicy {
+  return {
+    batching: { batchSize: sink['batch.size'], maxBuffered: sink['max.buffered.records'], lingerMs: sink['linger.ms'] },
+    tasks: sink['tasks.max'],
+    specFor: (schema) => partitionSpecFor(sink, schema),
+    maxRetries: sink['max.retries'],
+    retryBackoffMs: sink['retry.backoff.ms'],
+    onUnstorable: sink['behavior.on.exception'],
+  };
+}

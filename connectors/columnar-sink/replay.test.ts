@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ColumnarStore } from './store.ts';
-import { sinkConfigSchema } from './config.ts';
-import type { ChangeEvent, Row, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import { ColumnarStore } from '../../store/index.ts';
+import { sinkConfigSchema, writePolicyOf } from './config.ts';
+import type { ChangeEvent, Row, SourceOffset, TableSchema } from '../../core/index.ts';
 
 const T: TableSchema = {
   db: 'shop',
@@ -49,7 +49,7 @@ async function stateAfter(batches: ChangeEvent[][], replayFrom: number | null, c
   dirs.push(dir);
   const store = await ColumnarStore.open(dir);
   try {
-    const consumer = store.consumerFor('src', sinkConfigSchema.parse({ 'connector.class': 'io.instaquery.connector.ColumnarSinkConnector', ...config }));
+    const consumer = store.consumerFor('src', writePolicyOf(sinkConfigSchema.parse({ 'connector.class': 'io.instaquery.connector.ColumnarSinkConnector', ...config })));
     await consumer.applySchemaChange('CREATE TABLE orders', [{ kind: 'create', after: T }], at());
     for (const b of batches) await consumer.applyChanges(b, at());
     if (replayFrom !== null) for (const b of batches.slice(replayFrom)) await consumer.applyChanges(b, at());

@@ -6,8 +6,8 @@
 // Row values inside instaquery are the source's text forms (see RowValue); these functions turn
 // them into Debezium's encodings and back into the same text, so a row that travels through Kafka
 // lands in the store exactly as it does in embedded mode.
-import type { RowValue, SourceColumn } from '../mysql-source/index.ts';
-import { mapColumnType } from '../columnar-sink/index.ts';
+import type { RowValue, SourceColumn } from '../../core/index.ts';
+import { mapColumnType } from '../../core/index.ts';
 import { declaredMembers } from '../../dialect/index.ts';
 
 export type AvroType = string | Record<string, unknown>;

@@ -4,7 +4,7 @@
 // source's own type in `connect.parameters` (Debezium's `column.propagate.source.type` keys, plus
 // the whole COLUMN_TYPE under `__instaquery.source.column.type`), so the sink rebuilds the table
 // exactly; a topic another Debezium wrote is read from its Connect types instead.
-import type { RowValue, SourceColumn, TableSchema } from '../mysql-source/index.ts';
+import type { RowValue, SourceColumn, TableSchema } from '../../core/index.ts';
 import { columnCodec, columnTypeOfConnect, type ColumnCodec, type UnsignedMode } from './column-codec.ts';
 
 export const SOURCE_TYPE = '__debezium.source.column.type';

@@ -1,7 +1,7 @@
 // Kafka message → ChangeEvent: the Avro envelope read with its writer's schema from the
 // registry, the source table rebuilt from that schema (ours or any Debezium producer's), and
 // each value turned back into the source's text form.
-import type { ChangeEvent, ChangeOp, Row, TableSchema } from '../mysql-source/index.ts';
+import type { ChangeEvent, ChangeOp, Row, TableSchema } from '../../core/index.ts';
 import type { ColumnCodec } from './column-codec.ts';
 import { tableSchemaOf } from './envelope-schema.ts';
 import type { AvroRegistry } from './schema-registry.ts';

@@ -6,16 +6,16 @@
 // crash re-sends at most the unacknowledged tail (at-least-once, which the sink's upserts by key
 // absorb) and never skips a change.
 import type { Producer, Message } from 'kafkajs';
-import type { ChangeConsumer, ChangeEvent, Row, SchemaChange, SourceOffset, TableSchema } from '../mysql-source/index.ts';
-import { SchemaChangeRejected } from '../mysql-source/index.ts';
-import { historyEntries, type SourceStateStore } from '../columnar-sink/index.ts';
-import type { Logger } from '../../runtime/logger.ts';
+import type { ChangeConsumer, ChangeEvent, Row, SchemaChange, SourceOffset, TableSchema } from '../../core/index.ts';
+import { SchemaChangeRejected } from '../../core/index.ts';
+import { historyEntries, type SourceStateStore } from '../../store/index.ts';
+import type { Logger } from '../../core/index.ts';
 import { avroName, tableCodec, topicOf, type TableCodec } from './envelope-schema.ts';
 import { AvroRegistry, SchemaRefused } from './schema-registry.ts';
 import { schemaChangeKeySchema, schemaChangeMessage, schemaChangeValueSchema } from './schema-change-message.ts';
 import type { UnsignedMode } from './column-codec.ts';
-import { VERSION } from '../../runtime/version.ts';
-import { UserFacingError } from '../../runtime/errors.ts';
+import { VERSION } from '../../core/index.ts';
+import { UserFacingError } from '../../core/index.ts';
 
 /** A record's bytes beyond key and value in a v2 record batch (length, attributes, deltas, headers), rounded up. */
 const RECORD_OVERHEAD = 32;

@@ -2,8 +2,8 @@
 // writes them to `<topic.prefix>`: key {databaseName}, value {source, ts_ms, databaseName,
 // schemaName, ddl, tableChanges[]}, each table change naming the table and, for CREATE/ALTER,
 // its columns in order with their MySQL types.
-import type { SchemaChange, SourceOffset, TableSchema } from '../mysql-source/index.ts';
-import { VERSION } from '../../runtime/version.ts';
+import type { SchemaChange, SourceOffset, TableSchema } from '../../core/index.ts';
+import { VERSION } from '../../core/index.ts';
 
 const opt = (name: string, type: unknown) => ({ name, type: ['null', type], default: null });
 

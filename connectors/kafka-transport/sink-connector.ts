@@ -5,10 +5,11 @@
 // change. Offsets are also committed to the group afterwards, only so that Kafka's own tools
 // (kafka-consumer-groups.sh) show the lag; the store's positions are the ones that count.
 import { Kafka, logLevel, type Consumer, type EachBatchPayload, type Admin } from 'kafkajs';
-import type { ChangeEvent, TableSchema } from '../mysql-source/index.ts';
-import type { ColumnarStore, KafkaPosition, SinkConfig } from '../columnar-sink/index.ts';
-import type { Logger } from '../../runtime/logger.ts';
-import { UserFacingError } from '../../runtime/errors.ts';
+import type { ChangeEvent, TableSchema } from '../../core/index.ts';
+import type { ColumnarStore, KafkaPosition } from '../../store/index.ts';
+import { writePolicyOf, type SinkConfig } from '../columnar-sink/index.ts';
+import type { Logger } from '../../core/index.ts';
+import { UserFacingError } from '../../core/index.ts';
 import { EventDecoder } from './event-decoder.ts';
 import type { AvroRegistry } from './schema-registry.ts';
 import type { KafkaClientSettings } from './kafka-settings.ts';
@@ -121,7 +122,7 @@ class SinkTask {
       const events = batch.flatMap((b) => (b.event && !('creates' in b.event) ? [b.event] : []));
       const creates = batch.flatMap((b) => (b.event && 'creates' in b.event ? b.event.creates : []));
       try {
-        await this.owner.store.applyFromKafka(this.owner.name, events, [...positions.values()], this.owner.sink, creates);
+        await this.owner.store.applyFromKafka(this.owner.name, events, [...positions.values()], writePolicyOf(this.owner.sink), creates);
       } catch (err) {
         this.fail(err as Error);
         throw err;

@@ -4,8 +4,8 @@
 // store writes can await without reordering anything.
 import ZongJi from '@vlasky/zongji';
 import type mysql from 'mysql2/promise';
-import type { Logger } from '../../runtime/logger.ts';
-import { SchemaChangeRejected, type SinkBatching, type ChangeConsumer, type ChangeEvent, type Row, type SchemaChange, type SourceOffset, type TableName, type TableSchema } from './change-event.ts';
+import type { Logger } from '../../core/index.ts';
+import { SchemaChangeRejected, type SinkBatching, type ChangeConsumer, type ChangeEvent, type Row, type SchemaChange, type SourceOffset, type TableName, type TableSchema } from '../../core/index.ts';
 import { readInChunks } from './snapshot.ts';
 import { readDdl } from './ddl-parser.ts';
 import { rowMatchesSchema, rowShaper } from './row-projection.ts';

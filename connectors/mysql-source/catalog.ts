@@ -1,6 +1,6 @@
 // Reads the included tables' schemas from the source's information_schema.
 import type mysql from 'mysql2/promise';
-import type { SchemaChange, TableSchema } from './change-event.ts';
+import type { SchemaChange, TableSchema } from '../../core/index.ts';
 import { tableFilter, type TableFilter } from './table-filter.ts';
 import { applyDecimalMode } from './row-projection.ts';
 import type { MySqlSourceConfig } from './config.ts';

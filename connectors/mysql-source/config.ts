@@ -2,7 +2,7 @@
 // (https://debezium.io/documentation/reference/stable/connectors/mysql.html#mysql-connector-properties).
 // One zod schema yields the type, the validation errors and the README's reference table.
 import { z } from 'zod';
-import { unknownKeyProblems, formatZodProblems } from '../../runtime/config-problems.ts';
+import { unknownKeyProblems, formatZodProblems } from '../../core/index.ts';
 
 export const MYSQL_CONNECTOR_CLASS = 'io.debezium.connector.mysql.MySqlConnector';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceColumn, TableSchema } from './change-event.ts';
+import type { SourceColumn, TableSchema } from '../../core/index.ts';
 import { readDdl, type DdlResult, type SchemaChange, type TableName } from './ddl-parser.ts';
 
 const col = (name: string, columnType: string, nullable = true): SourceColumn => ({ name, columnType, nullable });

@@ -8,7 +8,7 @@
 // Statements"; MariaDB "ALTER TABLE".
 import { tokenize, type Token } from '../../dialect/index.ts';
 import { Cursor, DdlError } from './ddl-cursor.ts';
-import type { SchemaChange, SourceColumn, TableName, TableSchema } from './change-event.ts';
+import type { SchemaChange, SourceColumn, TableName, TableSchema } from '../../core/index.ts';
 
 export type { SchemaChange, TableName };
 

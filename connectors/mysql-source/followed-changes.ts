@@ -1,6 +1,6 @@
 // Which of a DDL statement's changes concern this connector: tables it follows, or starts to
 // follow (created or renamed into its include lists), with decimal.handling.mode applied.
-import type { SchemaChange } from './change-event.ts';
+import type { SchemaChange } from '../../core/index.ts';
 import { applyDecimalMode } from './row-projection.ts';
 import type { SchemaHistory } from './schema-history.ts';
 import type { TableFilter } from './table-filter.ts';

@@ -1,7 +1,7 @@
 // Keyset pagination over a primary key: "rows after this key", spelled so MySQL can use the
 // key's index (`a > ? OR (a = ? AND b > ?)`) and compares integers exactly (bound as BigInt,
 // never through a double). Works on MySQL and, through the gateway, on the store.
-import type { TableSchema } from './change-event.ts';
+import type { TableSchema } from '../../core/index.ts';
 
 const ident = (name: string) => '`' + name.replace(/`/g, '``') + '`';
 

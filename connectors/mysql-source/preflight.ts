@@ -2,7 +2,7 @@
 // format with full row images, and the replication privileges CDC needs. Each failure says what
 // is wrong, where, and how to fix it.
 import mysql from 'mysql2/promise';
-import { UserFacingError } from '../../runtime/errors.ts';
+import { UserFacingError } from '../../core/index.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { flavorOf, type Flavor } from './flavor.ts';

@@ -1,6 +1,6 @@
 // Column filters applied to rows (Debezium: column.exclude.list, column.mask.with.N.chars):
 // excluded columns never leave the source, masked string columns leave as N '*'.
-import type { Row, RowValue, TableSchema } from './change-event.ts';
+import type { Row, RowValue, TableSchema } from '../../core/index.ts';
 import type { TableFilter } from './table-filter.ts';
 
 /** Shapes one table's rows: only the schema's columns, value fixes and masks applied. */

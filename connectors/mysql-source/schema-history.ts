@@ -1,7 +1,7 @@
 // The source's view of each followed table as of the binlog position being read: the schema a
 // row event is decoded with, updated by every DDL statement in binlog order. Persisted by the
 // consumer (see ChangeConsumer.applySchemaChange), loaded from it on restart.
-import type { SchemaChange, SchemaHistoryState, TableName, TableSchema } from './change-event.ts';
+import type { SchemaChange, SchemaHistoryState, TableName, TableSchema } from '../../core/index.ts';
 
 const keyOf = (db: string, table: string) => `${db}.${table}`;
 

@@ -7,8 +7,8 @@
 // and streaming still starts at the first snapshot's position: replaying the changes since then
 // over rows read later ends in the same state, because the sink applies changes idempotently by
 // key. (Tables without a primary key restart from their first row.)
-import type { Logger } from '../../runtime/logger.ts';
-import type { ChangeConsumer, Row, SourceOffset, TableSchema, TableSnapshotProgress } from './change-event.ts';
+import type { Logger } from '../../core/index.ts';
+import type { ChangeConsumer, Row, SourceOffset, TableSchema, TableSnapshotProgress } from '../../core/index.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import type { Flavor } from './flavor.ts';
 import { connectSource } from './preflight.ts';

@@ -1,9 +1,9 @@
 // The MySQL source connector's life: check the server, snapshot when the store has no completed
 // snapshot, then stream the binlog from the stored offset. State names follow Kafka Connect's.
-import type { Logger } from '../../runtime/logger.ts';
-import { ConfigError } from '../../runtime/errors.ts';
-import type { ChangeConsumer, SourceOffset } from './change-event.ts';
-import { UserFacingError } from '../../runtime/errors.ts';
+import type { Logger } from '../../core/index.ts';
+import { ConfigError } from '../../core/index.ts';
+import type { ChangeConsumer, SourceOffset } from '../../core/index.ts';
+import { UserFacingError } from '../../core/index.ts';
 import { binlogRetentionHours, listBinlogs } from './binlog-files.ts';
 import { parseMySqlSourceConfig, validateMySqlSourceConfig, type MySqlSourceConfig } from './config.ts';
 import { preflight, type SourceServerInfo } from './preflight.ts';

@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RowValue } from './change-event.ts';
+import type { RowValue } from '../../core/index.ts';
 
 const GEOMETRY = 255;
 const BLOB = 252;

@@ -4,7 +4,8 @@
 // re-read a few times first, so replication lag alone is not reported as a difference.
 import { createHash } from 'node:crypto';
 import type mysql from 'mysql2/promise';
-import { keyAfter, keyOrder, type TableSchema } from '../../connectors/mysql-source/index.ts';
+import { keyAfter, keyOrder } from '../../connectors/mysql-source/index.ts';
+import { type TableSchema } from '../../core/index.ts';
 
 export interface VerifyOptions {
   chunkSize: number;

@@ -10,7 +10,7 @@ import { connectGateway, connectSource, freshDatabase, mariadb, waitFor } from '
 import { tempDir } from '../support/instaquery-process.ts';
 import { parseInstanceConfig } from '../../runtime/instance-config.ts';
 import { startInstance, type RunningInstance } from '../../runtime/instance.ts';
-import { silentLogger } from '../../runtime/logger.ts';
+import { silentLogger } from '../../core/index.ts';
 
 const DB = 'it_connect_rest';
 let instance: RunningInstance;

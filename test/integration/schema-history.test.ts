@@ -8,7 +8,7 @@ import { diffDatabase } from '../support/compare.ts';
 import { startEmbedded } from '../support/embedded.ts';
 import { parseInstanceConfig } from '../../runtime/instance-config.ts';
 import { startInstance, type RunningInstance } from '../../runtime/instance.ts';
-import { silentLogger } from '../../runtime/logger.ts';
+import { silentLogger } from '../../core/index.ts';
 
 const DB = 'it_ddl';
 let source: mysql.Connection;

@@ -9,7 +9,7 @@ import { diffDatabase } from '../support/compare.ts';
 import { tempDir } from '../support/instaquery-process.ts';
 import { parseInstanceConfig } from '../../runtime/instance-config.ts';
 import { startInstance, type RunningInstance } from '../../runtime/instance.ts';
-import { silentLogger } from '../../runtime/logger.ts';
+import { silentLogger } from '../../core/index.ts';
 import { storeColumnType } from '../support/embedded.ts';
 
 const DB = 'it_lifecycle';

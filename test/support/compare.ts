@@ -1,7 +1,7 @@
 // Source vs store comparisons for tests, through the product's own verifier (`instaquery verify`).
 import type mysql from 'mysql2/promise';
 import { verifyTable, type TableReport } from '../../runtime/verify/index.ts';
-import type { TableSchema } from '../../connectors/mysql-source/index.ts';
+import type { TableSchema } from '../../core/index.ts';
 
 type Rows = Record<string, unknown>[];
 

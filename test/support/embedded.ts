@@ -1,7 +1,7 @@
 // Starts instaquery in the test's own process (gateway and REST API on free ports).
 import { parseInstanceConfig } from '../../runtime/instance-config.ts';
 import { startInstance, type RunningInstance } from '../../runtime/instance.ts';
-import { silentLogger } from '../../runtime/logger.ts';
+import { silentLogger } from '../../core/index.ts';
 import type mysql from 'mysql2/promise';
 import { tempDir } from './instaquery-process.ts';
 import { connectGateway, connectSource, freshDatabase, sourceConnector } from './services.ts';

@@ -1,7 +1,7 @@
 // Per-table snapshot progress, written in the same transaction as each chunk of rows, so a
 // snapshot interrupted by a crash resumes after the last chunk that reached the store.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableSnapshotProgress } from '../mysql-source/index.ts';
+import type { TableSnapshotProgress } from '../core/index.ts';
 import { META_SCHEMA } from './offset-store.ts';
 
 export async function createProgressTable(conn: DuckDBConnection): Promise<void> {

@@ -3,9 +3,9 @@
 // renamed columns keep their data, dropped columns go, new columns are added, and a changed type
 // is cast in place (a cast that fails stops the task with DuckDB's message; nothing is guessed).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { PartitionSpec } from '../../partitioning/index.ts';
-import { SchemaChangeRejected, type SchemaChange, type TableSchema } from '../mysql-source/index.ts';
-import { mapColumnType } from './type-mapping.ts';
+import type { PartitionSpec } from '../partitioning/index.ts';
+import { SchemaChangeRejected, type SchemaChange, type TableSchema } from '../core/index.ts';
+import { mapColumnType } from '../core/index.ts';
 import { isWidening } from './type-widening.ts';
 import { forgetTable, recreateTable, rememberTable, type KnownTable } from './target-table.ts';
 import { quoteIdent, quoteLiteral } from './sql-names.ts';

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { UserFacingError } from '../../runtime/errors.ts';
+import { UserFacingError } from '../core/index.ts';
 
 /** Opens `<dataDir>/<file>`; `what` names it in errors ("the store", "the source state"). */
 export async function openDuckDbFile(dataDir: string, file: string, what: string): Promise<{ instance: DuckDBInstance; path: string }> {

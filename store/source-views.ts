@@ -5,8 +5,8 @@
 // definition the dialect refuses is kept with the reason: queries on that view get error 1235
 // naming it, never a different answer.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DialectError, DialectUnsupported, translate, type CatalogColumn, type DialectCatalog } from '../../dialect/index.ts';
-import type { SchemaChange } from '../mysql-source/index.ts';
+import { DialectError, DialectUnsupported, translate, type CatalogColumn, type DialectCatalog } from '../dialect/index.ts';
+import type { SchemaChange } from '../core/index.ts';
 import { META_SCHEMA } from './offset-store.ts';
 import { qualified, quoteIdent } from './sql-names.ts';
 import type { KnownTable } from './target-table.ts';

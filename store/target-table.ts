@@ -2,9 +2,9 @@
 // widened with new columns as the source grows, and remembered in `_instaquery.source_tables`
 // with their source types and partition spec (the gateway and tiering read them).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableSchema } from '../mysql-source/index.ts';
-import { parseSpec, type PartitionSpec } from '../../partitioning/index.ts';
-import { mapColumnType } from './type-mapping.ts';
+import type { TableSchema } from '../core/index.ts';
+import { parseSpec, type PartitionSpec } from '../partitioning/index.ts';
+import { mapColumnType } from '../core/index.ts';
 import { META_SCHEMA } from './offset-store.ts';
 import { quoteIdent } from './sql-names.ts';
 import { createLayout, describeLayout, loadLayout, physicalTables, refreshView, type TableLayout } from './table-layout.ts';

@@ -3,7 +3,7 @@
 // position of that statement, written in the same transaction as the change to the target table
 // and the offset. On restart the source reads the latest entry per table.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SchemaChange, SchemaHistoryState, SourceOffset, TableSchema } from '../mysql-source/index.ts';
+import type { SchemaChange, SchemaHistoryState, SourceOffset, TableSchema } from '../core/index.ts';
 import { META_SCHEMA } from './offset-store.ts';
 
 export interface HistoryEntry {

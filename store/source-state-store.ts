@@ -6,7 +6,7 @@
 // Rows never land here: this process publishes them to Kafka and records how far it got only
 // after the broker acknowledged.
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { SchemaHistoryState, SourceOffset, TableSnapshotProgress } from '../mysql-source/index.ts';
+import type { SchemaHistoryState, SourceOffset, TableSnapshotProgress } from '../core/index.ts';
 import { openDuckDbFile, transactionOn } from './duckdb-file.ts';
 import { clearOffset, createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { clearHistory, createHistoryTable, loadHistory, recordHistory, type HistoryEntry } from './schema-history-store.ts';

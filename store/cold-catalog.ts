@@ -3,7 +3,7 @@
 // view over hot and cold rows is rebuilt from it after any restart, and changed only in the same
 // transaction that switches the view: the store and its cold set never disagree.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableName } from '../mysql-source/index.ts';
+import type { TableName } from '../core/index.ts';
 import { META_SCHEMA } from './offset-store.ts';
 
 export interface ColdFile {

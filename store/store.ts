@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { openDuckDbFile, transactionOn } from './duckdb-file.ts';
 import { allowedDirectories, lockExternalAccess } from './external-access.ts';
-import type { PartitionSpec } from '../../partitioning/index.ts';
-import type { ChangeConsumer, ChangeEvent, SourceOffset, TableName, TableSchema } from '../mysql-source/index.ts';
-import { UserFacingError } from '../../runtime/errors.ts';
+import type { PartitionSpec } from '../partitioning/index.ts';
+import type { ChangeConsumer, ChangeEvent, SourceOffset, TableName, TableSchema } from '../core/index.ts';
+import { UserFacingError } from '../core/index.ts';
 import { clearOffset, createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable, type KnownTable } from './target-table.ts';
 import { applySchemaChangeToStore } from './schema-change.ts';
-import { createDeadLetterTable, writeDeadLetters, type DeadLetter } from './dead-letter.ts';
-import { defaultSinkConfig, partitionSpecFor, type SinkConfig } from './config.ts';
-import { defaultSpec } from '../../partitioning/index.ts';
+import { createDeadLetterTable, readDeadLetters, writeDeadLetters, type DeadLetter, type StoredDeadLetter } from './dead-letter.ts';
+import type { WritePolicy } from './write-policy.ts';
+import { defaultSpec } from '../partitioning/index.ts';
 import { ensurePartitions, expectTombstones, hasColdRows, loadLayout, PARTS_SCHEMA } from './table-layout.ts';
 import { createColdCatalog } from './cold-catalog.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
@@ -82,6 +82,16 @@ export class ColumnarStore {
     return new ColumnarStore(instance, writer, known, path);
   }
 
+  /** A connector's dead letters (behavior.on.exception = LOG), oldest first. */
+  async deadLetters(connector: string, limit: number): Promise<StoredDeadLetter[]> {
+    const conn = await this.instance.connect();
+    try {
+      return await readDeadLetters(conn, connector, limit);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
   /** A connection for one reader (a gateway session). */
   connect(): Promise<DuckDBConnection> {
     return this.instance.connect();
@@ -99,10 +109,10 @@ export class ColumnarStore {
   }
 
   /** The ChangeConsumer for one source connector: its offset is kept under its name. */
-  consumerFor(connector: string, sink: SinkConfig = defaultSinkConfig): ChangeConsumer {
-    const specOf = (schema: TableSchema) => partitionSpecFor(sink, schema);
+  consumerFor(connector: string, policy: WritePolicy): ChangeConsumer {
+    const specOf = policy.specFor;
     return {
-      batching: { batchSize: sink['batch.size'], maxBuffered: sink['max.buffered.records'], lingerMs: sink['linger.ms'] },
+      batching: policy.batching,
       committedOffset: () => this.exclusive(() => readOffset(this.writer, connector)),
       beginSnapshot: (tables, at) =>
         this.exclusive(() =>
@@ -136,7 +146,7 @@ export class ColumnarStore {
             await ensurePartitions(this.writer, entry.layout, stage.partitionsToInsert);
             const stages = new Map([[`${table.db}.${table.table}`, stage]]);
             const started = performance.now();
-            await this.applyHandlingPoison(connector, stages, sink, null, async () => {
+            await this.applyHandlingPoison(connector, stages, policy, null, async () => {
               await writeProgress(this.writer, connector, table.db, table.table, progress);
             }, true);
             this.observer?.snapshotRows(connector, table, rows.length, (performance.now() - started) / 1000);
@@ -159,10 +169,10 @@ export class ColumnarStore {
         ),
       stageChanges: (events) =>
         this.exclusive(async () => {
-          await this.stage(connector, events, sink, specOf);
+          await this.stage(connector, events, policy);
         }),
       discardStaged: () => this.exclusive(() => this.dropStages(connector)),
-      applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset, sink, specOf)),
+      applyChanges: (events, offset) => this.exclusive(() => this.applyChanges(connector, events, offset, policy)),
     };
   }
 
@@ -192,8 +202,8 @@ export class ColumnarStore {
    * schema, or created from the schema-change topic) and the positions they were read at, in one store transaction. A TRUNCATE (op "t")
    * empties its table in order with the rows around it.
    */
-  applyFromKafka(connector: string, events: ChangeEvent[], positions: KafkaPosition[], sink: SinkConfig = defaultSinkConfig, creates: TableSchema[] = []): Promise<void> {
-    const specOf = (schema: TableSchema) => partitionSpecFor(sink, schema);
+  applyFromKafka(connector: string, events: ChangeEvent[], positions: KafkaPosition[], policy: WritePolicy, creates: TableSchema[] = []): Promise<void> {
+    const specOf = policy.specFor;
     return this.exclusive(async () => {
       const started = performance.now();
       // Tables announced on the schema-change topic exist even before (or without) rows; a
@@ -208,8 +218,8 @@ export class ColumnarStore {
         const last = !e || i === events.length - 1;
         const write = last ? () => writeKafkaPositions(this.writer, connector, positions) : async () => undefined;
         try {
-          const stages = part.length ? await this.stage(connector, part, sink, specOf) : new Map<string, TableStage>();
-          await this.applyHandlingPoison(connector, stages, sink, null, async () => {
+          const stages = part.length ? await this.stage(connector, part, policy) : new Map<string, TableStage>();
+          await this.applyHandlingPoison(connector, stages, policy, null, async () => {
             if (e) await applySchemaChangeToStore(this.writer, { kind: 'truncate', db: e.schema.db, table: e.schema.table }, this.known, specOf);
             await write();
           });
@@ -277,7 +287,8 @@ export class ColumnarStore {
    * `tasks.max` > 1, a table's rows are split by hash bucket among the tasks (task = bucket mod
    * tasks), each staging on its own connection; a keyless table stays whole on task 0.
    */
-  private async stage(connector: string, events: ChangeEvent[], sink: SinkConfig, specOf: (schema: TableSchema) => PartitionSpec): Promise<Map<string, TableStage>> {
+  private async stage(connector: string, events: ChangeEvent[], policy: WritePolicy): Promise<Map<string, TableStage>> {
+    const specOf = policy.specFor;
     let stages = this.stages.get(connector);
     if (!stages) this.stages.set(connector, (stages = new Map()));
     const byTable = new Map<string, { schema: TableSchema; events: ChangeEvent[] }>();
@@ -288,7 +299,7 @@ export class ColumnarStore {
       entry.schema = e.schema;
       entry.events.push(e);
     }
-    const tasks = sink['tasks.max'];
+    const tasks = policy.tasks;
     for (const [key, { schema, events: tableEvents }] of byTable) {
       const known = this.known.get(key);
       const entry = known ? await evolveTable(this.writer, known, schema) : await this.track(schema, specOf);
@@ -312,11 +323,12 @@ export class ColumnarStore {
   }
 
   /** Applies everything staged for the connector plus `events`, and the offset, in one transaction. */
-  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset, sink: SinkConfig, specOf: (schema: TableSchema) => PartitionSpec): Promise<void> {
+  private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset, policy: WritePolicy): Promise<void> {
+    const specOf = policy.specFor;
     try {
       const started = performance.now();
-      const stages = await this.stage(connector, events, sink, specOf);
-      await this.applyHandlingPoison(connector, stages, sink, offset, () => writeOffset(this.writer, connector, offset));
+      const stages = await this.stage(connector, events, policy);
+      await this.applyHandlingPoison(connector, stages, policy, offset, () => writeOffset(this.writer, connector, offset));
       this.observer?.applied(connector, events, (performance.now() - started) / 1000);
     } finally {
       await this.dropStages(connector);
@@ -329,7 +341,7 @@ export class ColumnarStore {
    * `behavior.on.exception`, the reason the task stops (FAIL), dead-lettered (LOG) or dropped
    * (IGNORE) — and everything else is applied, so one poison record never stalls the rest.
    */
-  private async applyHandlingPoison(connector: string, stages: Map<string, TableStage>, sink: SinkConfig, offset: SourceOffset | null, alsoInTransaction: () => Promise<void>, insertOnly = false): Promise<void> {
+  private async applyHandlingPoison(connector: string, stages: Map<string, TableStage>, policy: WritePolicy, offset: SourceOffset | null, alsoInTransaction: () => Promise<void>, insertOnly = false): Promise<void> {
     // Tasks 1…n-1 commit their shares first, in parallel; task 0 commits its share with the
     // offset last. A crash between re-reads the batch, which keyed tables take idempotently;
     // keyless tables (not idempotent) are always task 0's.
@@ -344,27 +356,27 @@ export class ColumnarStore {
       })));
       await this.transaction(async () => {
         for (const stage of stages.values()) if (stage.conn === this.writer) await stage.apply(insertOnly);
-        if (letters.length > 0 && sink['behavior.on.exception'] === 'LOG') await writeDeadLetters(this.writer, connector, offset, letters);
+        if (letters.length > 0 && policy.onUnstorable === 'LOG') await writeDeadLetters(this.writer, connector, offset, letters);
         await alsoInTransaction();
       });
     };
     for (let attempt = 0; ; attempt++) {
       try {
         await applyAll([]);
-        this.count(connector, stages, sink['tasks.max']);
+        this.count(connector, stages, policy.tasks);
         return;
       } catch (err) {
-        if (attempt < sink['max.retries']) {
-          await new Promise((r) => setTimeout(r, sink['retry.backoff.ms']));
+        if (attempt < policy.maxRetries) {
+          await new Promise((r) => setTimeout(r, policy.retryBackoffMs));
           continue;
         }
         const letters: DeadLetter[] = [];
         for (const stage of stages.values()) {
-          const found = await stage.takeUnstorable(sink['behavior.on.exception'] !== 'FAIL');
+          const found = await stage.takeUnstorable(policy.onUnstorable !== 'FAIL');
           letters.push(...found.map((f) => ({ db: stage.schema.db, table: stage.schema.table, ...f })));
         }
         if (letters.length === 0) throw err;
-        if (sink['behavior.on.exception'] === 'FAIL') {
+        if (policy.onUnstorable === 'FAIL') {
           const first = letters[0]!;
           throw new UserFacingError(
             `the sink cannot store ${letters.length} record(s) of ${first.db}.${first.table}: ${first.error}`,
@@ -372,7 +384,7 @@ export class ColumnarStore {
           );
         }
         await applyAll(letters);
-        this.count(connector, stages, sink['tasks.max']);
+        this.count(connector, stages, policy.tasks);
         return;
       }
     }

@@ -14,8 +14,8 @@
 // recreates) or a tombstone for (a delete or move written after the files). While a partition is
 // being archived its hot table is frozen (renamed, never written again) and read the same way.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { formatSpec, partitionUpperBound, type PartitionSpec } from '../../partitioning/index.ts';
-import type { TableName } from '../mysql-source/index.ts';
+import { formatSpec, partitionUpperBound, type PartitionSpec } from '../partitioning/index.ts';
+import type { TableName } from '../core/index.ts';
 import { qualified, quoteIdent, quoteLiteral } from './sql-names.ts';
 import { forgetCold, loadCold, renameCold, type ColdPartition } from './cold-catalog.ts';
 

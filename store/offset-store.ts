@@ -1,7 +1,7 @@
 // Source offsets live in the store, written in the same DuckDB transaction as the rows they
 // cover: after a crash the store and its offset always agree (exactly once into the store).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SourceOffset } from '../mysql-source/index.ts';
+import type { SourceOffset } from '../core/index.ts';
 
 export const META_SCHEMA = '_instaquery';
 

@@ -7,9 +7,9 @@
 // a row, a delete removes one row with identical values (not every duplicate), an update does
 // both. Their batches reduce to a net count per distinct row instead of a final state.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { bucketOf, rangePartitionOf } from '../../partitioning/index.ts';
-import type { ChangeEvent, Row, RowValue, TableSchema } from '../mysql-source/index.ts';
-import { mapColumnType } from './type-mapping.ts';
+import { bucketOf, rangePartitionOf } from '../partitioning/index.ts';
+import type { ChangeEvent, Row, RowValue, TableSchema } from '../core/index.ts';
+import { mapColumnType } from '../core/index.ts';
 import { quoteIdent, quoteLiteral } from './sql-names.ts';
 import { archivedPartitions, hasColdRows, isRangePartitioned, partitionTable, rowTables, tombstoneTable, type TableLayout } from './table-layout.ts';
 

@@ -1,6 +1,6 @@
 // Maps a MySQL column type to the DuckDB type that holds every value exactly, and says how a
 // value travels through the all-VARCHAR staging table (text in, CAST on the way to the target).
-import type { RowValue } from '../mysql-source/index.ts';
+import type { RowValue } from './change-event.ts';
 
 export interface ColumnMapping {
   duckType: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeEvent, ChangeOp, Row, TableSchema } from '../mysql-source/index.ts';
+import type { ChangeEvent, ChangeOp, Row, TableSchema } from '../core/index.ts';
 import { reduceToFinalState, reduceToRowCounts } from './upsert-batch.ts';
 
 const schema = (columns: string[], primaryKey: string[]): TableSchema => ({

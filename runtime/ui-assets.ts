@@ -16,7 +16,7 @@ let bundle: Promise<{ js: string; css: string }> | null = null;
 /** esbuild is loaded only when the UI is first asked for: a process nobody browses never holds it. */
 function bundled(): Promise<{ js: string; css: string }> {
   bundle ??= import('esbuild').then(({ build }) => build({
-    entryPoints: [here('./src/main.tsx')],
+    entryPoints: [here('../admin-ui/src/main.tsx')],
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -27,7 +27,7 @@ function bundled(): Promise<{ js: string; css: string }> {
     logLevel: 'silent',
   })).then((out) => ({
     js: out.outputFiles[0]!.text,
-    css: readFileSync(fileURLToPath(import.meta.resolve('uplot/dist/uPlot.min.css')), 'utf8') + readFileSync(here('./src/style.css'), 'utf8'),
+    css: readFileSync(fileURLToPath(import.meta.resolve('uplot/dist/uPlot.min.css')), 'utf8') + readFileSync(here('../admin-ui/src/style.css'), 'utf8'),
   }));
   bundle.catch(() => (bundle = null));
   return bundle;
