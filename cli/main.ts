@@ -1,7 +1,7 @@
 // The `instaquery` command line.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UserFacingError } from '../runtime/errors.ts';
+import { UserFacingError } from '../core/index.ts';
 import { loadInstanceConfig } from '../runtime/instance-config.ts';
 import { runStart } from './start-command.ts';
 import { runDemo } from './demo.ts';

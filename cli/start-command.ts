@@ -1,7 +1,7 @@
 // `instaquery start --config FILE`: runs everything in one process until SIGTERM/SIGINT, then
 // finishes the in-flight batch, commits, and exits 0.
 import type { InstanceConfig } from '../runtime/instance-config.ts';
-import { createLogger } from '../runtime/logger.ts';
+import { createLogger } from '../core/index.ts';
 import { startInstance, type RunningInstance } from '../runtime/instance.ts';
 
 export async function runStart(config: InstanceConfig, say: (line: string) => void): Promise<RunningInstance> {

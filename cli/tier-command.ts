@@ -1,7 +1,7 @@
 // `instaquery tier run|restore|status`: asks the running instance (its REST API, with the
 // config's token or first basic-auth user) to run tiering now, restore a partition, or report.
 // The store belongs to that process (DuckDB allows one writer), so the CLI never opens it.
-import { UserFacingError } from '../runtime/errors.ts';
+import { UserFacingError } from '../core/index.ts';
 import type { InstanceConfig } from '../runtime/instance-config.ts';
 
 export async function runTier(config: InstanceConfig, args: string[], print: (line: string) => void): Promise<void> {

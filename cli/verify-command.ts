@@ -2,7 +2,7 @@
 // table between the source and the store (read through the running instance's gateway) and
 // prints a report; exit 0 when all are equal, 1 when any differs.
 import mysql from 'mysql2/promise';
-import { UserFacingError } from '../runtime/errors.ts';
+import { UserFacingError } from '../core/index.ts';
 import type { InstanceConfig } from '../runtime/instance-config.ts';
 import { connectionOptions, includedTables, parseMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
 import { isSinkClass } from '../connectors/columnar-sink/index.ts';
