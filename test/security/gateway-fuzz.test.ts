@@ -12,6 +12,8 @@ import type mysql from 'mysql2/promise';
 import { leaksIn } from './answer-checks.ts';
 import { expand, loadAttacks, placeholders } from './attack-corpus.ts';
 import { FileWatch } from './file-watch.ts';
+// mulberry32, the workload generator's: the same sequence for the same seed everywhere.
+import { prng } from '../../workload/rental-billing/generate.ts';
 import { connectAs, startSecurityEnv, stillAnswers, type SecurityEnv } from './security-env.ts';
 
 const SEED = Number(process.env.IQ_SECURITY_FUZZ_SEED ?? 0x5ec_0de);
@@ -19,18 +21,6 @@ const CASES_PER_INSTANCE = 1500;
 // A safety bound only: every case is meant to run (1,500 take 15–25 s here); a run cut short fails.
 const BUDGET_MS_PER_INSTANCE = 120_000;
 const CASE_TIMEOUT_MS = 5000;
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALLOWED = ['customers', '{{ALLOWED_DB}}.orders', '`{{ALLOWED_DB}}`.`t`', 'v_orders', 'secrets', '{{ALLOWED_DB}}.secrets'];
 const SECRET = [
