@@ -9,7 +9,7 @@ import { mapColumnType } from '../core/index.ts';
 import { bucketOf, parseSpec, type PartitionSpec } from '../partitioning/index.ts';
 
 const INTEGER_TYPE = /^(tinyint|smallint|mediumint|int|integer|bigint)\b/i;
-import { declaredMembers, tokenize, translate, type DialectCatalog, type RelationRead, type ResultColumnHint } from '../dialect/index.ts';
+import { declaredMembers, tokenize, translate, type DialectCatalog, type RelationRead, type ResultColumnHint, type Translation } from '../dialect/index.ts';
 import type { GrantCatalog } from './grants.ts';
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn } from './result-set.ts';
@@ -311,4 +311,27 @@ function longestMember(columnType: string, kind: 'enum' | 'set'): number {
   const members = (declaredMembers(columnType, kind) ?? []).map((m) => m.length);
   if (members.length === 0) return 1;
   return kind === 'set' ? members.reduce((a, b) => a + b, 0) + members.length - 1 : Math.max(...members);
+}
+
+/**
+ * How to describe the result columns: as the dialect typed them when it could (every column),
+ * else by matching result column names to the source columns of the tables in the query. (A
+ * prepared statement whose table changed shape since gets DuckDB's own descriptions.) The
+ * catalog is read here, before the query runs: any query on the connection would end a stream.
+ */
+export async function resultDescriber(
+  cache: SourceCatalogCache,
+  conn: DuckDBConnection,
+  database: string | null,
+  mysqlSql: string,
+  t: Pick<Translation, 'columns'>,
+): Promise<(names: string[], types: DuckDBType[]) => ReturnType<typeof sourceColumnsOf>> {
+  if (t.columns) {
+    const hinted = hintedColumns(t.columns);
+    return (names) => (names.length === hinted.length ? hinted : []);
+  }
+  const tables = tablesInQuery(mysqlSql, database);
+  if (tables.length === 0) return () => [];
+  const { catalog } = await cache.get(conn);
+  return (names, types) => sourceColumnsOf(names, types, tables, catalog);
 }

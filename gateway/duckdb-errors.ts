@@ -1,0 +1,32 @@
+// DuckDB's and the dialect's errors as MySQL's: the number, SQLSTATE and words a MySQL client
+// expects for the same mistake (a missing table is 1146, a dialect refusal 1235, …).
+import { DialectError, DialectUnsupported, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { SqlError } from './sql-errors.ts';
+
+/** DuckDB's error text names its class first ("Catalog Error: ..."); map it to MySQL's. */
+export function toSqlError(err: unknown): SqlError {
+  const message = (err as Error).message ?? String(err);
+  if (/^(Failed to extract statements: )?Parser Error/i.test(message)) return new SqlError('PARSE', `You have an error in your SQL syntax: ${message.replace(/^Failed to extract statements: /, '')}`);
+  if (/^Catalog Error: Table with name (\S+) does not exist/i.test(message)) {
+    const name = /Table with name (\S+) does not exist/i.exec(message)![1];
+    return new SqlError('NO_SUCH_TABLE', `Table '${name}' doesn't exist`);
+  }
+  if (/^Catalog Error: Schema with name (\S+) does not exist/i.test(message)) {
+    return new SqlError('BAD_DB', `Unknown database '${/Schema with name (\S+) does not exist/i.exec(message)![1]}'`);
+  }
+  const column = /^Binder Error: (?:Referenced column|Column) "?([^"\s]+)"? not found/i.exec(message);
+  if (column) return new SqlError('BAD_FIELD', `Unknown column '${column[1]}' in 'field list'`);
+  return new SqlError('UNKNOWN', message);
+}
+
+/** The dialect's translation, with its refusals as MySQL errors. */
+export function translateOrThrow(sql: string, context: TranslateContext): Translation {
+  try {
+    return translate(sql, context);
+  } catch (err) {
+    if (err instanceof UnknownColumn) throw new SqlError('BAD_FIELD', err.message);
+    if (err instanceof DialectUnsupported) throw new SqlError('NOT_SUPPORTED_YET', err.message);
+    if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);
+    throw err;
+  }
+}
