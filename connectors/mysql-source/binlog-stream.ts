@@ -5,7 +5,7 @@
 import ZongJi from '@vlasky/zongji';
 import type mysql from 'mysql2/promise';
 import type { Logger } from '../../core/index.ts';
-import { SchemaChangeRejected, type SinkBatching, type ChangeConsumer, type ChangeEvent, type Row, type SchemaChange, type SourceOffset, type TableName, type TableSchema } from '../../core/index.ts';
+import { SchemaChangeRejected, type SinkBatching, type ChangeConsumer, type ChangeEvent, type Row, type SourceOffset, type TableName, type TableSchema } from '../../core/index.ts';
 import { readInChunks } from './snapshot.ts';
 import { readDdl } from './ddl-parser.ts';
 import { rowMatchesSchema, rowShaper } from './row-projection.ts';
@@ -15,26 +15,10 @@ import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { connectSource } from './preflight.ts';
 import { serverBinlogEnd } from './binlog-files.ts';
-import { applyZongjiFixes, binlogValueFix, MARIADB_FLAG, undecodableBinlogType } from './zongji-fixes.ts';
+import { applyZongjiFixes, MARIADB_FLAG, undecodableBinlogType } from './zongji-fixes.ts';
 import { readTableSchemas } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
-
-// zongji's events are loosely typed; these are the fields we read.
-interface RawEvent {
-  getEventName(): string;
-  nextPosition: number;
-  timestamp: number;
-  gtid?: string;
-  binlogName?: string;
-  query?: string;
-  /** The database a query event's statement ran in. */
-  schema?: string;
-  tableId?: number;
-  tableMap?: Record<number, { parentSchema: string; tableName: string }>;
-  rows?: (Row | { before: Row; after: Row })[];
-  /** For an incremental snapshot request queued among the events. */
-  tables?: TableName[];
-}
+import { rowChanges, touches, type RawEvent } from './binlog-events.ts';
 
 const SNAPSHOT_REQUEST = 'instaquery:snapshot-request';
 
@@ -289,25 +273,7 @@ export class BinlogStream {
       await this.quarantine(schema.db, schema.table, `binlog rows of ${schema.db}.${schema.table} carry columns [${Object.keys(sampleRow).join(', ')}] but the schema history has [${schema.columns.map((c) => c.name).join(', ')}]`);
       return;
     }
-    const kind = e.getEventName();
-    const shape = rowShaper(schema, this.filter, binlogValueFix);
-    const source = {
-      name: this.name,
-      db: schema.db,
-      table: schema.table,
-      file: this.file,
-      pos: e.nextPosition,
-      gtid: this.txnGtid,
-      ts_ms: e.timestamp,
-      snapshot: 'false' as const,
-    };
-    for (const raw of e.rows ?? []) {
-      const [op, before, after] =
-        kind === 'writerows' ? (['c', null, shape(raw as Row)] as const)
-        : kind === 'deleterows' ? (['d', shape(raw as Row), null] as const)
-        : (['u', shape((raw as { before: Row }).before), shape((raw as { after: Row }).after)] as const);
-      this.txn.push({ op, before, after, source, ts_ms: Date.now(), schema });
-    }
+    this.txn.push(...rowChanges(e, schema, this.filter, { name: this.name, file: this.file, gtid: this.txnGtid }));
     if (this.txn.length >= LARGE_TRANSACTION_EVENTS) {
       // A large transaction goes to the store's staging in chunks instead of staying in memory;
       // transactions read before it are applied first, so the store keeps binlog order.
@@ -480,23 +446,5 @@ export class BinlogStream {
     this.stopped = true;
     this.zongji?.stop();
     this.onFailure(err);
-  }
-}
-
-
-
-function touches(change: SchemaChange, db: string, table: string): boolean {
-  const is = (t: { db: string; table: string }) => t.db === db && t.table === table;
-  switch (change.kind) {
-    case 'create':
-    case 'alter':
-      return is(change.after);
-    case 'rename':
-      return is(change.from) || is(change.to);
-    case 'view':
-    case 'drop-view':
-      return is({ db: change.db, table: change.view });
-    default:
-      return is(change);
   }
 }
