@@ -2,7 +2,7 @@
 export { translate, classify, DialectError, type Translation, type StatementKind, type TranslateContext } from './translate.ts';
 export { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
 export { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
-export type { DialectCatalog, CatalogColumn, RelationRead, ResultColumnHint } from './emit-select.ts';
+export type { DialectCatalog, CatalogColumn, RelationRead, ResultColumnHint } from './select-context.ts';
 export { executableText } from './executable-comments.ts';
 export { ansiQuotesAsBackticks } from './ansi-quotes.ts';
 export { statementReads, type StatementReads } from './statement-reads.ts';

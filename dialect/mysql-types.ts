@@ -79,6 +79,12 @@ export function familyOf(t: ExprType | string): Family {
   return 'unknown';
 }
 
+/** Families MySQL computes with as the numbers they are; any other is read as a number first. */
+export const NUMERIC_FAMILIES: ReadonlySet<string> = new Set(['int', 'decimal', 'float', 'double', 'year']);
+
+/** Families whose values are text (or bytes) already, as LIKE, REGEXP and GROUP_CONCAT take them. */
+export const TEXT_FAMILIES: ReadonlySet<string> = new Set(['string', 'binary']);
+
 export const isUnsigned = (t: ExprType): boolean => /\bunsigned\b/.test(t.columnType);
 
 /** Digits before the point and after it, for exact numbers. */

@@ -6,7 +6,7 @@
 // the statement sent (comments are already reduced by executableText).
 import nodeSqlParser from 'node-sql-parser';
 import { DialectUnsupported } from './dialect-error.ts';
-import type { RelationRead } from './emit-select.ts';
+import type { RelationRead } from './select-context.ts';
 import { parserInput } from './parser-input.ts';
 import { relationName } from './relation-name.ts';
 import { tokenize } from './tokenizer.ts';

@@ -3,7 +3,8 @@
 // types every result column.
 import nodeSqlParser from 'node-sql-parser';
 import { DialectUnsupported } from './dialect-error.ts';
-import { SelectEmitter, type DialectCatalog, type EmittedQuery, type RelationRead } from './emit-select.ts';
+import { SelectEmitter } from './emit-select.ts';
+import type { DialectCatalog, EmittedQuery, RelationRead } from './select-context.ts';
 import { parserInput } from './parser-input.ts';
 import { fixLogicalPrecedence } from './logical-precedence.ts';
 import { plainColumnQualifiers } from './qualified-columns.ts';

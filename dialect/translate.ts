@@ -8,7 +8,7 @@ import { tokenize, type Token } from './tokenizer.ts';
 import { nameSelectItems } from './select-list-names.ts';
 import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
 import { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
-import type { DialectCatalog, RelationRead, ResultColumnHint } from './emit-select.ts';
+import type { DialectCatalog, RelationRead, ResultColumnHint } from './select-context.ts';
 import { translateSelect } from './translate-select.ts';
 import { unescapeMysql } from './parser-input.ts';
 import { quoteString } from './emitted.ts';

@@ -1,0 +1,96 @@
+// MySQL aggregates as DuckDB's, with MySQL's result types and semantics: AVG of exact numbers is
+// exact (to 4 more decimals, rounded half away from zero), BIT_AND/OR/XOR of no rows are their
+// identities, GROUP_CONCAT skips a row with a NULL part; with OVER each is a window aggregate.
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
+import { DialectUnsupported } from './dialect-error.ts';
+import { asValue, numberOf, quoteString, type Emitted } from './emitted.ts';
+import { windowSpec } from './emit-window.ts';
+import { aggregateType } from './functions.ts';
+import { callName } from './call-name.ts';
+import { digitsOf, familyOf, NUMERIC_FAMILIES as NUMERIC, TEXT_FAMILIES as TEXTUAL, typeOf } from './mysql-types.ts';
+import type { ExpressionEmitter } from './emit-expression.ts';
+
+type Node = any;
+
+const v = asValue;
+
+/** An aggregate call (with OVER, as a window aggregate), typed as MySQL types its result. */
+export function aggregateCall(exprs: ExpressionEmitter, node: Node): Emitted {
+  node = distinctAsModifier(node);
+  const name = String(node.name).toUpperCase();
+  const argNode = node.args?.expr;
+  const distinct = node.args?.distinct ? 'DISTINCT ' : '';
+  const over = node.over ? ` OVER ${windowSpec(exprs, node.over)}` : '';
+  if (name === 'COUNT' && argNode?.type === 'star') return { sql: `count(*)${over}`, type: aggregateType('COUNT', null) };
+  if (name === 'GROUP_CONCAT') return groupConcat(exprs, node);
+  const arg = argNode?.type === 'expr_list' && argNode.value.length > 1 ? null : exprs.emit(argNode?.type === 'expr_list' ? argNode.value[0] : argNode);
+  if (!arg) throw new DialectUnsupported(`${name}() over several expressions`);
+  switch (name) {
+    case 'COUNT':
+      return { sql: `count(${distinct}${v(arg)})${over}`, type: aggregateType('COUNT', arg.type) };
+    case 'AVG': {
+      const f = familyOf(arg.type);
+      if (f === 'int' || f === 'decimal' || f === 'year') {
+        // MySQL averages exact numbers exactly, to 4 more decimals, rounding half away from
+        // zero; DuckDB's avg goes through DOUBLE (and ROUND(AVG(x), 2) then differs).
+        const scale = digitsOf(arg.type).scale;
+        const sum = `sum(${distinct}CAST(${v(arg)} * ${10 ** scale} AS HUGEINT))${over}`;
+        const n = `count(${distinct}${v(arg)})${over}`;
+        const scaled = `(${sum} * 10000)`;
+        const q = `CASE WHEN ${scaled} >= 0 THEN (${scaled} * 2 + ${n}) // (2 * ${n}) ELSE -((-${scaled} * 2 + ${n}) // (2 * ${n})) END`;
+        const resultScale = scale + 4;
+        return { sql: `(CAST(${q} AS DECIMAL(38,0)) * CAST('${(1 / 10 ** resultScale).toFixed(resultScale)}' AS DECIMAL(${resultScale + 1},${resultScale})))`, type: aggregateType(name, arg.type) };
+      }
+      const value = NUMERIC.has(f) || f === 'unknown' ? v(arg) : numberOf(arg);
+      return { sql: `avg(${distinct}${value})${over}`, type: aggregateType(name, arg.type) };
+    }
+    case 'SUM': {
+      const f = familyOf(arg.type);
+      const value = NUMERIC.has(f) || f === 'unknown' ? v(arg) : numberOf(arg);
+      return { sql: `${name.toLowerCase()}(${distinct}${value})${over}`, type: aggregateType(name, arg.type) };
+    }
+    case 'MIN':
+    case 'MAX':
+      return { sql: `${name.toLowerCase()}(${distinct}${v(arg)})${over}`, type: aggregateType(name, arg.type) };
+    case 'BIT_AND':
+    case 'BIT_OR':
+    case 'BIT_XOR':
+      return { sql: `coalesce(${name.toLowerCase()}(CAST(${v(arg)} AS UBIGINT)), ${name === 'BIT_AND' ? '18446744073709551615' : '0'}::UBIGINT)${over}`, type: typeOf('bigint(21) unsigned', false) };
+    case 'STD':
+    case 'STDDEV':
+    case 'STDDEV_POP':
+      return { sql: `stddev_pop(${v(arg)})${over}`, type: typeOf('double', true) };
+    case 'STDDEV_SAMP':
+      return { sql: `stddev_samp(${v(arg)})${over}`, type: typeOf('double', true) };
+    case 'VARIANCE':
+    case 'VAR_POP':
+      return { sql: `var_pop(${v(arg)})${over}`, type: typeOf('double', true) };
+    case 'VAR_SAMP':
+      return { sql: `var_samp(${v(arg)})${over}`, type: typeOf('double', true) };
+  }
+  throw new DialectUnsupported(`the aggregate ${name}()`);
+}
+
+/** GROUP_CONCAT([DISTINCT] parts [ORDER BY …] [SEPARATOR s]) as string_agg of the parts' text. */
+function groupConcat(exprs: ExpressionEmitter, node: Node): Emitted {
+  if (node.over) throw new DialectUnsupported('GROUP_CONCAT() as a window function');
+  const exprNode = node.args?.expr;
+  const parts: Emitted[] = exprNode?.type === 'expr_list' ? (exprNode.value as Node[]).map((n) => exprs.emit(n)) : [exprs.emit(exprNode)];
+  const separator = node.args?.separator ? exprs.literalText(node.args.separator.value ?? node.args.separator) : ',';
+  // CONCAT of the parts: a row where any part is NULL is skipped, as MySQL skips it.
+  const value = parts.map((p) => (TEXTUAL.has(familyOf(p.type)) ? v(p) : `CAST(${v(p)} AS VARCHAR)`)).join(' || ');
+  const order = node.args?.orderby?.length ? ` ORDER BY ${exprs.orderItems(node.args.orderby)}` : '';
+  const distinct = node.args?.distinct ? 'DISTINCT ' : '';
+  return { sql: `string_agg(${distinct}${value}, ${quoteString(separator)}${order})`, type: typeOf('text', true) };
+}
+
+/**
+ * `SUM(DISTINCT ((x)))`, as parser-input writes a DISTINCT argument that is not a plain column,
+ * comes back as a call of a function DISTINCT; this puts it back as the aggregate's modifier.
+ */
+function distinctAsModifier(node: Node): Node {
+  const arg = node.args?.expr;
+  if (callName(arg) !== 'DISTINCT') return node;
+  const values: Node[] = arg.args?.value ?? [];
+  return { ...node, args: { ...node.args, distinct: 'DISTINCT', expr: values.length === 1 ? values[0] : { type: 'expr_list', value: values } } };
+}
