@@ -1,24 +1,24 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
-import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { ansiQuotesAsBackticks, classify, executableText, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { toSqlError } from './duckdb-errors.ts';
-import { streamed } from './streamed-result.ts';
+import { streamResult } from './streamed-result.ts';
 import { StatementClock } from './statement-clock.ts';
 import { CatalogFilter } from './catalog-filter.ts';
 import { SessionTranslator } from './session-translator.ts';
+import { StatementForwarder, type Diagnostic } from './statement-forwarder.ts';
 import { PreparedStatements } from './prepared-statements.ts';
 import { applySet, refusedStatement } from './local-statements.ts';
 import { answerShow, readsDiagnostics, type ShowContext } from './show-statements.ts';
 import { MYSQL_CATALOG_SCHEMA } from './mysql-catalog.ts';
 import { Grants } from './grants.ts';
-import { forwardingRefusal } from './forwarding-policy.ts';
 import { answerExplain, parseExplain, type Explain } from './explain.ts';
 import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
 import { PARTS_SCHEMA } from '../store/index.ts';
-import { freshnessStatus, parseGtidWait, waitForGtid, type SourceFreshness } from './freshness.ts';
+import { freshnessStatus, parseGtidWait, waitForGtid, waitForSessionGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, StatementOutcome } from './result-set.ts';
@@ -61,7 +61,7 @@ class DuckDbSession implements QuerySession {
    * What SHOW WARNINGS shows for the last statement: where a SELECT's answer came from (served
    * from the store, or forwarded and why), or the error it ended with.
    */
-  private diagnostics: [string, number, string][] = [];
+  private diagnostics: Diagnostic[] = [];
   /** What FOUND_ROWS() answers: rows the last SELECT sent, or its SQL_CALC_FOUND_ROWS count. */
   private foundRows = 0;
   private readonly statements = new PreparedStatements();
@@ -71,6 +71,7 @@ class DuckDbSession implements QuerySession {
   private readonly grants: Grants;
   private readonly clock: StatementClock;
   private readonly translator: SessionTranslator;
+  private readonly forwarder: StatementForwarder;
 
   constructor(
     private readonly conn: DuckDBConnection,
@@ -101,6 +102,7 @@ class DuckDbSession implements QuerySession {
     };
     // max_execution_time: the session's, or a MAX_EXECUTION_TIME(ms) hint in the statement.
     this.clock = new StatementClock(this.activity, conn, (sql) => hintedTimeout(sql) ?? Number(this.vars.get('max_execution_time') ?? 0));
+    this.forwarder = new StatementForwarder(forwarding, this.translator, this.clock, () => this.state.database, (diagnostics) => (this.diagnostics = diagnostics));
     registry.add(this.activity);
   }
 
@@ -160,10 +162,10 @@ class DuckDbSession implements QuerySession {
     } catch (err) {
       if (classify(sql) === 'select') await this.translator.authorizeParsed(sql);
       if (err instanceof SqlError) this.diagnostics = [['Error', err.code, err.message]];
-      if (this.forwardable(err, sql)) return this.forward(sql, (err as SqlError).message);
+      if (this.forwarder.forwardable(err, sql)) return this.forward(sql, (err as SqlError).message);
       throw err;
     }
-    if (t.kind === 'select') await this.waitForSessionGtid();
+    if (t.kind === 'select') await waitForSessionGtid(this.vars, this.sources);
     if (t.kind === 'show') return this.show(sql);
     switch (t.kind) {
       case 'write':
@@ -234,31 +236,9 @@ class DuckDbSession implements QuerySession {
     return { ...this.statements.addEmulated(sql), columns: [] };
   }
 
-  /** A SELECT the dialect refused (1235), with an upstream to forward it to. */
-  private forwardable(err: unknown, sql: string): boolean {
-    return err instanceof SqlError && err.code === 1235 && this.forwarding.upstream !== null && classify(sql) === 'select';
-  }
-
-  /** Runs a SELECT the dialect refused on the upstream MySQL, and says so in SHOW WARNINGS. */
+  /** A SELECT the dialect refused, answered by the upstream MySQL (statement-forwarder.ts). */
   private async forward(sql: string, reason: string): Promise<QueryResult> {
-    const upstream = this.forwarding.upstream!;
-    // The upstream answers with its own account's privileges: only a statement whose parse says
-    // what it reads, checked against this user's grants, is sent, and none that touches files there.
-    const reads = await this.translator.authorizeParsed(sql);
-    if (!reads) throw new SqlError('NOT_SUPPORTED_YET', `${reason} (not forwarded to ${upstream.endpoint}: the statement could not be parsed to check it against your grants)`);
-    const refusal = forwardingRefusal(reads, upstream.endpoint);
-    if (refusal) throw refusal;
-    let result: QueryResult;
-    try {
-      result = await this.clock.timed(sql, () => upstream.query(sql, this.state.database));
-    } catch (err) {
-      const e = err as { errno?: number; sqlState?: string; message: string };
-      const relayed = e.errno ? SqlError.relayed(e.errno, e.sqlState ?? 'HY000', e.message) : new SqlError('UNKNOWN', `forwarding to ${upstream.endpoint} failed: ${e.message}`);
-      this.diagnostics = [['Error', relayed.code, relayed.message]];
-      throw relayed;
-    }
-    this.forwarding.forwarded.record(sql, reason.replace(/^instaquery does not yet support /, ''));
-    this.diagnostics = [['Note', 1235, `forwarded to ${upstream.endpoint}: ${reason}`]];
+    const result = await this.forwarder.forward(sql, reason);
     this.outcome = 'forwarded';
     return result;
   }
@@ -283,15 +263,12 @@ class DuckDbSession implements QuerySession {
   private async run(duckSql: string, mysqlSql: string, t: Translation): Promise<QueryResult> {
     // The catalog is read first: any query on this connection would end a streaming result.
     const sourcesOf = await this.describer(mysqlSql, t);
-    let result: DuckDBResult;
     let counted: number | null = null;
-    try {
+    const start = async () => {
       if (t.foundRowsSql) counted = Number((await this.conn.runAndReadAll(t.foundRowsSql)).getRows()[0]?.[0] ?? 0);
-      result = await this.conn.stream(duckSql);
-    } catch (err) {
-      throw toSqlError(err);
-    }
-    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), this.state.textCharset, (sent) => {
+      return this.conn.stream(duckSql);
+    };
+    return streamResult(start, sourcesOf, this.state.textCharset, (sent) => {
       this.foundRows = counted ?? sent;
     });
   }
@@ -316,30 +293,24 @@ class DuckDbSession implements QuerySession {
     } catch (err) {
       if (classify(sql) === 'select') await this.translator.authorizeParsed(sql);
       // Refused here but forwardable: kept as text, forwarded with its values at each execution.
-      if (!this.forwardable(err, sql)) throw err;
+      if (!this.forwarder.forwardable(err, sql)) throw err;
       return this.emulated(sql);
     }
     if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) return this.emulated(sql);
-    let statement: DuckDBPreparedStatement;
-    try {
-      statement = await this.conn.prepare(await this.catalogFilter.rewrite(t.sql));
-    } catch (err) {
-      throw toSqlError(err);
-    }
-    const id = this.statements.addDuckDb(statement, t, sql);
+    const { id, statement } = await this.statements.addDuckDb(
+      async () => {
+        try {
+          return await this.conn.prepare(await this.catalogFilter.rewrite(t.sql));
+        } catch (err) {
+          throw toSqlError(err);
+        }
+      },
+      t,
+      sql,
+    );
     const names = Array.from({ length: statement.columnCount }, (_, i) => statement.columnName(i));
     const types = Array.from({ length: statement.columnCount }, (_, i) => statement.columnType(i));
     return { id, params: statement.parameterCount, columns: describeResult(names, types, (await this.describer(sql, t))(names, types), this.state.textCharset).columns };
-  }
-
-  /** With @@session.instaquery_wait_for_gtid set, a read waits until the store holds that transaction. */
-  private async waitForSessionGtid(): Promise<void> {
-    const wanted = this.vars.get('instaquery_wait_for_gtid') ?? '';
-    if (wanted === '') return;
-    const seconds = Number(this.vars.get('instaquery_wait_timeout') ?? 10);
-    if (await waitForGtid(this.sources, wanted, seconds * 1000)) return;
-    const lag = this.sources().map((s) => `${s.name} at ${s.gtid ?? 'no GTID yet'}, ${s.millisBehindSource ?? '?'} ms behind`).join('; ');
-    throw new SqlError('QUERY_TIMEOUT', `Query execution was interrupted: the store has not reached GTID ${wanted} within instaquery_wait_timeout (${seconds} s); sources: ${lag || 'none'}`);
   }
 
   async execute(statementId: number, params: ParamValue[]): Promise<QueryResult> {
@@ -354,15 +325,12 @@ class DuckDbSession implements QuerySession {
     const prepared = this.statements.forExecution(statementId, params);
     if (prepared.kind === 'emulated') return this.query(substituteParams(prepared.sql, params));
     const sourcesOf = await this.describer(prepared.mysqlSql, prepared.translation);
-    let result: DuckDBResult;
-    try {
+    const start = async () => {
       prepared.statement.clearBindings();
       bindParams(prepared.statement, params);
-      result = await prepared.statement.stream();
-    } catch (err) {
-      throw toSqlError(err);
-    }
-    return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), this.state.textCharset);
+      return prepared.statement.stream();
+    };
+    return streamResult(start, sourcesOf, this.state.textCharset);
   }
 
   closeStatement(statementId: number): void {

@@ -5,6 +5,8 @@
 // timeout) (MySQL's) on the gateway, or sets @@session.instaquery_wait_for_gtid so every read
 // waits until the store holds that transaction.
 
+import { SqlError } from './sql-errors.ts';
+
 export interface SourceFreshness {
   name: string;
   phase: string;
@@ -52,6 +54,16 @@ export async function waitForGtid(sources: () => SourceFreshness[], wanted: stri
     if (Date.now() >= deadline) return false;
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** With @@session.instaquery_wait_for_gtid set, a read waits until the store holds that transaction. */
+export async function waitForSessionGtid(vars: ReadonlyMap<string, string>, sources: () => SourceFreshness[]): Promise<void> {
+  const wanted = vars.get('instaquery_wait_for_gtid') ?? '';
+  if (wanted === '') return;
+  const seconds = Number(vars.get('instaquery_wait_timeout') ?? 10);
+  if (await waitForGtid(sources, wanted, seconds * 1000)) return;
+  const lag = sources().map((s) => `${s.name} at ${s.gtid ?? 'no GTID yet'}, ${s.millisBehindSource ?? '?'} ms behind`).join('; ');
+  throw new SqlError('QUERY_TIMEOUT', `Query execution was interrupted: the store has not reached GTID ${wanted} within instaquery_wait_timeout (${seconds} s); sources: ${lag || 'none'}`);
 }
 
 /** `SELECT MASTER_GTID_WAIT('g'[, timeout])` or `SELECT WAIT_FOR_EXECUTED_GTID_SET('g'[, timeout])`. */

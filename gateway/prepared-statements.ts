@@ -16,11 +16,15 @@ export class PreparedStatements {
   private readonly statements = new Map<number, Prepared>();
   private nextId = 1;
 
-  /** A statement run by DuckDB; the caller has translated and authorised it. */
-  addDuckDb(statement: DuckDBPreparedStatement, translation: Translation, mysqlSql: string): number {
+  /**
+   * A statement run by DuckDB, prepared by `prepare`; the caller has translated and authorised it.
+   * Its id is taken first: a statement DuckDB fails to prepare still uses one up.
+   */
+  async addDuckDb(prepare: () => Promise<DuckDBPreparedStatement>, translation: Translation, mysqlSql: string): Promise<{ id: number; statement: DuckDBPreparedStatement }> {
     const id = this.nextId++;
+    const statement = await prepare();
     this.statements.set(id, { kind: 'duckdb', statement, translation, params: statement.parameterCount, mysqlSql });
-    return id;
+    return { id, statement };
   }
 
   /** A statement kept as text: the values are written in at each execution. */

@@ -4,9 +4,24 @@ import type { DuckDBResult } from '@duckdb/node-api';
 import { describeResult } from './mysql-types.ts';
 import type { QueryResult, TextValue } from './result-set.ts';
 import { toSqlError } from './duckdb-errors.ts';
+import type { resultDescriber } from './source-columns.ts';
+
+/** Says which result columns are source columns (source-columns.ts), for MySQL-exact column definitions. */
+type ResultDescriber = Awaited<ReturnType<typeof resultDescriber>>;
+
+/** The result `start` opens (its DuckDB errors as MySQL's), streamed, its columns described by `sourcesOf`. */
+export async function streamResult(start: () => Promise<DuckDBResult>, sourcesOf: ResultDescriber, textCharset: number, done?: (rowsSent: number) => void): Promise<QueryResult> {
+  let result: DuckDBResult;
+  try {
+    result = await start();
+  } catch (err) {
+    throw toSqlError(err);
+  }
+  return streamed(result, sourcesOf(result.columnNames(), result.columnTypes()), textCharset, done);
+}
 
 /** A DuckDB result as batches of MySQL text rows, read chunk by chunk as the client takes them. */
-export function streamed(result: DuckDBResult, sources: Parameters<typeof describeResult>[2], textCharset: number, done: (rowsSent: number) => void = () => undefined): QueryResult {
+function streamed(result: DuckDBResult, sources: Parameters<typeof describeResult>[2], textCharset: number, done: (rowsSent: number) => void = () => undefined): QueryResult {
   const shape = describeResult(result.columnNames(), result.columnTypes(), sources, textCharset);
   let sent = 0;
   async function* batches(): AsyncGenerator<TextValue[][]> {
