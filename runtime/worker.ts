@@ -6,8 +6,6 @@
 // a sink connector only says how rows land there. Kafka mode (config `kafka`): a source publishes
 // to Kafka (offsets and history in the worker's source-state store), and a sink connector with
 // `topics`/`topics.regex` consumes them into this process's store.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Logger } from '../core/index.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { connectorProblems } from './instance-config.ts';
@@ -16,37 +14,16 @@ import { ColumnarStore, SourceStateStore } from '../store/index.ts';
 import { defaultSinkConfig, hotWindowFor, isSinkClass, parseSinkConfig, writePolicyOf, type SinkConfig } from '../connectors/columnar-sink/index.ts';
 import type { HotWindow } from '../partitioning/index.ts';
 import { MySqlSourceConnector, parseMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
-import { type SourceOffset } from '../core/index.ts';
 import { AvroRegistry, KafkaPublisher, KafkaPublishing, KafkaSinkConnector, topicOf } from '../connectors/kafka-transport/index.ts';
-import { ignoredKeys } from './ignored-keys.ts';
 import { connectorNameProblem } from './connector-name.ts';
+import { ConnectError } from './connect-error.ts';
+import type { ConnectorConfig, Entry } from './connector-entry.ts';
+import { connectorsFile, readSavedConnectors, writeSavedConnectors } from './connectors-file.ts';
+import { connectorStatus } from './connector-status.ts';
+import { alteredSourceOffset, mustBeStopped, sinkOffsets, sourceOffsets, type ConnectOffsets } from './connect-offsets.ts';
 
-export type TargetState = 'RUNNING' | 'PAUSED' | 'STOPPED';
-export type ConnectorConfig = Record<string, unknown>;
+export type { ConnectorConfig, TargetState } from './connector-entry.ts';
 
-interface Entry {
-  name: string;
-  config: ConnectorConfig;
-  target: TargetState;
-  /** A source's running connector (embedded or Kafka mode). */
-  source?: MySqlSourceConnector;
-  publisher?: KafkaPublisher;
-  /** A Kafka-mode sink's consumer group. */
-  sink?: KafkaSinkConnector;
-  failure?: string;
-}
-
-/** Thrown for REST answers other than 200: Kafka Connect's {error_code, message}. */
-export class ConnectError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const CONFIGS_FILE = 'connectors.json';
 const isSecret = (key: string) => /password|secret|token|sasl\.jaas/i.test(key);
 export const HIDDEN = '[hidden]';
 
@@ -68,18 +45,16 @@ export class Worker {
 
   /** Configs from connectors.json, then the config file's (which win: they are what was asked for now). */
   load(): void {
-    const path = join(this.config.dataDir, CONFIGS_FILE);
+    const path = connectorsFile(this.config.dataDir);
     // Names are checked as the REST API checks them, before anything starts or is written.
     const badNames = (names: unknown[], where: string, fix: string) => {
       const problems = names.map(connectorNameProblem).filter((p) => p !== null);
       if (problems.length) throw new UserFacingError(`${where}:\n  - ${problems.join('\n  - ')}`, fix, 2);
     };
     badNames(this.config.connectors.map((c) => c.name), 'invalid connector name in the config file', 'rename the connector in the config file\'s "connectors"');
-    if (existsSync(path)) {
-      const saved = JSON.parse(readFileSync(path, 'utf8')) as { name: string; config: ConnectorConfig; target: TargetState }[];
-      badNames(saved.map((s) => s.name), `invalid connector name in ${path}`, `rename or remove that entry in ${path} while instaquery is stopped`);
-      for (const s of saved) this.entries.set(s.name, { name: s.name, config: s.config, target: s.target });
-    }
+    const saved = readSavedConnectors(path);
+    badNames(saved.map((s) => s.name), `invalid connector name in ${path}`, `rename or remove that entry in ${path} while instaquery is stopped`);
+    for (const s of saved) this.entries.set(s.name, { name: s.name, config: s.config, target: s.target });
     for (const c of this.config.connectors) {
       const had = this.entries.get(c.name);
       this.entries.set(c.name, { name: c.name, config: c.config, target: had?.target ?? 'RUNNING' });
@@ -87,12 +62,7 @@ export class Worker {
   }
 
   private persist(): void {
-    mkdirSync(this.config.dataDir, { recursive: true });
-    const path = join(this.config.dataDir, CONFIGS_FILE);
-    const list = [...this.entries.values()].map((e) => ({ name: e.name, config: e.config, target: e.target }));
-    // Written aside and renamed: a crash leaves the old file or the new one, never half of one.
-    writeFileSync(`${path}.tmp`, JSON.stringify(list, null, 2), { mode: 0o600 });
-    renameSync(`${path}.tmp`, path);
+    writeSavedConnectors(this.config.dataDir, [...this.entries.values()].map((e) => ({ name: e.name, config: e.config, target: e.target })));
   }
 
   /** Checks every source before anything is written (bad input writes nothing). */
@@ -318,41 +288,7 @@ export class Worker {
   /** Kafka Connect's status body, with instaquery's details under `instaquery`. */
   status(name: string): Record<string, unknown> {
     const e = this.entry(name);
-    const worker_id = this.workerId();
-    const state = this.stateOf(e);
-    const type = this.isSource(e) ? 'source' : 'sink';
-    const ignored = ignoredKeys(e.config);
-    const common = { name, type, connector: { state, worker_id, ...(e.failure ? { trace: e.failure } : {}) } };
-    if (e.source) {
-      const s = e.source.status();
-      const taskState = e.target === 'RUNNING' ? s.state : e.target;
-      return {
-        ...common,
-        tasks: [{ id: 0, state: taskState, worker_id, ...(s.trace ? { trace: s.trace } : {}) }],
-        instaquery: {
-          phase: e.target === 'RUNNING' ? s.phase : e.target.toLowerCase(),
-          snapshot: s.snapshot,
-          snapshot_estimates: s.snapshotEstimates,
-          millis_behind_source: s.millisBehindSource,
-          events_applied: s.eventsApplied,
-          quarantined: s.quarantined,
-          warnings: s.warnings,
-          offset: s.offset,
-          server: s.server,
-          ...(e.publisher ? { kafka: { records_sent: e.publisher.stats.records, bytes_sent: e.publisher.stats.bytes } } : {}),
-          ...(ignored.length ? { ignored_keys: ignored } : {}),
-        },
-      };
-    }
-    if (e.sink) {
-      const s = e.sink.status();
-      return {
-        ...common,
-        tasks: s.tasks.map((t) => ({ id: t.id, state: e.target === 'PAUSED' ? 'PAUSED' : t.state, worker_id, ...(t.trace ? { trace: t.trace } : {}) })),
-        instaquery: { millis_behind_source: s.millisBehindSource, events_applied: s.eventsApplied, last_gtid: s.lastGtid, partitions: s.tasks.flatMap((t) => t.partitions), ...(ignored.length ? { ignored_keys: ignored } : {}) },
-      };
-    }
-    return { ...common, tasks: this.isSource(e) || this.isKafkaSink(e) ? [] : [{ id: 0, state, worker_id }], ...(ignored.length ? { instaquery: { ignored_keys: ignored } } : {}) };
+    return connectorStatus(e, { state: this.stateOf(e), workerId: this.workerId(), isSource: this.isSource(e), hasTasks: this.isSource(e) || this.isKafkaSink(e) });
   }
 
   tasks(name: string): { id: { connector: string; task: number }; config: ConnectorConfig }[] {
@@ -375,20 +311,18 @@ export class Worker {
   }
 
   /** KIP-875: the connector's offsets, as Kafka Connect shapes them. */
-  async offsets(name: string): Promise<{ offsets: { partition: Record<string, unknown>; offset: Record<string, unknown> }[] }> {
+  async offsets(name: string): Promise<ConnectOffsets> {
     const e = this.entry(name);
     if (this.isSource(e)) {
       const offset = this.kafkaMode ? await this.sourceState?.offset(name) : await this.store?.consumerFor(name, writePolicyOf(defaultSinkConfig)).committedOffset();
-      const prefix = this.prefixOf(e);
-      return { offsets: offset ? [{ partition: { server: prefix }, offset: { file: offset.file, pos: offset.pos, gtids: offset.gtid, snapshot_completed: offset.snapshotCompleted } }] : [] };
+      return sourceOffsets(this.prefixOf(e), offset);
     }
-    const positions = (await this.store?.kafkaPositions(name)) ?? [];
-    return { offsets: positions.map((p) => ({ partition: { kafka_topic: p.topic, kafka_partition: p.partition }, offset: { kafka_offset: Number(p.next) } })) };
+    return sinkOffsets((await this.store?.kafkaPositions(name)) ?? []);
   }
 
   async resetOffsets(name: string): Promise<void> {
     const e = this.entry(name);
-    if (e.target !== 'STOPPED') throw new ConnectError(400, `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`);
+    mustBeStopped(name, e.target);
     if (this.isSource(e)) {
       if (this.kafkaMode) await (await this.openSourceState()).reset(name);
       else await this.store!.resetSource(name);
@@ -397,12 +331,8 @@ export class Worker {
 
   async alterOffsets(name: string, body: unknown): Promise<void> {
     const e = this.entry(name);
-    if (e.target !== 'STOPPED') throw new ConnectError(400, `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`);
-    const list = (body as { offsets?: { partition?: unknown; offset?: Record<string, unknown> }[] } | null)?.offsets;
-    if (!Array.isArray(list) || list.length !== 1 || !this.isSource(e)) throw new ConnectError(400, 'the body must be {"offsets": [{"partition": {"server": "<topic.prefix>"}, "offset": {"file": "...", "pos": N, "gtids": "..."}}]} (one source partition)');
-    const o = list[0]!.offset ?? {};
-    if (typeof o.file !== 'string' || !Number.isInteger(Number(o.pos))) throw new ConnectError(400, 'the offset needs "file" (a binlog file name) and "pos" (a position in it)');
-    const offset: SourceOffset = { file: o.file, pos: Number(o.pos), gtid: typeof o.gtids === 'string' ? o.gtids : null, snapshotCompleted: true };
+    mustBeStopped(name, e.target);
+    const offset = alteredSourceOffset(body, this.isSource(e));
     if (this.kafkaMode) await (await this.openSourceState()).record(name, { offset });
     else await this.store!.consumerFor(name, writePolicyOf(defaultSinkConfig)).completeSnapshot(offset);
   }

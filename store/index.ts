@@ -3,7 +3,8 @@
 // schema history, snapshot progress, dead letters, Kafka positions, source views, cold sets) and
 // the catalog steps tiering takes. The sink writes through ColumnarStore; the gateway, the dialect's
 // callers and tiering read through what is exported here.
-export { ColumnarStore, STORE_FILE, type SinkTaskStats, type StoreObserver } from './store.ts';
+export { ColumnarStore, STORE_FILE, type StoreObserver } from './store.ts';
+export type { SinkTaskStats } from './sink-tasks.ts';
 export type { WritePolicy } from './write-policy.ts';
 export { loadPartitions, PARTS_SCHEMA, bucketView, type TableLayout } from './table-layout.ts';
 export { SourceStateStore, SOURCE_STATE_FILE } from './source-state-store.ts';

@@ -11,7 +11,7 @@ import { UserFacingError } from '../core/index.ts';
 import { clearOffset, createOffsetTable, readOffset, writeOffset } from './offset-store.ts';
 import { createCatalogTable, evolveTable, loadKnownTables, recreateTable, type KnownTable } from './target-table.ts';
 import { applySchemaChangeToStore } from './schema-change.ts';
-import { createDeadLetterTable, readDeadLetters, writeDeadLetters, type DeadLetter, type StoredDeadLetter } from './dead-letter.ts';
+import { createDeadLetterTable, readDeadLetters, type StoredDeadLetter } from './dead-letter.ts';
 import type { WritePolicy } from './write-policy.ts';
 import { defaultSpec } from '../partitioning/index.ts';
 import { ensurePartitions, expectTombstones, hasColdRows, loadLayout, PARTS_SCHEMA } from './table-layout.ts';
@@ -21,18 +21,10 @@ import { createViewsTable } from './source-views.ts';
 import { clearKafkaPositions, createKafkaOffsetTable, readKafkaPositions, writeKafkaPositions, type KafkaPosition } from './kafka-offset-store.ts';
 import { clearHistory, createHistoryTable, historyEntries, loadHistory, recordHistory } from './schema-history-store.ts';
 import { bucketOfStaged, stagedRows, TableStage } from './upsert-batch.ts';
+import { applyStagesHandlingPoison } from './poison-records.ts';
+import { SinkTasks, type SinkTaskStats } from './sink-tasks.ts';
 
 export const STORE_FILE = 'instaquery.duckdb';
-
-export interface SinkTaskStats {
-  task: number;
-  /** Store transactions this task wrote rows in. */
-  batches: number;
-  /** Staged records (each key's final state, or a keyless row's distinct values) applied. */
-  recordsApplied: number;
-  /** The most records this task applied in one store transaction. */
-  largestBatch: number;
-}
 
 /** Told what each store transaction applied (for metrics); must not throw. */
 export interface StoreObserver {
@@ -46,17 +38,17 @@ export class ColumnarStore {
   private writeQueue: Promise<unknown> = Promise.resolve();
   /** Per connector, the staging tables of the batch being received (per sink task and table). */
   private readonly stages = new Map<string, Map<string, TableStage>>();
-  /** Per connector, what each sink task has applied. */
-  private readonly taskStats = new Map<string, SinkTaskStats[]>();
-  /** Per connector, the connections of sink tasks 1…n-1; task 0 writes on `writer`. */
-  private readonly taskConnections = new Map<string, DuckDBConnection[]>();
+  /** Per connector, its sink tasks' connections and what each has applied. */
+  private readonly sinkTaskState: SinkTasks;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly known: Map<string, KnownTable>,
     readonly path: string,
-  ) {}
+  ) {
+    this.sinkTaskState = new SinkTasks(instance, writer);
+  }
 
   /**
    * `coldDirs`: the tiering target directories (default `<dataDir>/cold`), the only ones the
@@ -273,15 +265,6 @@ export class ColumnarStore {
     return this.exclusive(() => work(this.writer));
   }
 
-  /** Sink task `task`'s connection: task 0 writes on the writer, the others on their own. */
-  private async taskConnection(connector: string, task: number): Promise<DuckDBConnection> {
-    if (task === 0) return this.writer;
-    let conns = this.taskConnections.get(connector);
-    if (!conns) this.taskConnections.set(connector, (conns = []));
-    while (conns.length < task) conns.push(await this.instance.connect());
-    return conns[task - 1]!;
-  }
-
   /**
    * Stages part of a batch: each table's events reduced and appended to its stage. With
    * `tasks.max` > 1, a table's rows are split by hash bucket among the tasks (task = bucket mod
@@ -312,7 +295,7 @@ export class ColumnarStore {
         if (shares[task]!.length === 0) continue;
         const stageKey = `${task}:${key}`;
         let stage = stages.get(stageKey);
-        if (!stage) stages.set(stageKey, (stage = await TableStage.create(await this.taskConnection(connector, task), entry.schema, entry.layout, task)));
+        if (!stage) stages.set(stageKey, (stage = await TableStage.create(await this.sinkTaskState.connection(connector, task), entry.schema, entry.layout, task)));
         await stage.append(shares[task]!);
         // New range partitions are created before any task writes: DDL in parallel transactions would conflict.
         await ensurePartitions(this.writer, entry.layout, stage.partitionsToInsert);
@@ -335,78 +318,15 @@ export class ColumnarStore {
     }
   }
 
-  /**
-   * Applies staged tables plus `alsoInTransaction` in one transaction. A failure is retried
-   * (`max.retries`, `retry.backoff.ms`); then records the tables cannot hold are, by
-   * `behavior.on.exception`, the reason the task stops (FAIL), dead-lettered (LOG) or dropped
-   * (IGNORE) — and everything else is applied, so one poison record never stalls the rest.
-   */
+  /** Applies staged tables plus `alsoInTransaction` in one transaction (see poison-records.ts), and counts what each task applied. */
   private async applyHandlingPoison(connector: string, stages: Map<string, TableStage>, policy: WritePolicy, offset: SourceOffset | null, alsoInTransaction: () => Promise<void>, insertOnly = false): Promise<void> {
-    // Tasks 1…n-1 commit their shares first, in parallel; task 0 commits its share with the
-    // offset last. A crash between re-reads the batch, which keyed tables take idempotently;
-    // keyless tables (not idempotent) are always task 0's.
-    const applyAll = async (letters: DeadLetter[]) => {
-      const others = new Map<DuckDBConnection, TableStage[]>();
-      for (const stage of stages.values()) {
-        if (stage.conn === this.writer) continue;
-        others.set(stage.conn, [...(others.get(stage.conn) ?? []), stage]);
-      }
-      await Promise.all([...others].map(([conn, own]) => transactionOn(conn, async () => {
-        for (const stage of own) await stage.apply(insertOnly);
-      })));
-      await this.transaction(async () => {
-        for (const stage of stages.values()) if (stage.conn === this.writer) await stage.apply(insertOnly);
-        if (letters.length > 0 && policy.onUnstorable === 'LOG') await writeDeadLetters(this.writer, connector, offset, letters);
-        await alsoInTransaction();
-      });
-    };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await applyAll([]);
-        this.count(connector, stages, policy.tasks);
-        return;
-      } catch (err) {
-        if (attempt < policy.maxRetries) {
-          await new Promise((r) => setTimeout(r, policy.retryBackoffMs));
-          continue;
-        }
-        const letters: DeadLetter[] = [];
-        for (const stage of stages.values()) {
-          const found = await stage.takeUnstorable(policy.onUnstorable !== 'FAIL');
-          letters.push(...found.map((f) => ({ db: stage.schema.db, table: stage.schema.table, ...f })));
-        }
-        if (letters.length === 0) throw err;
-        if (policy.onUnstorable === 'FAIL') {
-          const first = letters[0]!;
-          throw new UserFacingError(
-            `the sink cannot store ${letters.length} record(s) of ${first.db}.${first.table}: ${first.error}`,
-            'set "behavior.on.exception": "LOG" on the sink connector to put such records in _instaquery.dead_letter and go on, or "IGNORE" to drop them',
-          );
-        }
-        await applyAll(letters);
-        this.count(connector, stages, policy.tasks);
-        return;
-      }
-    }
-  }
-
-  private count(connector: string, stages: Map<string, TableStage>, tasks: number): void {
-    let stats = this.taskStats.get(connector);
-    if (!stats || stats.length !== tasks) this.taskStats.set(connector, (stats = Array.from({ length: tasks }, (_, task) => ({ task, batches: 0, recordsApplied: 0, largestBatch: 0 }))));
-    const perTask = new Map<number, number>();
-    for (const stage of stages.values()) perTask.set(stage.task, (perTask.get(stage.task) ?? 0) + stage.staged);
-    for (const [task, records] of perTask) {
-      const s = stats[task];
-      if (!s) continue;
-      s.batches++;
-      s.recordsApplied += records;
-      s.largestBatch = Math.max(s.largestBatch, records);
-    }
+    await applyStagesHandlingPoison(this.writer, connector, stages, policy, offset, alsoInTransaction, insertOnly);
+    this.sinkTaskState.count(connector, stages, policy.tasks);
   }
 
   /** What each sink task of the connector has applied since the store opened. */
   sinkTasks(connector: string): SinkTaskStats[] {
-    return (this.taskStats.get(connector) ?? []).map((s) => ({ ...s }));
+    return this.sinkTaskState.statsOf(connector);
   }
 
   private async dropStages(connector: string): Promise<void> {
@@ -418,7 +338,7 @@ export class ColumnarStore {
   async close(): Promise<void> {
     await this.exclusive(async () => {
       await this.writer.run('CHECKPOINT').catch(() => undefined);
-      for (const conns of this.taskConnections.values()) for (const c of conns) c.closeSync();
+      this.sinkTaskState.closeConnections();
       this.writer.closeSync();
       this.instance.closeSync();
     });

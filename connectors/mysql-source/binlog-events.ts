@@ -1,9 +1,10 @@
-// What the binlog stream reads from zongji's events: their fields, the Debezium change events a
-// row event becomes, and which schema change concerns which table.
+// What the binlog stream reads from zongji's events: their fields, whether a row event can be
+// decoded with its table's schema, the Debezium change events a row event becomes, and which
+// schema change concerns which table.
 import type { ChangeEvent, Row, SchemaChange, TableName, TableSchema } from '../../core/index.ts';
-import { rowShaper } from './row-projection.ts';
+import { rowMatchesSchema, rowShaper } from './row-projection.ts';
 import type { TableFilter } from './table-filter.ts';
-import { binlogValueFix } from './zongji-fixes.ts';
+import { binlogValueFix, undecodableBinlogType } from './zongji-fixes.ts';
 
 // zongji's events are loosely typed; these are the fields we read.
 export interface RawEvent {
@@ -20,6 +21,20 @@ export interface RawEvent {
   rows?: (Row | { before: Row; after: Row })[];
   /** For an incremental snapshot request queued among the events. */
   tables?: TableName[];
+}
+
+/** Why a row event of the table cannot be decoded exactly with its schema (the table is then quarantined), if it cannot. */
+export function undecodableRowsReason(e: RawEvent, schema: TableSchema, filter: TableFilter): string | undefined {
+  const undecodable = schema.columns.find((c) => undecodableBinlogType(c.columnType));
+  if (undecodable) {
+    return `column ${undecodable.name} is ${undecodable.columnType}, which the binlog reader cannot decode exactly; exclude it (column.exclude.list) to follow the rest of the table`;
+  }
+  const sample = e.rows?.[0];
+  const sampleRow = sample && 'after' in sample && 'before' in sample && typeof sample.after === 'object' ? (sample.after as Row) : (sample as Row | undefined);
+  if (sampleRow && !rowMatchesSchema(Object.keys(sampleRow), schema, filter)) {
+    return `binlog rows of ${schema.db}.${schema.table} carry columns [${Object.keys(sampleRow).join(', ')}] but the schema history has [${schema.columns.map((c) => c.name).join(', ')}]`;
+  }
+  return undefined;
 }
 
 /** A row event's rows as change events (c, u, d), each with its source block, shaped by the filter. */

@@ -20,6 +20,24 @@ export async function serverBinlogEnd(conn: mysql.Connection): Promise<{ file: s
   return row?.File ? { file: row.File, pos: Number(row.Position) } : null;
 }
 
+/** Asks where the server's binlog ends on one connection, kept between questions (the heartbeat's). */
+export class BinlogEndProbe {
+  private conn: mysql.Connection | null = null;
+
+  constructor(private readonly config: MySqlSourceConfig) {}
+
+  async end(): Promise<{ file: string; pos: number } | null> {
+    this.conn ??= await connectSource(this.config);
+    return serverBinlogEnd(this.conn);
+  }
+
+  async close(): Promise<void> {
+    const c = this.conn;
+    this.conn = null;
+    await c?.end().catch(() => undefined);
+  }
+}
+
 /**
  * How long the server keeps binlogs, in hours (binlog_expire_logs_seconds, else
  * expire_logs_days); null when it keeps them until purged by hand.

@@ -3,22 +3,19 @@
 // after its commit. Events are processed in order on one async queue, so schema look-ups and
 // store writes can await without reordering anything.
 import ZongJi from '@vlasky/zongji';
-import type mysql from 'mysql2/promise';
 import type { Logger } from '../../core/index.ts';
-import { SchemaChangeRejected, type SinkBatching, type ChangeConsumer, type ChangeEvent, type Row, type SourceOffset, type TableName, type TableSchema } from '../../core/index.ts';
-import { readInChunks } from './snapshot.ts';
-import { readDdl } from './ddl-parser.ts';
-import { rowMatchesSchema, rowShaper } from './row-projection.ts';
-import { followedChanges } from './followed-changes.ts';
+import type { SinkBatching, ChangeConsumer, ChangeEvent, SourceOffset, TableName, TableSchema } from '../../core/index.ts';
 import type { SchemaHistory } from './schema-history.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { connectSource } from './preflight.ts';
-import { serverBinlogEnd } from './binlog-files.ts';
-import { applyZongjiFixes, MARIADB_FLAG, undecodableBinlogType } from './zongji-fixes.ts';
+import { BinlogEndProbe } from './binlog-files.ts';
+import { applyZongjiFixes, MARIADB_FLAG } from './zongji-fixes.ts';
 import { readTableSchemas } from './catalog.ts';
 import type { TableFilter } from './table-filter.ts';
-import { rowChanges, touches, type RawEvent } from './binlog-events.ts';
+import { rowChanges, undecodableRowsReason, type RawEvent } from './binlog-events.ts';
+import { snapshotTablesAt, type SnapshotParts } from './incremental-snapshot.ts';
+import { applySchemaStatement } from './schema-statement.ts';
 
 const SNAPSHOT_REQUEST = 'instaquery:snapshot-request';
 
@@ -67,8 +64,8 @@ export class BinlogStream {
   private staged = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private beating = false;
-  /** One connection for the heartbeat's questions to the server, kept between beats. */
-  private control: mysql.Connection | null = null;
+  /** The heartbeat's questions to the server, on one connection kept between beats. */
+  private readonly control: BinlogEndProbe;
 
   private get batching(): SinkBatching {
     return this.consumer.batching ?? DEFAULT_BATCHING;
@@ -88,6 +85,12 @@ export class BinlogStream {
     this.file = offset.file;
     this.txnGtid = offset.gtid;
     this.stats.committed = offset;
+    this.control = new BinlogEndProbe(config);
+  }
+
+  /** What the stream's snapshots and schema statements read and write with. */
+  private parts(): SnapshotParts {
+    return { name: this.name, config: this.config, filter: this.filter, history: this.history, consumer: this.consumer, log: this.log };
   }
 
   async start(): Promise<void> {
@@ -123,17 +126,11 @@ export class BinlogStream {
     });
   }
 
-  private async closeControl(): Promise<void> {
-    const c = this.control;
-    this.control = null;
-    await c?.end().catch(() => undefined);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     while (this.beating) await new Promise((r) => setTimeout(r, 5));
-    await this.closeControl();
+    await this.control.close();
     const z = this.zongji;
     this.zongji = null;
     if (z) await new Promise<void>((resolve) => {
@@ -194,29 +191,7 @@ export class BinlogStream {
   private async snapshotTables(tables: TableName[]): Promise<void> {
     await this.settle();
     if (this.stopped) return;
-    const at = this.boundary ?? this.offset;
-    const conn = await connectSource(this.config);
-    try {
-      await conn.query("SET SESSION time_zone = '+00:00'");
-      for (const { db, table } of tables) {
-        const [schema] = await readTableSchemas(conn, this.filter, { db, table });
-        if (!schema) {
-          this.log.warn({ table: `${db}.${table}` }, 'snapshot request for a table that is not there or not included: skipped');
-          continue;
-        }
-        await this.consumer.applySchemaChange(`-- incremental snapshot of ${db}.${table}`, [{ kind: 'create', after: schema }], at);
-        this.history.apply({ kind: 'create', after: schema });
-        const shape = rowShaper(schema, this.filter);
-        const source = { name: this.name, db, table, file: at.file, pos: at.pos, gtid: at.gtid, ts_ms: Date.now(), snapshot: 'incremental' as const };
-        const rows = await readInChunks(conn, schema, this.config['snapshot.fetch.size'], null, async (chunk) => {
-          const events: ChangeEvent[] = chunk.map((r) => ({ op: 'r', before: null, after: shape(r), source, ts_ms: Date.now(), schema }));
-          await this.consumer.applyChanges(events, at);
-        });
-        this.log.info({ table: `${db}.${table}`, rows }, 'incremental snapshot done');
-      }
-    } finally {
-      await conn.end().catch(() => undefined);
-    }
+    await snapshotTablesAt(this.parts(), tables, this.boundary ?? this.offset);
   }
 
   private async handle(e: RawEvent): Promise<void> {
@@ -262,15 +237,9 @@ export class BinlogStream {
     if (this.history.quarantineReason(mapped.parentSchema, mapped.tableName) !== undefined) return;
     const schema = await this.schemaOf(mapped.parentSchema, mapped.tableName);
     if (!schema) return;
-    const undecodable = schema.columns.find((c) => undecodableBinlogType(c.columnType));
-    if (undecodable) {
-      await this.quarantine(schema.db, schema.table, `column ${undecodable.name} is ${undecodable.columnType}, which the binlog reader cannot decode exactly; exclude it (column.exclude.list) to follow the rest of the table`);
-      return;
-    }
-    const sample = e.rows?.[0];
-    const sampleRow = sample && 'after' in sample && 'before' in sample && typeof sample.after === 'object' ? (sample.after as Row) : (sample as Row | undefined);
-    if (sampleRow && !rowMatchesSchema(Object.keys(sampleRow), schema, this.filter)) {
-      await this.quarantine(schema.db, schema.table, `binlog rows of ${schema.db}.${schema.table} carry columns [${Object.keys(sampleRow).join(', ')}] but the schema history has [${schema.columns.map((c) => c.name).join(', ')}]`);
+    const undecodable = undecodableRowsReason(e, schema, this.filter);
+    if (undecodable !== undefined) {
+      await this.quarantine(schema.db, schema.table, undecodable);
       return;
     }
     this.txn.push(...rowChanges(e, schema, this.filter, { name: this.name, file: this.file, gtid: this.txnGtid }));
@@ -314,36 +283,12 @@ export class BinlogStream {
   /** A DDL statement: applied to the history and the store in binlog order, as its own transaction. */
   private async schemaStatement(e: RawEvent, sql: string): Promise<void> {
     const offset: SourceOffset = { file: this.file, pos: e.nextPosition, gtid: this.txnGtid, snapshotCompleted: true };
-    const eventTime = new Date(e.timestamp).toISOString().replace('T', ' ').slice(0, 19);
-    const result = readDdl(sql, e.schema ?? '', this.history.lookup, this.history.tablesOf, eventTime, this.filter.includesColumn);
-    if (result.kind === 'none') return;
-    if (result.kind === 'unreadable') {
-      for (const t of result.tables.filter((t) => this.filter.includesTable(t.db, t.table))) {
-        await this.quarantine(t.db, t.table, `cannot read the DDL statement at ${offset.file}:${e.nextPosition} (${result.reason}): ${sql.slice(0, 300)}`);
-      }
-      return;
-    }
-    const changes = followedChanges(result.changes, this.history, this.filter);
-    if (changes.length === 0) return;
-    await this.settle();
-    if (this.stopped) return;
-    let applying = changes;
-    for (;;) {
-      try {
-        await this.consumer.applySchemaChange(sql, applying, offset);
-        break;
-      } catch (err) {
-        if (!(err instanceof SchemaChangeRejected)) throw err;
-        // The store rolled the statement back: set that table aside, apply the rest.
-        const { db, table } = err.table;
-        await this.quarantine(db, table, `${err.message} (DDL at ${offset.file}:${offset.pos}: ${sql.slice(0, 200)})`);
-        applying = applying.filter((c) => !touches(c, db, table));
-        if (applying.length === 0) return;
-      }
-    }
-    for (const c of applying) this.history.apply(c);
-    this.offset = offset;
-    this.log.info({ ddl: sql.slice(0, 200), changes: applying.map((c) => c.kind) }, 'schema change applied');
+    const settle = async () => {
+      await this.settle();
+      return !this.stopped;
+    };
+    const quarantine = (db: string, table: string, reason: string) => this.quarantine(db, table, reason);
+    if (await applySchemaStatement({ ...this.parts(), settle, quarantine }, e, sql, offset)) this.offset = offset;
   }
 
   private async quarantine(db: string, table: string, reason: string): Promise<void> {
@@ -424,16 +369,15 @@ export class BinlogStream {
         this.offset = b;
         this.stats.committed = b;
       }
-      this.control ??= await connectSource(this.config);
-      const end = await serverBinlogEnd(this.control);
+      const end = await this.control.end();
       const at = this.boundary ?? this.offset;
       if (end && end.file === at.file && end.pos <= at.pos && this.queue.length === 0) this.stats.caughtUpAt = Date.now();
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'heartbeat failed');
       // Reopened on the next beat; a dead connection must not be reused.
-      await this.closeControl();
+      await this.control.close();
     } finally {
-      if (this.stopped) await this.closeControl();
+      if (this.stopped) await this.control.close();
       this.beating = false;
     }
   }
@@ -441,7 +385,7 @@ export class BinlogStream {
   private fail(err: Error): void {
     if (this.stopped) return;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    void this.closeControl();
+    void this.control.close();
     this.log.error({ err: err.message, offset: this.offset }, 'binlog stream failed');
     this.stopped = true;
     this.zongji?.stop();

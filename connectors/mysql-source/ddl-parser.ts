@@ -8,6 +8,7 @@
 // Statements"; MariaDB "ALTER TABLE".
 import { tokenize, type Token } from '../../dialect/index.ts';
 import { Cursor, DdlError } from './ddl-cursor.ts';
+import { columnDefinition, implicitDefault, keyColumns, NON_COLUMN_DEFINITIONS, skipConstraintName, type ColumnDefinition } from './ddl-column-definition.ts';
 import type { SchemaChange, SourceColumn, TableName, TableSchema } from '../../core/index.ts';
 
 export type { SchemaChange, TableName };
@@ -28,110 +29,6 @@ function tableName(c: Cursor, defaultDb: string): TableName {
   if (!defaultDb) throw new DdlError(`table '${first}' has no database and the statement ran with none selected`);
   return { db: defaultDb, table: first };
 }
-
-const TYPE_WITH_ARGS_KEPT = new Set(['DECIMAL', 'NUMERIC', 'DEC', 'FIXED', 'FLOAT', 'DOUBLE', 'REAL', 'CHAR', 'VARCHAR', 'BINARY', 'VARBINARY', 'BIT', 'DATETIME', 'TIMESTAMP', 'TIME', 'ENUM', 'SET', 'TINYINT', 'SMALLINT', 'MEDIUMINT', 'INT', 'INTEGER', 'BIGINT', 'YEAR']);
-const TYPE_ALIASES: Record<string, string> = { INTEGER: 'int', BOOL: 'tinyint(1)', BOOLEAN: 'tinyint(1)', DEC: 'decimal', NUMERIC: 'decimal', FIXED: 'decimal', REAL: 'double', 'DOUBLE PRECISION': 'double', INT1: 'tinyint', INT2: 'smallint', INT3: 'mediumint', INT4: 'int', INT8: 'bigint', MIDDLEINT: 'mediumint', SERIAL: 'bigint unsigned' };
-const COLUMN_ATTRIBUTES_END = new Set([',', ')']);
-
-function quoteList(tokens: Token[]): string {
-  return tokens.map((t) => (t.kind === 'string' ? `'${t.text.replace(/'/g, "''")}'` : t.text)).join('');
-}
-
-interface ColumnDefinition {
-  column: SourceColumn;
-  primaryKey: boolean;
-  /** The DEFAULT clause: literal text, null for DEFAULT NULL, 'now' for CURRENT_TIMESTAMP and kin, undefined when absent. */
-  defaultValue: string | null | { now: true } | undefined;
-}
-
-const NOW_WORDS = new Set(['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURDATE', 'CURRENT_TIME', 'CURTIME', 'SYSDATE', 'UTC_TIMESTAMP']);
-
-/** `name type [attributes]` → SourceColumn, whether it declares PRIMARY KEY inline, and its DEFAULT. */
-function columnDefinition(c: Cursor): ColumnDefinition {
-  const name = c.identifier();
-  let typeWord = c.word();
-  if (!typeWord) throw new DdlError(`column '${name}' has no type`);
-  c.next();
-  if (typeWord === 'DOUBLE' && c.accept('PRECISION')) typeWord = 'DOUBLE PRECISION';
-  if ((typeWord === 'NATIONAL' || typeWord === 'LONG') && c.word()) typeWord = `${typeWord} ${c.next().text.toUpperCase()}`;
-  let columnType = TYPE_ALIASES[typeWord] ?? typeWord.toLowerCase().replace(/^national /, '').replace(/^long varchar$/, 'mediumtext').replace(/^long$/, 'mediumtext');
-  if (c.isSymbol('(')) {
-    const args = c.parenthesised().map(quoteList);
-    if (TYPE_WITH_ARGS_KEPT.has(typeWord) || typeWord === 'NCHAR' || typeWord === 'NVARCHAR') columnType += `(${args.join(',')})`;
-  }
-  let unsigned = typeWord === 'SERIAL';
-  let nullable = typeWord !== 'SERIAL';
-  // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE: unique, not the primary key.
-  let primaryKey = false;
-  let defaultValue: ColumnDefinition['defaultValue'];
-  while (!c.done && !COLUMN_ATTRIBUTES_END.has(c.peek()?.text ?? '')) {
-    if (c.accept('UNSIGNED')) unsigned = true;
-    else if (c.accept('SIGNED') || c.accept('ZEROFILL')) continue;
-    else if (c.accept('NOT', 'NULL')) nullable = false;
-    else if (c.accept('NULL')) nullable = true;
-    else if (c.accept('DEFAULT')) defaultValue = defaultClause(c);
-    else if (c.word() === 'FIRST' || c.word() === 'AFTER') break;
-    else if (c.accept('UNIQUE')) c.accept('KEY');
-    else if (c.accept('PRIMARY', 'KEY') || (c.word() === 'KEY' && !c.isSymbol('(', 1) && c.accept('KEY'))) primaryKey = true;
-    else if (c.isSymbol('(')) c.parenthesised();
-    else c.next();
-  }
-  if (unsigned && !columnType.endsWith(' unsigned')) columnType += ' unsigned';
-  return { column: { name, columnType, nullable: nullable && !primaryKey }, primaryKey, defaultValue };
-}
-
-function defaultClause(c: Cursor): ColumnDefinition['defaultValue'] {
-  const negative = c.acceptSymbol('-');
-  const t = c.peek();
-  if (!t) throw new DdlError('DEFAULT without a value');
-  if (t.kind === 'string' || t.kind === 'number') {
-    c.next();
-    return negative ? `-${t.text}` : t.text;
-  }
-  if (c.accept('NULL')) return null;
-  if (c.accept('TRUE')) return '1';
-  if (c.accept('FALSE')) return '0';
-  if (t.kind === 'word' && NOW_WORDS.has(t.text.toUpperCase())) {
-    c.next();
-    if (c.isSymbol('(')) c.parenthesised();
-    return { now: true };
-  }
-  if (c.isSymbol('(')) {
-    // An expression default: MySQL evaluates it for existing rows; that value is not in the
-    // binlog, so it is read like no DEFAULT (known gap: existing rows get the implicit default).
-    c.parenthesised();
-    return undefined;
-  }
-  c.next();
-  return undefined;
-}
-
-/** The value MySQL gives existing rows of a NOT NULL column added without a DEFAULT. */
-function implicitDefault(columnType: string): string | null {
-  const base = /^[a-z]+/.exec(columnType)?.[0] ?? '';
-  if (['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'bit', 'year'].includes(base)) return '0';
-  if (base === 'enum') return /^enum\('((?:[^']|'')*)'/.exec(columnType)?.[1]?.replace(/''/g, "'") ?? '';
-  if (base === 'date' || base === 'datetime' || base === 'timestamp') return '0000-00-00 00:00:00'.slice(0, base === 'date' ? 10 : 19);
-  if (base === 'time') return '00:00:00';
-  if (base === 'json') return null;
-  return '';
-}
-
-function keyColumns(c: Cursor): string[] {
-  return c.parenthesised().map((item) => {
-    const first = item[0];
-    if (!first || (first.kind !== 'word' && first.kind !== 'quoted')) throw new DdlError('expected a key column');
-    return first.text;
-  });
-}
-
-/** `CONSTRAINT [name]` before PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK. */
-function skipConstraintName(c: Cursor): void {
-  if (!c.accept('CONSTRAINT')) return;
-  if (!['PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK'].includes(c.word())) c.next();
-}
-
-const NON_COLUMN_DEFINITIONS = ['KEY', 'INDEX', 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK', 'CONSTRAINT'];
 
 function createTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, included: ColumnInclusion): SchemaChange[] {
   c.accept('IF', 'NOT', 'EXISTS');
