@@ -4,14 +4,12 @@
 // first, and know whether it writes a file (INTO OUTFILE/DUMPFILE) or calls a function that reads
 // one. The same tokenizer and parser input as the translation are used, so the statement checked is
 // the statement sent (comments are already reduced by executableText).
-import nodeSqlParser from 'node-sql-parser';
 import { DialectUnsupported } from './dialect-error.ts';
 import type { RelationRead } from './select-context.ts';
 import { parserInput } from './parser-input.ts';
 import { relationName } from './relation-name.ts';
 import { tokenize } from './tokenizer.ts';
-
-const parser = new nodeSqlParser.Parser();
+import { parseStatement } from './parse-statement.ts';
 
 export interface StatementReads {
   relations: RelationRead[];
@@ -27,17 +25,7 @@ type Node = Record<string, unknown>;
 
 /** Throws DialectUnsupported when the text is not one SELECT the parser reads, DialectError when it is no MySQL. */
 export function statementReads(sql: string, database: string | null): StatementReads {
-  const input = parserInput(tokenize(sql.trim().replace(/;\s*$/, '')));
-  let ast: unknown;
-  try {
-    ast = parser.astify(input.text, { database: 'MySQL' });
-  } catch (err) {
-    throw new DialectUnsupported(`this statement's syntax (${String((err as Error).message).slice(0, 120)})`);
-  }
-  if (Array.isArray(ast)) {
-    if (ast.length !== 1) throw new DialectUnsupported('several statements in one');
-    ast = ast[0];
-  }
+  const ast = parseStatement(parserInput(tokenize(sql.trim().replace(/;\s*$/, ''))));
   if ((ast as Node | null)?.type !== 'select') throw new DialectUnsupported('a statement that is not a SELECT');
   const ctes = new Set<string>();
   const found: StatementReads = { relations: [], into: false, functions: new Set(), variables: new Set() };

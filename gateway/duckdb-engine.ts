@@ -1,7 +1,7 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ansiQuotesAsBackticks, classify, executableText, type Translation } from '../dialect/index.ts';
+import { ansiQuotesAsBackticks, classify, executableText, type StatementReads, type Translation } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { toSqlError } from './duckdb-errors.ts';
@@ -102,7 +102,7 @@ class DuckDbSession implements QuerySession {
     };
     // max_execution_time: the session's, or a MAX_EXECUTION_TIME(ms) hint in the statement.
     this.clock = new StatementClock(this.activity, conn, (sql) => hintedTimeout(sql) ?? Number(this.vars.get('max_execution_time') ?? 0));
-    this.forwarder = new StatementForwarder(forwarding, this.translator, this.clock, () => this.state.database, (diagnostics) => (this.diagnostics = diagnostics));
+    this.forwarder = new StatementForwarder(forwarding, this.clock, () => this.state.database, (diagnostics) => (this.diagnostics = diagnostics));
     registry.add(this.activity);
   }
 
@@ -160,9 +160,9 @@ class DuckDbSession implements QuerySession {
       t = await this.translator.translate(sql);
       if (t.kind === 'select') await this.translator.authorize(t);
     } catch (err) {
-      if (classify(sql) === 'select') await this.translator.authorizeParsed(sql);
+      const reads = classify(sql) === 'select' ? await this.translator.authorizeParsed(sql) : null;
       if (err instanceof SqlError) this.diagnostics = [['Error', err.code, err.message]];
-      if (this.forwarder.forwardable(err, sql)) return this.forward(sql, (err as SqlError).message);
+      if (this.forwarder.forwardable(err, sql)) return this.forward(sql, (err as SqlError).message, reads);
       throw err;
     }
     if (t.kind === 'select') await waitForSessionGtid(this.vars, this.sources);
@@ -237,8 +237,8 @@ class DuckDbSession implements QuerySession {
   }
 
   /** A SELECT the dialect refused, answered by the upstream MySQL (statement-forwarder.ts). */
-  private async forward(sql: string, reason: string): Promise<QueryResult> {
-    const result = await this.forwarder.forward(sql, reason);
+  private async forward(sql: string, reason: string, reads: StatementReads | null): Promise<QueryResult> {
+    const result = await this.forwarder.forward(sql, reason, reads);
     this.outcome = 'forwarded';
     return result;
   }

@@ -8,15 +8,11 @@
 // - read no information_schema, whose upstream copy lists what the store does not serve;
 // - write nothing (`INTO OUTFILE|DUMPFILE|@var`).
 // The list of built-ins is the server's own (scripts/mysql-builtin-functions.sh).
-import { readFileSync } from 'node:fs';
+import { readNameList } from './name-list.ts';
 import type { StatementReads } from '../dialect/index.ts';
 import { SqlError } from './sql-errors.ts';
 
-const BUILTINS: ReadonlySet<string> = new Set(
-  readFileSync(new URL('./mysql-builtin-functions.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#')),
-);
+const BUILTINS = readNameList(new URL('./mysql-builtin-functions.txt', import.meta.url));
 
 /** Built-ins that act on the upstream or describe it: never forwarded. */
 const NOT_FORWARDED: Record<string, string> = Object.fromEntries([

@@ -57,7 +57,13 @@ export class SessionTranslator {
       this.grants.checkMentioned(tablesInQuery(sql, this.database()));
       return null;
     }
-    this.grants.checkRelations(reads.relations, (await this.catalog.get(this.conn, true)).grants);
+    try {
+      this.grants.checkRelations(reads.relations, (await this.catalog.get(this.conn)).grants);
+    } catch (err) {
+      // A table created a moment ago may not be in the catalog read up to a second ago.
+      if (!(err instanceof SqlError && err.code === 1146)) throw err;
+      this.grants.checkRelations(reads.relations, (await this.catalog.get(this.conn, true)).grants);
+    }
     return reads;
   }
 }

@@ -1,11 +1,10 @@
 // The forwarding path of a session: a SELECT the dialect refused, run on the upstream MySQL
 // (gateway.upstream) when its parse says what it reads and the user's grants and the forwarding
 // policy allow it; SHOW WARNINGS then says it was forwarded, and why.
-import { classify } from '../dialect/index.ts';
+import { classify, type StatementReads } from '../dialect/index.ts';
 import { forwardingRefusal } from './forwarding-policy.ts';
 import type { ForwardedShapes, UpstreamSession } from './forwarding.ts';
 import type { QueryResult } from './result-set.ts';
-import type { SessionTranslator } from './session-translator.ts';
 import { SqlError } from './sql-errors.ts';
 import type { StatementClock } from './statement-clock.ts';
 
@@ -15,7 +14,6 @@ export type Diagnostic = [string, number, string];
 export class StatementForwarder {
   constructor(
     private readonly forwarding: { forwarded: ForwardedShapes; upstream: UpstreamSession | null },
-    private readonly translator: SessionTranslator,
     private readonly clock: StatementClock,
     private readonly database: () => string | null,
     /** Replaces what SHOW WARNINGS shows for the statement. */
@@ -27,12 +25,15 @@ export class StatementForwarder {
     return err instanceof SqlError && err.code === 1235 && this.forwarding.upstream !== null && classify(sql) === 'select';
   }
 
-  /** Runs a SELECT the dialect refused on the upstream MySQL, and says so in SHOW WARNINGS. */
-  async forward(sql: string, reason: string): Promise<QueryResult> {
+  /**
+   * Runs a SELECT the dialect refused on the upstream MySQL, and says so in SHOW WARNINGS.
+   * `reads`: what the statement reads, already checked against the user's grants
+   * (SessionTranslator.authorizeParsed); null when it did not parse.
+   */
+  async forward(sql: string, reason: string, reads: StatementReads | null): Promise<QueryResult> {
     const upstream = this.forwarding.upstream!;
     // The upstream answers with its own account's privileges: only a statement whose parse says
     // what it reads, checked against this user's grants, is sent, and none that touches files there.
-    const reads = await this.translator.authorizeParsed(sql);
     if (!reads) throw new SqlError('NOT_SUPPORTED_YET', `${reason} (not forwarded to ${upstream.endpoint}: the statement could not be parsed to check it against your grants)`);
     const refusal = forwardingRefusal(reads, upstream.endpoint);
     if (refusal) throw refusal;

@@ -1,19 +1,18 @@
 // The system variables clients and tools read on connect (`SELECT @@version_comment LIMIT 1`
 // from the mysql CLI, `@@max_allowed_packet` from drivers). Values mirror a MySQL 8.0 server.
-import { readFileSync } from 'node:fs';
+import { readNameList } from './name-list.ts';
 import { SERVER_VERSION } from './server.ts';
 
 /** Every system variable MariaDB 10.11 or MySQL 8.0 has (scripts/mysql-builtin-functions.sh). */
-const KNOWN: ReadonlySet<string> = new Set(
-  readFileSync(new URL('./mysql-system-variables.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#')),
-);
+const KNOWN = readNameList(new URL('./mysql-system-variables.txt', import.meta.url));
+
+/** The variables a session starts with, by name: built once, on the first SET. */
+let gatewayDefaults: ReadonlySet<string> | null = null;
 
 /** A name MySQL or MariaDB knows, or one of the gateway's own (instaquery_*): SET of any other is error 1193. */
 export function isSystemVariable(name: string): boolean {
   const n = name.toLowerCase();
-  return KNOWN.has(n) || n.startsWith('instaquery_') || systemVariables().has(n);
+  return KNOWN.has(n) || n.startsWith('instaquery_') || (gatewayDefaults ??= new Set(systemVariables().keys())).has(n);
 }
 
 export function systemVariables(): Map<string, string> {

@@ -7,6 +7,7 @@
 // to Kafka (offsets and history in the worker's source-state store), and a sink connector with
 // `topics`/`topics.regex` consumes them into this process's store.
 import type { Logger } from '../core/index.ts';
+import { HIDDEN, SECRET_KEY } from './secret-scrub.ts';
 import type { InstanceConfig } from './instance-config.ts';
 import { connectorProblems } from './instance-config.ts';
 import { UserFacingError } from '../core/index.ts';
@@ -24,8 +25,6 @@ import { alteredSourceOffset, mustBeStopped, sinkOffsets, sourceOffsets, type Co
 
 export type { ConnectorConfig, TargetState } from './connector-entry.ts';
 
-const isSecret = (key: string) => /password|secret|token|sasl\.jaas/i.test(key);
-export const HIDDEN = '[hidden]';
 
 export class Worker {
   private readonly entries = new Map<string, Entry>();
@@ -208,7 +207,7 @@ export class Worker {
   /** The config as GET returns it: passwords hidden. */
   configOf(name: string): ConnectorConfig {
     const e = this.entry(name);
-    return Object.fromEntries(Object.entries({ ...e.config, name }).map(([k, v]) => [k, isSecret(k) ? HIDDEN : String(v)]));
+    return Object.fromEntries(Object.entries({ ...e.config, name }).map(([k, v]) => [k, SECRET_KEY.test(k) ? HIDDEN : String(v)]));
   }
 
   /** Every problem with a config, as `config/validate` lists them (empty: valid). */

@@ -307,7 +307,6 @@ export class ColumnarStore {
 
   /** Applies everything staged for the connector plus `events`, and the offset, in one transaction. */
   private async applyChanges(connector: string, events: ChangeEvent[], offset: SourceOffset, policy: WritePolicy): Promise<void> {
-    const specOf = policy.specFor;
     try {
       const started = performance.now();
       const stages = await this.stage(connector, events, policy);
