@@ -16,7 +16,25 @@ export function toSqlError(err: unknown): SqlError {
   }
   const column = /^Binder Error: (?:Referenced column|Column) "?([^"\s]+)"? not found/i.exec(message);
   if (column) return new SqlError('BAD_FIELD', `Unknown column '${column[1]}' in 'field list'`);
-  return new SqlError('UNKNOWN', message);
+  return runtimeError(message, err);
+}
+
+/**
+ * DuckDB's errors while a statement the dialect emitted runs. Those MySQL also raises get
+ * MySQL's number; any other means the emitted SQL cannot give MySQL's answer, so the client
+ * gets 1235 and never DuckDB's text (the connection logs it, as the error's cause).
+ */
+function runtimeError(message: string, err: unknown): SqlError {
+  // Integer overflow: DuckDB checks every INT64/UINT64 operation and cast, as MySQL does.
+  const overflow = /^(?:Out of Range Error: Overflow in \w+ of (U?INT\d+)|Conversion Error: Type \w+ with value \S+ can't be cast because the value is out of range for the destination type (U?INT\d+))/.exec(message);
+  if (overflow) {
+    const unsigned = (overflow[1] ?? overflow[2])!.startsWith('U');
+    return new SqlError('DATA_OUT_OF_RANGE', `BIGINT${unsigned ? ' UNSIGNED' : ''} value is out of range`, { cause: err });
+  }
+  if (/^Out of Range Error: .*(?:DOUBLE|FLOAT|out of range)/i.test(message)) return new SqlError('DATA_OUT_OF_RANGE', 'DOUBLE value is out of range', { cause: err });
+  if (/More than one row returned by a subquery/i.test(message)) return new SqlError('SUBQUERY_NO_1_ROW', 'Subquery returns more than 1 row', { cause: err });
+  if (/^INTERRUPT Error/i.test(message)) return new SqlError('QUERY_INTERRUPTED', 'Query execution was interrupted', { cause: err });
+  return new SqlError('NOT_SUPPORTED_YET', "This version of instaquery doesn't yet support this statement exactly (its translation could not run)", { cause: err });
 }
 
 /** The dialect's translation, with its refusals as MySQL errors. */

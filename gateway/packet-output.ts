@@ -52,7 +52,11 @@ export class PacketOutput {
   }
 
   sendSqlError(err: unknown): void {
-    if (err instanceof SqlError) return this.send(encodeErr(err.code, err.sqlState, err.message));
+    if (err instanceof SqlError) {
+      // DuckDB's own words stay in the log: the client gets MySQL's (duckdb-errors.ts).
+      if (err.cause) this.options.log.warn({ connectionId: this.options.connectionId, code: err.code, cause: (err.cause as Error).message ?? String(err.cause) }, 'statement failed in DuckDB');
+      return this.send(encodeErr(err.code, err.sqlState, err.message));
+    }
     this.options.log.error({ connectionId: this.options.connectionId, err: (err as Error).message }, 'query failed unexpectedly');
     this.sendError('UNKNOWN', (err as Error).message);
   }

@@ -26,6 +26,8 @@ export const ER = {
   KILL_DENIED: { code: 1095, state: 'HY000' },
   QUERY_INTERRUPTED: { code: 1317, state: '70100' },
   QUERY_TIMEOUT: { code: 3024, state: 'HY000' },
+  DATA_OUT_OF_RANGE: { code: 1690, state: '22003' },
+  SUBQUERY_NO_1_ROW: { code: 1242, state: '21000' },
 } as const;
 
 export type ErrorKind = keyof typeof ER;
@@ -34,8 +36,8 @@ export class SqlError extends Error {
   readonly code: number;
   readonly sqlState: string;
 
-  constructor(kind: ErrorKind, message: string) {
-    super(message);
+  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.code = ER[kind].code;
     this.sqlState = ER[kind].state;
   }

@@ -1,4 +1,4 @@
-// A slow MySQL client in its own process: streams one query's rows with mysql2, pausing 50 ms every
+// A slow MySQL client in its own process: streams one query's rows with mysql2, pausing 300 ms every
 // 200,000 rows, and prints {"count", "sum"} of column n. In its own process so that the server's
 // memory can be measured without the client's rows in it.
 //   node slow-reader.mjs PORT SQL
@@ -14,7 +14,7 @@ stream.on('data', (row) => {
   sum += BigInt(row.n);
   if (count % 200_000 === 0) {
     stream.pause();
-    setTimeout(() => stream.resume(), 50);
+    setTimeout(() => stream.resume(), 300);
   }
 });
 stream.on('end', () => {

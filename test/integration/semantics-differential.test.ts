@@ -1,0 +1,75 @@
+// MySQL's semantics on real-world values, differentially: the semantics corpus (2,000+ queries over
+// names differing in case/accents/trailing spaces, per-column collations, double and integer
+// edges, month ends, ENUM/SET/JSON, NULLs) runs on MariaDB and, through CDC, on the gateway.
+// Every answer must be identical in values and column types (or the same error), or refused with
+// 1235; the per-category report is printed and written to test-results/${SEMANTICS_DB}-differential.tsv.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type mysql from 'mysql2/promise';
+import { connectGateway, connectSource, waitFor } from '../support/services.ts';
+import { followFreshDatabase, type FollowedDatabase } from '../support/embedded.ts';
+import { SEMANTICS_DB, SEMANTICS_SETUP } from '../differential/semantics-data.ts';
+import { semanticsCorpus } from '../differential/semantics-queries.ts';
+import { compareSemantics } from '../differential/compare-semantics.ts';
+import { knownDifferences } from '../differential/semantics-known.ts';
+import type { Verdict } from '../differential/compare-answers.ts';
+
+const corpus = semanticsCorpus();
+const known = knownDifferences();
+let env: FollowedDatabase;
+let source: mysql.Connection;
+let gateway: mysql.Connection;
+const verdicts = new Map<string, { sql: string; verdict: Verdict }[]>();
+
+beforeAll(async () => {
+  env = await followFreshDatabase(SEMANTICS_DB, 'semantics', SEMANTICS_SETUP);
+  source = await connectSource(SEMANTICS_DB);
+  gateway = await connectGateway(env.instance.gateway.port, { database: SEMANTICS_DB });
+  await waitFor('the snapshot', async () => {
+    const [rows] = await gateway.query('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM orders) AS n').catch(() => [[{ n: 0 }]]);
+    return Number((rows as { n: unknown }[])[0]?.n) === 32;
+  }, 60_000, 100);
+}, 120_000);
+
+afterAll(async () => {
+  await source?.end();
+  await gateway?.end();
+  await env?.close();
+  const lines = ['category\tqueries\tidentical\trefused\tdifferent'];
+  const all = [...verdicts.values()].flat();
+  const row = (name: string, list: { verdict: Verdict }[]) => {
+    const count = (o: string) => list.filter((v) => v.verdict.outcome === o).length;
+    lines.push(`${name}\t${list.length}\t${count('identical')}\t${count('refused')}\t${count('different')}`);
+  };
+  for (const [category, list] of verdicts) row(category, list);
+  row('TOTAL', all);
+  console.log(`semantics corpus, MariaDB vs the gateway:\n${lines.join('\n')}`);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(`test-results/${SEMANTICS_DB}-differential.tsv`, `${lines.join('\n')}\n`);
+  const details = all.filter((v) => v.verdict.outcome !== 'identical').map((v) => `${v.verdict.outcome}\t${v.sql.replace(/\s+/g, ' ')}\t${'reason' in v.verdict ? v.verdict.reason : 'detail' in v.verdict ? v.verdict.detail.replace(/\s+/g, ' ') : ''}`);
+  writeFileSync(`test-results/${SEMANTICS_DB}-differential-details.tsv`, `${details.join('\n')}\n`);
+  const still = all.filter((v) => v.verdict.outcome === 'different').map((v) => `${categoryOf.get(v.sql)}\t${v.sql}`);
+  writeFileSync(`test-results/${SEMANTICS_DB}-known.tsv`, `${still.join('\n')}\n`);
+});
+
+const categoryOf = new Map(corpus.map((q) => [q.sql, q.category]));
+const categories = [...new Set(corpus.map((q) => q.category))];
+
+describe('semantics corpus: MariaDB and the gateway give the same answers', () => {
+  it('has at least 2,000 queries', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(2000);
+  });
+
+  it.each(categories)('%s', async (category) => {
+    const list: { sql: string; verdict: Verdict }[] = [];
+    verdicts.set(category, list);
+    for (const q of corpus.filter((c) => c.category === category)) list.push({ sql: q.sql, verdict: await compareSemantics(source, gateway, q.sql) });
+    // Until the exactness issue is closed, the queries still answered differently are listed in
+    // semantics-known.tsv: a difference not listed fails (a regression), and so does a listed
+    // query that is now right (take it off the list, so the list only shrinks).
+    const wrong = list.filter((v) => v.verdict.outcome === 'different' && !known.has(v.sql));
+    expect(wrong.slice(0, 5).map((v) => `${v.sql.replace(/\s+/g, ' ')} -> ${'detail' in v.verdict ? v.verdict.detail : ''}`)).toEqual([]);
+    const fixed = list.filter((v) => v.verdict.outcome !== 'different' && known.has(v.sql));
+    expect(fixed.map((v) => `now ${v.verdict.outcome}, take it off semantics-known.tsv: ${v.sql}`)).toEqual([]);
+  }, 600_000);
+});
