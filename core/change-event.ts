@@ -8,6 +8,8 @@ export interface SourceColumn {
   /** MySQL COLUMN_TYPE as written by the server, e.g. `decimal(14,2)`, `bigint(20) unsigned`. */
   columnType: string;
   nullable: boolean;
+  /** A text column's collation (e.g. utf8mb4_bin); absent for other columns, and where the source did not say. */
+  collation?: string;
 }
 
 export interface TableSchema {
@@ -61,6 +63,8 @@ export interface TableSnapshotProgress {
   lastKey: unknown[] | null;
   rowsDone: number;
   done: boolean;
+  /** The source's estimate of the table's rows (information_schema.TABLES), for progress and ETA. */
+  rowsEstimated?: number;
 }
 
 export interface TableName {
@@ -143,6 +147,12 @@ export interface ChangeConsumer {
   writeSnapshotRows(table: TableSchema, rows: Row[], progress: TableSnapshotProgress): Promise<void>;
   /** A snapshot begun and not completed: where it started and how far each table got. */
   snapshotProgress(): Promise<{ at: SourceOffset; tables: Map<string, TableSnapshotProgress> } | null>;
+  /**
+   * A table being loaded again while the stream runs (an incremental snapshot), `done` false at
+   * its start and true at its end: until then the gateway must not answer from its rows. A
+   * consumer without this (a Kafka publisher) leaves that to the one downstream.
+   */
+  tableLoading?(table: TableName, progress: TableSnapshotProgress): Promise<void>;
   completeSnapshot(offset: SourceOffset): Promise<void>;
   /**
    * Applies whole transactions in order — plus anything staged with `stageChanges` — and records

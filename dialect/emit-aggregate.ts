@@ -2,10 +2,15 @@
 // exact (to 4 more decimals, rounded half away from zero), BIT_AND/OR/XOR of no rows are their
 // identities, GROUP_CONCAT skips a row with a NULL part; with OVER each is a window aggregate.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
+import { collationOf, collationRules, textKey } from './collation.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, numberOf, quoteString, type Emitted } from './emitted.ts';
 import { windowSpec } from './emit-window.ts';
+import { valueText } from './double-text.ts';
+import { asUnsigned64 } from './emit-cast.ts';
+import { asMysqlText } from './temporal-values.ts';
 import { aggregateType } from './functions.ts';
+import { orderKey } from './temporal-values.ts';
 import { callName } from './call-name.ts';
 import { digitsOf, familyOf, NUMERIC_FAMILIES as NUMERIC, TEXT_FAMILIES as TEXTUAL, typeOf } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
@@ -27,7 +32,8 @@ export function aggregateCall(exprs: ExpressionEmitter, node: Node): Emitted {
   if (!arg) throw new DialectUnsupported(`${name}() over several expressions`);
   switch (name) {
     case 'COUNT':
-      return { sql: `count(${distinct}${v(arg)})${over}`, type: aggregateType('COUNT', arg.type) };
+      // COUNT(DISTINCT text) counts what the collation tells apart ('bob' and 'BOB ' are one).
+      return { sql: `count(${distinct}${distinct ? textKey(arg, exprs.connectionCollation) : v(arg)})${over}`, type: aggregateType('COUNT', arg.type) };
     case 'AVG': {
       const f = familyOf(arg.type);
       if (f === 'int' || f === 'decimal' || f === 'year') {
@@ -51,11 +57,15 @@ export function aggregateCall(exprs: ExpressionEmitter, node: Node): Emitted {
     }
     case 'MIN':
     case 'MAX':
+      // A TIME's least and greatest by its value (the store holds its text, '-01:00:00').
+      if (familyOf(arg.type) === 'time') return { sql: `arg_${name.toLowerCase()}(${v(arg)}, ${orderKey(arg)})${over}`, type: aggregateType(name, arg.type) };
+      // Text's least and greatest by its collation; the value itself as stored.
+      if (familyOf(arg.type) === 'string') return { sql: `arg_${name.toLowerCase()}(${v(arg)}, ${textKey(arg, exprs.connectionCollation)})${over}`, type: aggregateType(name, arg.type) };
       return { sql: `${name.toLowerCase()}(${distinct}${v(arg)})${over}`, type: aggregateType(name, arg.type) };
     case 'BIT_AND':
     case 'BIT_OR':
     case 'BIT_XOR':
-      return { sql: `coalesce(${name.toLowerCase()}(CAST(${v(arg)} AS UBIGINT)), ${name === 'BIT_AND' ? '18446744073709551615' : '0'}::UBIGINT)${over}`, type: typeOf('bigint(21) unsigned', false) };
+      return { sql: `coalesce(${name.toLowerCase()}(${asUnsigned64(arg)}), ${name === 'BIT_AND' ? '18446744073709551615' : '0'}::UBIGINT)${over}`, type: typeOf('bigint(21) unsigned', false) };
     case 'STD':
     case 'STDDEV':
     case 'STDDEV_POP':
@@ -78,10 +88,15 @@ function groupConcat(exprs: ExpressionEmitter, node: Node): Emitted {
   const parts: Emitted[] = exprNode?.type === 'expr_list' ? (exprNode.value as Node[]).map((n) => exprs.emit(n)) : [exprs.emit(exprNode)];
   const separator = node.args?.separator ? exprs.literalText(node.args.separator.value ?? node.args.separator) : ',';
   // CONCAT of the parts: a row where any part is NULL is skipped, as MySQL skips it.
-  const value = parts.map((p) => (TEXTUAL.has(familyOf(p.type)) ? v(p) : `CAST(${v(p)} AS VARCHAR)`)).join(' || ');
+  // Each part's text as MariaDB writes it: a DOUBLE's shortest digits, a DATETIME(6)'s six decimals.
+  const value = parts.map((p) => valueText(asMysqlText(p))).join(' || ');
   const order = node.args?.orderby?.length ? ` ORDER BY ${exprs.orderItems(node.args.orderby)}` : '';
   const distinct = node.args?.distinct ? 'DISTINCT ' : '';
-  return { sql: `string_agg(${distinct}${value}, ${quoteString(separator)}${order})`, type: typeOf('text', true) };
+  // DISTINCT would compare the parts' bytes, not under their collations.
+  if (distinct && parts.some((p) => familyOf(p.type) === 'string' && collationRules(collationOf(p.type, exprs.connectionCollation).name).weights !== 'codepoint')) {
+    throw new DialectUnsupported('GROUP_CONCAT(DISTINCT ...) of text under a case-insensitive collation');
+  }
+  return { sql: `string_agg(${distinct}${value}, ${quoteString(separator)}${order})`, type: { ...typeOf('text', true), textDecimals: 0, blobText: true } };
 }
 
 /**

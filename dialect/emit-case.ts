@@ -23,7 +23,7 @@ export function caseExpression(exprs: ExpressionEmitter, node: Node): Emitted {
       elseSql = ` ELSE ${v(result)}`;
       continue;
     }
-    const cond = subject ? comparable(subject, exprs.emit(arm.cond)) : null;
+    const cond = subject ? comparable(subject, exprs.emit(arm.cond), exprs.connectionCollation, 'case') : null;
     whens.push(`WHEN ${cond ? `${cond[0]} = ${cond[1]}` : asCondition(exprs.emit(arm.cond))} THEN ${v(result)}`);
   }
   const hasElse = elseSql !== '';

@@ -4,7 +4,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, numberOf, type Emitted } from './emitted.ts';
-import { charLength, decimalType, familyOf, stringType, typeOf } from './mysql-types.ts';
+import { valueText } from './double-text.ts';
+import { charLength, decimalType, familyOf, integerType, isUnsignedInt, NUMERIC_FAMILIES, stringType, typeOf } from './mysql-types.ts';
+import { truncatedDatetime } from './temporal-values.ts';
 
 type Node = any;
 
@@ -22,39 +24,103 @@ export function castTo(e: Emitted, target: Node): Emitted {
     case 'SIGNEDINTEGER':
     case 'INTEGER':
     case 'INT':
-      // MySQL reads a string's leading number; a fraction rounds.
-      return { sql: `CAST(round(${fromText ? numberOf(e) : v(e)}) AS BIGINT)`, type: typeOf('bigint', nullable) };
+      return castToInteger(e, false);
     case 'UNSIGNED':
     case 'UNSIGNEDINTEGER':
-      // A negative value wraps around 2^64, as MySQL's unsigned cast does.
-      return { sql: `CAST(((CAST(round(${fromText ? numberOf(e) : v(e)}) AS HUGEINT) % 18446744073709551616) + 18446744073709551616) % 18446744073709551616 AS UBIGINT)`, type: typeOf('bigint unsigned', nullable) };
+      return castToInteger(e, true);
     case 'CHAR':
     case 'NCHAR':
     case 'VARCHAR': {
       const chars = length ?? charLength(e.type);
-      const sql = length !== undefined ? `left(CAST(${v(e)} AS VARCHAR), ${length})` : `CAST(${v(e)} AS VARCHAR)`;
-      return { sql, type: typeOf(stringType(chars), nullable) };
+      // A number's text as MariaDB writes it (a DOUBLE 1e308, not DuckDB's 1e+308).
+      const text = fromText ? `CAST(${v(e)} AS VARCHAR)` : valueText(e);
+      const sql = length !== undefined ? `left(${text}, ${length})` : text;
+      // MariaDB sends CAST AS CHAR with 0 decimals, not a computed string's 39.
+      return { sql, type: { ...typeOf(stringType(chars), nullable), textDecimals: 0 } };
     }
     case 'BINARY':
-      return { sql: `CAST(${v(e)} AS BLOB)`, type: typeOf(stringType(length ?? charLength(e.type), true), nullable) };
+      // A string's UTF-8 bytes (CAST AS BLOB would read backslash escapes in it).
+      return { sql: f === 'string' ? `encode(${v(e)})` : f === 'binary' ? v(e) : `encode(CAST(${v(e)} AS VARCHAR))`, type: typeOf(stringType(length ?? charLength(e.type), true), nullable) };
     case 'DECIMAL': {
       const p = length ?? 10;
       const s = (target?.scale as number | undefined) ?? 0;
       if (p > 38) throw new DialectUnsupported(`CAST AS DECIMAL(${p},${s}) (wider than 38 digits)`);
-      return { sql: `CAST(${fromText ? numberOf(e) : v(e)} AS DECIMAL(${p},${s}))`, type: typeOf(decimalType(p - s, s), nullable) };
+      // Out of range clamps to the largest DECIMAL(p,s) of its sign (MariaDB warns): 999.99 for (5,2).
+      const max = `${'9'.repeat(p - s)}${s > 0 ? `.${'9'.repeat(s)}` : ''}::DECIMAL(${p},${s})`;
+      const value = fromText ? numberOf(e) : v(e);
+      return { sql: `list_transform([${value}], lambda x: CASE WHEN round(x, ${s}) > ${max} THEN ${max} WHEN round(x, ${s}) < -${max} THEN -${max} ELSE CAST(x AS DECIMAL(${p},${s})) END)[1]`, type: typeOf(decimalType(p - s, s), nullable) };
     }
     case 'DOUBLE':
     case 'REAL':
-    case 'FLOAT':
       return { sql: fromText ? numberOf(e) : `CAST(${v(e)} AS DOUBLE)`, type: typeOf('double', nullable) };
+    case 'FLOAT':
+      // A FLOAT holds (and prints) single precision: CAST(1/3 AS FLOAT) is 0.333333.
+      return { sql: `CAST(${fromText ? numberOf(e) : v(e)} AS FLOAT)`, type: typeOf('float', nullable) };
     case 'DATE':
       return { sql: `TRY_CAST(${v(e)} AS DATE)`, type: typeOf('date', true) };
     case 'DATETIME': {
       const fsp = length ?? 0;
-      return { sql: `TRY_CAST(${v(e)} AS ${fsp === 0 ? 'TIMESTAMP_S' : fsp <= 3 ? 'TIMESTAMP_MS' : 'TIMESTAMP'})`, type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', true) };
+      return { sql: truncatedDatetime(`TRY_CAST(${v(e)} AS TIMESTAMP)`, fsp), type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', true) };
     }
     case 'JSON':
       return { sql: `CAST(${v(e)} AS JSON)`, type: typeOf('json', nullable) };
   }
   throw new DialectUnsupported(`CAST AS ${dataType || 'this type'}`);
+}
+
+const INT64_MIN = '-9223372036854775808';
+const INT64_MAX = '9223372036854775807';
+const UINT64_MAX = '18446744073709551615';
+const TWO_64 = '18446744073709551616';
+
+/**
+ * CAST(x AS SIGNED / UNSIGNED) as MariaDB's Item_func_signed / Item_func_unsigned: an integer
+ * keeps its 64 bits and changes how they read (CAST(18446744073709551615 AS SIGNED) is -1,
+ * CAST(-1 AS UNSIGNED) 18446744073709551615); a DECIMAL rounds half away from zero and a
+ * DOUBLE half to even, clamped to the target's range (a negative one to 0 for UNSIGNED); a
+ * string reads its leading integer (the fraction dropped), clamped to 64 bits, then its bits
+ * read as the target does. The type is INT or BIGINT by the argument's length.
+ */
+function castToInteger(e: Emitted, unsigned: boolean): Emitted {
+  const f = familyOf(e.type);
+  const argUnsigned = isUnsignedInt(e.type);
+  const floating = f === 'double' || f === 'float';
+  const length = unsigned ? (argUnsigned ? charLength(e.type) : 20) : floating ? 20 : Math.max(Math.min(charLength(e.type), 21), 2);
+  // An UNSIGNED integer cast to UNSIGNED keeps INT while it is one (CAST(u AS UNSIGNED) is INT(10) UNSIGNED).
+  const keepsInt = unsigned && argUnsigned && f === 'int' && !/^bigint/.test(e.type.columnType.toLowerCase());
+  const type = typeOf(keepsInt ? `int(${length}) unsigned` : integerType(length, unsigned), e.type.nullable || !NUMERIC_FAMILIES.has(f));
+  const target = unsigned ? 'UBIGINT' : 'BIGINT';
+  if (f === 'int' || f === 'year') {
+    if (unsigned === argUnsigned || (!unsigned && !/^bigint/.test(e.type.columnType.toLowerCase()))) return { sql: `CAST(${v(e)} AS ${target})`, type };
+    return { sql: `CAST(${reinterpret64(`CAST(${v(e)} AS HUGEINT)`, unsigned)} AS ${target})`, type };
+  }
+  if (f === 'decimal' || floating) {
+    const rounded = floating ? `round_even(CAST(${v(e)} AS DOUBLE), 0)` : `round(${v(e)}, 0)`;
+    const [lo, hi] = unsigned ? ['0', UINT64_MAX] : [INT64_MIN, INT64_MAX];
+    return { sql: `list_transform([${rounded}], lambda r: CASE WHEN r >= ${hi} THEN ${hi}::${target} WHEN r <= ${lo} THEN ${lo}::${target} ELSE CAST(r AS ${target}) END)[1]`, type };
+  }
+  if (f === 'string' || f === 'binary') {
+    // The leading integer, clamped to what 64 bits (signed or not) can say, as my_strtoll10 does.
+    const digits = `regexp_extract(CAST(${v(e)} AS VARCHAR), '^\\s*([-+]?[0-9]+)', 1)`;
+    const parsed = `list_transform([${digits}], lambda t: CASE WHEN t = '' THEN 0::HUGEINT WHEN length(ltrim(t, '-+0')) > 20 THEN (CASE WHEN t LIKE '-%' THEN ${INT64_MIN} ELSE ${UINT64_MAX} END)::HUGEINT ELSE greatest(least(CAST(t AS HUGEINT), ${UINT64_MAX}::HUGEINT), ${INT64_MIN}::HUGEINT) END)[1]`;
+    return { sql: `CASE WHEN ${v(e)} IS NULL THEN NULL ELSE CAST(${reinterpret64(parsed, unsigned)} AS ${target}) END`, type };
+  }
+  throw new DialectUnsupported(`CAST of a ${f} value AS ${unsigned ? 'UNSIGNED' : 'SIGNED'}`);
+}
+
+/** A 128-bit integer within [-2^63, 2^64) as its 64 bits read signed (or unsigned). */
+function reinterpret64(sql: string, unsigned: boolean): string {
+  return unsigned
+    ? `list_transform([${sql}], lambda n: CASE WHEN n < 0 THEN n + ${TWO_64}::HUGEINT ELSE n END)[1]`
+    : `list_transform([${sql}], lambda n: CASE WHEN n > ${INT64_MAX}::HUGEINT THEN n - ${TWO_64}::HUGEINT ELSE n END)[1]`;
+}
+
+/**
+ * A value as the 64 bits MySQL's bit operators and BIT_AND/OR/XOR work on: an unsigned integer
+ * as it is, anything else as CAST AS SIGNED makes it, in two's complement (-1 is 2^64 - 1).
+ */
+export function asUnsigned64(e: Emitted): string {
+  if ((familyOf(e.type) === 'int' || familyOf(e.type) === 'year') && isUnsignedInt(e.type)) return `CAST(${v(e)} AS UBIGINT)`;
+  if (familyOf(e.type) === 'null') return 'CAST(NULL AS UBIGINT)';
+  return `CAST(${reinterpret64(`CAST(${castToInteger(e, false).sql} AS HUGEINT)`, true)} AS UBIGINT)`;
 }

@@ -1,9 +1,11 @@
 // The two sides of a MySQL comparison made ready for DuckDB to compare as MySQL would: a number
 // with a string compares as numbers, JSON with a number as MySQL orders JSON, strings under PAD
 // SPACE; and the text LIKE and REGEXP match a value by.
-import { asValue, numberOf, quoteString, type Emitted } from './emitted.ts';
-import { stringLiteralValue } from './function-args.ts';
+import { asValue, numberOf, type Emitted } from './emitted.ts';
 import { familyOf, NUMERIC_FAMILIES as NUMERIC, TEXT_FAMILIES as TEXTUAL } from './mysql-types.ts';
+import { temporalComparable } from './temporal-compare.ts';
+import { jsonAsNumber, jsonAsText } from './json-functions.ts';
+import { collationKey, collationRules, comparisonCollation, DEFAULT_COLLATION } from './collation.ts';
 
 const v = asValue;
 
@@ -16,29 +18,42 @@ export function asText(e: Emitted): string {
  * Both sides ready to compare. MySQL compares a number with a string as numbers (DuckDB would
  * cast the string to the number's type and fail on 'abc'); dates with strings as dates.
  */
-export function comparable(l: Emitted, r: Emitted): [string, string] {
+export function comparable(l: Emitted, r: Emitted, connection = DEFAULT_COLLATION, operation = '='): [string, string] {
+  const temporal = temporalComparable(l, r);
+  if (temporal) return temporal;
   const fl = familyOf(l.type);
   const fr = familyOf(r.type);
   const asNumber = (e: Emitted) => numberOf(e);
   const stringy = (f: string) => f === 'string' || f === 'binary';
-  // A JSON value against a number compares as MySQL orders JSON: numbers by value, JSON null
-  // below every number, strings, booleans, arrays and objects above.
-  const jsonNumber = (e: Emitted) =>
-    `CASE WHEN ${v(e)} IS NULL THEN NULL WHEN json_type(CAST(${v(e)} AS JSON)) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(CAST(${v(e)} AS VARCHAR) AS DOUBLE) WHEN json_type(CAST(${v(e)} AS JSON)) = 'NULL' THEN '-Infinity'::DOUBLE ELSE 'Infinity'::DOUBLE END`;
-  if (fl === 'json' && NUMERIC.has(fr)) return [jsonNumber(l), v(r)];
-  if (NUMERIC.has(fl) && fr === 'json') return [v(l), jsonNumber(r)];
+  // A JSON value against a number compares as MySQL orders JSON (true is 1, false and null 0);
+  // against a string, its unquoted text.
+  if (fl === 'json' && NUMERIC.has(fr)) return [jsonAsNumber(l), v(r)];
+  if (NUMERIC.has(fl) && fr === 'json') return [v(l), jsonAsNumber(r)];
+  if (fl === 'json' && stringy(fr)) return [jsonAsText(l), v(r)];
+  if (stringy(fl) && fr === 'json') return [v(l), jsonAsText(r)];
   if (NUMERIC.has(fl) && stringy(fr)) return [v(l), asNumber(r)];
   if (stringy(fl) && NUMERIC.has(fr)) return [asNumber(l), v(r)];
-  if (fl === 'string' && fr === 'string') return [padSpace(l), padSpace(r)];
+  if (fl === 'binary' && fr === 'binary') return [v(l), v(r)];
+  if (stringy(fl) && stringy(fr)) {
+    // Both sides by the one collation MySQL compares them under (dialect/collation.ts).
+    const collation = comparisonCollation(l, r, connection, operation);
+    return [keyOf(l, collation), keyOf(r, collation)];
+  }
   return [v(l), v(r)];
 }
 
-/**
- * Under MySQL's PAD SPACE collations trailing spaces do not count in a comparison; a string
- * literal's are dropped here. (A stored value's trailing spaces still count: DuckDB has no such
- * collation.)
- */
-function padSpace(e: Emitted): string {
-  const value = stringLiteralValue(e);
-  return value?.endsWith(' ') ? quoteString(value.replace(/ +$/, '')) : v(e);
+/** A text operand's collation key (a binary string compares as its bytes). */
+function keyOf(e: Emitted, collation: string): string {
+  if (familyOf(e.type) === 'binary') return v(e);
+  // Text against a binary string compares as its UTF-8 bytes.
+  return collation === 'binary' ? `encode(${v(e)})` : collationKey(v(e), collation);
+}
+
+/** LIKE's two operands as keys of the collation they match under (binary strings as their bytes). */
+export function likeOperands(l: Emitted, r: Emitted, escape: string, connection = DEFAULT_COLLATION): [string, string, string] {
+  if (familyOf(l.type) === 'binary' || familyOf(r.type) === 'binary') return [asText(l), asText(r), escape];
+  const collation = comparisonCollation(l, r, connection, 'like');
+  // The key upper-cases a case-insensitive pattern: a letter as ESCAPE is upper-cased with it.
+  const keyEscape = collationRules(collation).weights === 'codepoint' ? escape : escape.toUpperCase();
+  return [collationKey(asText(l), collation, true), collationKey(asText(r), collation, true), keyEscape];
 }

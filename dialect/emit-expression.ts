@@ -16,7 +16,9 @@ import { castTo } from './emit-cast.ts';
 import { literalText, numberLiteral, placeholderLiteral, systemVariableValue, temporalLiteral } from './emit-literal.ts';
 import { binaryExpression, unaryExpression } from './emit-operator.ts';
 import { orderItems } from './emit-order-by.ts';
-import { NULL_TYPE, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
+import { familyOf, NULL_TYPE, TEXT_FAMILIES, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
+import { DEFAULT_COLLATION, derivedCollation, EXPLICIT } from './collation.ts';
+import { castOperand, castResult } from './temporal-values.ts';
 import type { Literal } from './parser-input.ts';
 import type { Scope } from './scope.ts';
 
@@ -39,6 +41,8 @@ export class ExpressionEmitter {
    */
   grouping: { keys: Set<string> } | null = null;
   private aggregateDepth = 0;
+  /** The types of the operands emitted for the node being emitted (see emit). */
+  private operandTypes: ExprType[] | null = null;
 
   /** `ctx` and `scope` are read by the files that emit each kind of node. */
   constructor(
@@ -46,7 +50,34 @@ export class ExpressionEmitter {
     readonly scope: Scope,
   ) {}
 
+  /**
+   * One node. A text result that names no collation of its own takes its operands' strongest
+   * (MySQL's collation derivation: `UPPER(name_bin)` compares as utf8mb4_bin); an explicit
+   * COLLATE sets it.
+   */
   emit(node: Node): Emitted {
+    const parent = this.operandTypes;
+    const operands: ExprType[] = [];
+    this.operandTypes = operands;
+    let e: Emitted;
+    try {
+      e = this.emitNode(node);
+    } finally {
+      this.operandTypes = parent;
+    }
+    const collate = node?.collate?.collate?.name ?? node?.suffix?.collate?.collate?.name;
+    if (collate) e = { ...e, type: { ...e.type, ...explicitCollation(String(collate), e.type) } };
+    else if (!e.type.collation && familyOf(e.type) === 'string' && node?.type !== 'column_ref' && !node?.ast) e = { ...e, type: { ...e.type, ...derivedCollation(operands) } };
+    parent?.push(e.type);
+    return e;
+  }
+
+  /** The collation a string literal compares under: the connection's (collation_connection). */
+  get connectionCollation(): string {
+    return this.ctx.systemVariable('collation_connection') ?? DEFAULT_COLLATION;
+  }
+
+  private emitNode(node: Node): Emitted {
     switch (node?.type) {
       case 'column_ref':
         return this.column(node);
@@ -109,7 +140,6 @@ export class ExpressionEmitter {
 
   private column(node: Node): Emitted {
     const name: string = typeof node.column === 'string' ? node.column : node.column?.expr?.value;
-    if (node.collate) throw new DialectUnsupported(`COLLATE on ${name}`);
     const table: string | null = node.table ?? null;
     const alias = table ? undefined : this.scope.aliased(name);
     if (alias) return { sql: `(${alias.sql})`, type: alias.type };
@@ -126,16 +156,24 @@ export class ExpressionEmitter {
 
   /** ORDER BY items with MySQL's NULL placement: first when ascending, last when descending. */
   orderItems(items: Node[], resolve: (n: Node) => Emitted = (n) => this.emit(n)): string {
-    return orderItems(items, resolve);
+    return orderItems(items, resolve, this.connectionCollation);
   }
 
   /** CAST(x AS type) and CONVERT(x, type) with MySQL's targets. */
   cast(e: Emitted, target: Node): Emitted {
-    return castTo(e, target);
+    return castResult(castTo(castOperand(e, target), target), target, e);
   }
 
   /** date ± INTERVAL n unit (`sign` -1 subtracts). */
   dateArithmetic(date: Emitted, interval: Node, sign: number): Emitted {
     return dateArithmetic(this, date, interval, sign);
   }
+}
+
+/** `x COLLATE name`: a utf8mb4 collation (or binary) on a text value, which then wins every comparison. */
+function explicitCollation(name: string, t: ExprType): Pick<ExprType, 'collation' | 'coercibility'> {
+  const n = name.toLowerCase();
+  if (!TEXT_FAMILIES.has(familyOf(t)) && familyOf(t) !== 'unknown') throw new DialectUnsupported(`COLLATE ${name} on a value that is not a string`);
+  if (n !== 'binary' && !/^utf8mb4_[a-z0-9_]+$/.test(n)) throw new DialectUnsupported(`COLLATE ${name} (only utf8mb4 collations)`);
+  return { collation: n, coercibility: EXPLICIT };
 }

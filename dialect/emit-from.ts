@@ -158,7 +158,7 @@ export class FromEmitter {
         cte !== undefined
           ? cte
           : known
-            ? known.map((c) => ({ name: c.name, type: { columnType: c.columnType, nullable: c.nullable, source: { db: resolvedDb!, table, tableAlias: alias ?? table, column: c.name, primaryKey: c.primaryKey } } }))
+            ? known.map((c) => ({ name: c.name, type: { columnType: c.columnType, nullable: c.nullable, ...(c.collation ? { collation: c.collation } : {}), source: { db: resolvedDb!, table, tableAlias: alias ?? table, column: c.name, primaryKey: c.primaryKey } } }))
             : null;
       const qualifier = db ?? (this.ctx.qualifyTables && cte === undefined ? resolvedDb : null);
       sql = qualifier ? `${quoteIdent(qualifier)}.${quoteIdent(table)}` : quoteIdent(table);

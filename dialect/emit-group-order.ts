@@ -3,11 +3,12 @@
 // grouped when it has GROUP BY or aggregates (containsAggregate).
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { callName } from './call-name.ts';
-import { asValue, quoteIdent, type Emitted } from './emitted.ts';
+import { quoteIdent, type Emitted } from './emitted.ts';
+import { textKey } from './collation.ts';
 import { CALLED_AGGREGATES } from './emit-call.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 import { itemName } from './emit-select-list.ts';
-import { typeOf } from './mysql-types.ts';
+import { familyOf, typeOf } from './mysql-types.ts';
 import type { Literal } from './parser-input.ts';
 import type { Scope } from './scope.ts';
 
@@ -21,21 +22,28 @@ export function groupKeys(groupBy: Node[], columns: Node[], names: (string | nul
   const keys = new Set<string>();
   const keyItems = new Set<number>();
   const itemNames = columns.map((c, i) => (c.expr?.type === 'column_ref' && c.expr.column === '*' ? null : itemName(c, names[i] ?? null, topLevel, i, literals).toLowerCase()));
-  const sql = groupBy.map((g) => {
-    if (g?.type === 'number') {
-      keyItems.add(Number(g.value) - 1);
-      return String(g.value);
-    }
-    if (g?.type === 'column_ref' && !g.table && typeof g.column === 'string' && !scope.hasColumn(g.column)) {
-      const index = itemNames.indexOf(g.column.toLowerCase());
-      if (index >= 0) {
-        keyItems.add(index);
-        return quoteIdent(itemName(columns[index], names[index] ?? null, topLevel, index, literals));
-      }
-    }
-    const key = asValue(exprs.emit(g));
+  // A select item named by position or alias groups as itself; a text one by its collation's
+  // key instead, like any other text key below.
+  const byItem = (index: number, ref: string) => {
+    const item = columns[index]?.expr;
+    if (item && !containsAggregate([item]) && familyOf(exprs.emit(item).type) === 'string') return keyOf(item);
+    keyItems.add(index);
+    return ref;
+  };
+  const keyOf = (g: Node) => {
+    const key = textKey(exprs.emit(g), exprs.connectionCollation);
     keys.add(key);
     return key;
+  };
+  const sql = groupBy.map((g) => {
+    if (g?.type === 'number') return byItem(Number(g.value) - 1, String(g.value));
+    if (g?.type === 'column_ref' && !g.table && typeof g.column === 'string' && !scope.hasColumn(g.column)) {
+      const index = itemNames.indexOf(g.column.toLowerCase());
+      if (index >= 0) return byItem(index, quoteIdent(itemName(columns[index], names[index] ?? null, topLevel, index, literals)));
+    }
+    // Text groups by its collation's key ('bob', 'Bob' and 'bob ' are one group under
+    // general_ci); a select item naming the column then shows one row's value, as on MySQL.
+    return keyOf(g);
   });
   return { sql, keys, keyItems };
 }
@@ -45,7 +53,7 @@ export function groupKeys(groupBy: Node[], columns: Node[], names: (string | nul
  * column of the FROM tables names a select item's alias.
  */
 export function groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitter): Emitted {
-  if (node?.type === 'number') return { sql: String(node.value), type: typeOf('', true) };
+  if (node?.type === 'number') return positionRef(Number(node.value), scope);
   if (node?.type === 'column_ref' && !node.table && typeof node.column === 'string') {
     const output = scope.outputs.find((o) => o.name.toLowerCase() === node.column.toLowerCase());
     if (output && !scope.hasColumn(node.column)) return { sql: quoteIdent(output.name), type: output.type };
@@ -53,9 +61,24 @@ export function groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitt
   return exprs.emit(node);
 }
 
+/**
+ * `ORDER BY n`: the n-th result column. A text one is named, so that it sorts by its collation's
+ * key (`ORDER BY key("name")`); others stay a position.
+ */
+function positionRef(n: number, scope: Scope): Emitted {
+  const output = scope.outputs[n - 1];
+  const unique = output && scope.outputs.filter((o) => o.name.toLowerCase() === output.name.toLowerCase()).length === 1;
+  if (output && unique && familyOf(output.type) === 'string') return { sql: quoteIdent(output.name), type: output.type };
+  return { sql: String(n), type: typeOf('', true) };
+}
+
 /** In a UNION's ORDER BY, a name or position refers to the union's result columns. */
 export function outputRef(node: Node, exprs: ExpressionEmitter): Emitted {
-  if (node?.type === 'column_ref' && !node.table) return { sql: quoteIdent(String(node.column)), type: typeOf('', true) };
+  if (node?.type === 'number') return positionRef(Number(node.value), exprs.scope);
+  if (node?.type === 'column_ref' && !node.table) {
+    const output = exprs.scope.outputs.find((o) => o.name.toLowerCase() === String(node.column).toLowerCase());
+    return { sql: quoteIdent(String(node.column)), type: output?.type ?? typeOf('', true) };
+  }
   return exprs.emit(node);
 }
 

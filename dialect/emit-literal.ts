@@ -13,15 +13,19 @@ type Node = any;
 
 function integerLiteral(text: string): Emitted {
   const digits = text.replace(/^-/, '').length;
-  if (digits <= 9) return { sql: text, type: typeOf(`int(${text.length})`, false) };
-  if (digits <= 18 || (digits === 19 && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n)) return { sql: `${text}::BIGINT`, type: typeOf(`bigint(${text.length})`, false) };
-  if (!text.startsWith('-') && BigInt(text) <= 18446744073709551615n) return { sql: `${text}::UBIGINT`, type: typeOf(`bigint(${text.length}) unsigned`, false) };
+  // MariaDB counts a literal's digits, not its sign, as its precision (Item_int).
+  const precision = digits;
+  if (digits <= 9) return { sql: text, type: { ...typeOf(`int(${text.length})`, false), precision } };
+  if (digits <= 18 || (digits === 19 && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n)) return { sql: `${text}::BIGINT`, type: { ...typeOf(`bigint(${text.length})`, false), precision } };
+  if (!text.startsWith('-') && BigInt(text) <= 18446744073709551615n) return { sql: `${text}::UBIGINT`, type: { ...typeOf(`bigint(${text.length}) unsigned`, false), precision } };
   return { sql: `${text}::DECIMAL(38,0)`, type: typeOf(decimalType(digits, 0), false) };
 }
 
 function decimalLiteral(text: string): Emitted {
   const [int = '', frac = ''] = text.replace(/^-/, '').split('.');
   const intDigits = Math.max(int.replace(/^0+/, '').length, 1);
+  // MariaDB keeps up to 38 decimals; DuckDB's DECIMAL arithmetic here holds 30.
+  if (frac.length > 30 && intDigits + frac.length <= 38) throw new DialectUnsupported(`the literal ${text} (more than 30 decimals)`);
   if (intDigits + frac.length > 38) return { sql: `${text}::DOUBLE`, type: typeOf('double', false) };
   return { sql: `${text}::DECIMAL(${intDigits + frac.length},${frac.length})`, type: typeOf(decimalType(intDigits, frac.length), false) };
 }
@@ -29,6 +33,8 @@ function decimalLiteral(text: string): Emitted {
 /** A number node as written: an integer, or digits with a point. */
 export function numberLiteral(node: Node): Emitted {
   const text = String(node.value);
+  // The parser folds a sign into a number it then holds as a JS double: past 2^53 its digits are gone.
+  if (typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) throw new DialectUnsupported(`the signed integer literal ${text} (past 2^53 its digits are lost)`);
   if (/^-?\d+$/.test(text)) return integerLiteral(text);
   if (/^-?\d*\.\d+$|^-?\d+\.\d*$/.test(text)) return decimalLiteral(text);
   throw new DialectUnsupported(`the number ${text}`);

@@ -2,23 +2,26 @@
 // descending, an ENUM by its members' order. The select list's ORDER BY, a window's and
 // GROUP_CONCAT's all read them so.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { asValue, enumIndex, type Emitted } from './emitted.ts';
+import { enumIndex, type Emitted } from './emitted.ts';
+import { DEFAULT_COLLATION, textKey } from './collation.ts';
+import { orderKey } from './temporal-values.ts';
 
 type Node = any;
 
-const v = asValue;
-
 /** ORDER BY items with MySQL's NULL placement: first when ascending, last when descending. */
-export function orderItems(items: Node[], resolve: (n: Node) => Emitted): string {
+export function orderItems(items: Node[], resolve: (n: Node) => Emitted, connection = DEFAULT_COLLATION): string {
   return items
     .map((item) => {
       const desc = String(item.type ?? '').toUpperCase() === 'DESC';
-      return `${enumOrder(resolve(item.expr))} ${desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`;
+      return `${sortKey(resolve(item.expr), connection)} ${desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`;
     })
     .join(', ');
 }
 
-/** MySQL sorts an ENUM by its members' order, not alphabetically. */
-function enumOrder(e: Emitted): string {
-  return enumIndex(e) ?? v(e);
+/**
+ * What a value sorts by: text by its collation's key (dialect/collation.ts), an ENUM by member,
+ * a SET by its bits and a TIME by its value (dialect/temporal-values.ts: the store holds its text).
+ */
+export function sortKey(e: Emitted, connection: string): string {
+  return orderKey(e) ?? enumIndex(e) ?? textKey(e, connection);
 }

@@ -7,14 +7,15 @@
 // (emit-expression.ts).
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { DialectUnsupported } from './dialect-error.ts';
-import { asCondition } from './emitted.ts';
+import { asCondition, quoteIdent } from './emitted.ts';
 import { ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
 import { FromEmitter } from './emit-from.ts';
 import { containsAggregate, groupKeys, groupOrOrderRef, limitClause, outputRef } from './emit-group-order.ts';
 import { selectList } from './emit-select-list.ts';
-import { aggregate, typeOf } from './mysql-types.ts';
+import { aggregate, familyOf, typeOf, type ExprType } from './mysql-types.ts';
+import { derivedCollation, textKey } from './collation.ts';
 import { Scope } from './scope.ts';
-import type { EmittedQuery, RelationRead, SelectContext } from './select-context.ts';
+import type { EmittedQuery, RelationRead, ResultColumnHint, SelectContext } from './select-context.ts';
 
 type Node = any;
 
@@ -79,11 +80,19 @@ export class SelectEmitter {
       if (!op) throw new DialectUnsupported(`the set operation ${blocks[i - 1]!.set_op}`);
       sql += ` ${op} ${parts[i]!.sql}`;
     }
-    const columns = parts.some((p) => !p.columns) ? null : parts[0]!.columns!.map((c, i) => ({ name: c.name, type: { ...aggregate(parts.map((p) => p.columns![i]?.type ?? typeOf('', true))), source: undefined } }));
+    const columns = parts.some((p) => !p.columns)
+      ? null
+      : parts[0]!.columns!.map((c, i) => {
+          const types = parts.map((p) => p.columns![i]?.type ?? typeOf('', true));
+          return { name: c.name, type: { ...aggregate(types), ...derivedCollation(types), source: undefined } };
+        });
     const scope = new Scope(outer);
     scope.outputs = (columns ?? parts[0]!.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
     const exprs = new ExpressionEmitter(this.expressionContext(), scope);
-    if (last.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(last.orderby, (n) => outputRef(n, exprs))}`;
+    const distinctUnion = blocks.slice(0, -1).every((b) => SET_OPS[String(b.set_op ?? '').toLowerCase().replace(/\s+/g, ' ')] === 'UNION') && columns ? collatedUnion(parts.map((p) => p.sql), columns, exprs.connectionCollation) : null;
+    if (distinctUnion) sql = distinctUnion;
+    if (last.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(last.orderby, (n) => outputRef(n, exprs))}${distinctUnion ? ', "__iq_row"' : ''}`;
+    else if (distinctUnion) sql += ' ORDER BY "__iq_row"';
     if (!(this.withoutTopLimit && ast === this.top)) sql += limitClause(last.limit, exprs);
     return { sql, columns };
   }
@@ -124,7 +133,7 @@ export class SelectEmitter {
     if (groupBy.length > 0 || containsAggregate([ast.columns, ast.having, ast.orderby])) exprs.grouping = { keys: group.keys };
     const items = selectList(ast.columns, scope, exprs, names, topLevel, group.keyItems, this.ctx.literals);
     scope.outputs = items.outputs;
-    sql += `SELECT ${ast.distinct ? 'DISTINCT ' : ''}${items.sql}${from}${where}`;
+    sql += `SELECT ${ast.distinct ? distinctClause(items.outputs, exprs.connectionCollation) : ''}${items.sql}${from}${where}`;
     if (group.sql.length > 0) sql += ` GROUP BY ${group.sql.join(', ')}`;
     if (ast.having) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
     if (withOrderAndLimit) {
@@ -137,4 +146,27 @@ export class SelectEmitter {
     // A union member is parenthesised, so its own clauses stay its own.
     return { sql: withOrderAndLimit ? sql : `(${sql})`, columns: items.columns };
   }
+}
+
+/**
+ * DISTINCT as MySQL dedupes: text by its collation's key, keeping one row's value of each set of
+ * equal rows (DISTINCT ON). Plain DISTINCT when no item is text of a known type.
+ */
+function distinctClause(outputs: { type: ExprType; sql?: string }[], connection: string): string {
+  if (!outputs.some((o) => familyOf(o.type) === 'string') || outputs.some((o) => !o.sql)) return 'DISTINCT ';
+  return `DISTINCT ON (${outputs.map((o) => textKey({ sql: o.sql!, type: o.type }, connection)).join(', ')}) `;
+}
+
+/**
+ * A UNION (DISTINCT) of text columns, deduplicated as MySQL does: rows equal under each column's
+ * collation are one, the first one met is kept, in the order first met. Null when no column is
+ * text or names repeat (a plain UNION is exact then).
+ */
+function collatedUnion(members: string[], columns: ResultColumnHint[], connection: string): string | null {
+  const names = columns.map((c) => c.name.toLowerCase());
+  if (!columns.some((c) => familyOf(c.type) === 'string') || new Set(names).size !== names.length) return null;
+  const keys = columns.map((c) => textKey({ sql: quoteIdent(c.name), type: c.type }, connection)).join(', ');
+  const all = `SELECT *, row_number() OVER () AS "__iq_row" FROM (${members.join(' UNION ALL ')}) AS "__iq_all"`;
+  const firsts = `SELECT DISTINCT ON (${keys}) * FROM (${all}) AS "__iq_rows" ORDER BY ${keys}, "__iq_row"`;
+  return `SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM (${firsts}) AS "__iq_union"`;
 }

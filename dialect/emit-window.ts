@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, quoteIdent, type Emitted } from './emitted.ts';
-import { typeOf, UNKNOWN } from './mysql-types.ts';
+import { typeOf, UNKNOWN, doubleType } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 
 type Node = any;
@@ -32,12 +32,14 @@ export function windowFunction(exprs: ExpressionEmitter, name: string, argNodes:
     case 'ROW_NUMBER':
     case 'RANK':
     case 'DENSE_RANK':
-      return { sql: `${name.toLowerCase()}() OVER ${spec}`, type: typeOf('bigint(21) unsigned', false) };
+      // MariaDB's ranking functions are signed BIGINT(21).
+      return { sql: `${name.toLowerCase()}() OVER ${spec}`, type: typeOf('bigint(21)', false) };
     case 'NTILE':
-      return { sql: `ntile(${args.map(v).join(', ')}) OVER ${spec}`, type: typeOf('bigint(21) unsigned', true) };
+      return { sql: `ntile(${args.map(v).join(', ')}) OVER ${spec}`, type: typeOf('bigint(21)', true) };
     case 'PERCENT_RANK':
     case 'CUME_DIST':
-      return { sql: `${name.toLowerCase()}() OVER ${spec}`, type: typeOf('double', false) };
+      // DOUBLE(17,10): printed with 10 decimals (0.0526315789).
+      return { sql: `${name.toLowerCase()}() OVER ${spec}`, type: typeOf(doubleType(10), false) };
     case 'LAG':
     case 'LEAD':
     case 'FIRST_VALUE':

@@ -6,6 +6,11 @@ export interface Emitted {
   sql: string;
   type: ExprType;
   bool?: boolean;
+  /**
+   * For JSON_EXTRACT: the extracted JSON value itself, before it is printed as MariaDB prints it
+   * (which may refuse a number DuckDB re-writes): what comparisons read (json-functions.ts).
+   */
+  json?: string;
 }
 
 /** The expression as a value: a boolean becomes MySQL's 1/0. */

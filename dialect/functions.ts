@@ -4,20 +4,31 @@
 import { DialectUnsupported } from './dialect-error.ts';
 import { DATE_FUNCTIONS } from './date-functions.ts';
 import { NUMERIC_FUNCTIONS } from './numeric-functions.ts';
+import { decimalText, floatingText } from './double-text.ts';
 import { STRING_FUNCTIONS } from './string-functions.ts';
 import { JSON_FUNCTIONS } from './json-functions.ts';
+import { asMysqlText } from './temporal-values.ts';
 import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
 import { anyNullable, arity, folded, text, type FunctionContext, type FunctionTranslation } from './function-args.ts';
-import { aggregate, charLength, decimalType, digitsOf, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
+import { aggregate, charLength, declaredMembers, decimalType, digitsOf, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
 
 type Fn = FunctionTranslation;
 
 const nullableIfAny = anyNullable;
+
+/**
+ * A CONCAT part's text: a DOUBLE or FLOAT as MariaDB writes it (1e308, not DuckDB's 1e+308), a
+ * DECIMAL at its declared scale (1/3 is 0.3333), a
+ * DATE, DATETIME(n) or TIME as MySQL's text of it (dialect/temporal-values.ts).
+ */
+const partText = (e: Emitted): string => floatingText(e) ?? decimalText(e) ?? text(asMysqlText(e));
 const v = asValue;
 
 const sameString = (name: string, duck: string): Fn => (args) => {
   arity(name, args, 1);
-  return { sql: `${duck}(${text(args[0]!)})`, type: { columnType: familyOf(args[0]!.type) === 'string' ? args[0]!.type.columnType.replace(/^(enum|set)\(.*$/, stringType(charLength(args[0]!.type))) : stringType(charLength(args[0]!.type)), nullable: args[0]!.type.nullable } };
+  // MySQL's case mapping is one character to one: 'ß' has no upper case there (DuckDB's is 'ẞ').
+  const sql = duck === 'upper' ? `replace(upper(${text(args[0]!)}), 'ẞ', 'ß')` : `${duck}(${text(args[0]!)})`;
+  return { sql, type: { columnType: familyOf(args[0]!.type) === 'string' ? args[0]!.type.columnType.replace(/^(enum|set)\(.*$/, stringType(charLength(args[0]!.type))) : stringType(charLength(args[0]!.type)), nullable: args[0]!.type.nullable } };
 };
 
 /** Joined strings grow to 16777216 characters at most, unless a part is already longer (MariaDB's cap). */
@@ -41,6 +52,28 @@ function locate(substr: Emitted, str: Emitted, pos?: Emitted): Emitted {
 /** The type of a function returning one of its arguments (IF, IFNULL, COALESCE, GREATEST). */
 function choose(args: Emitted[], nullable: boolean): ExprType {
   return { ...aggregate(args.map((a) => a.type)), nullable, source: undefined };
+}
+
+/**
+ * The arguments of a function returning one of them, as values of its result type: where that
+ * is a string, each is its MySQL text (a DATE '2024-01-31', a YEAR '1990': DuckDB would not
+ * mix them with 'unknown').
+ */
+function chosenValues(args: Emitted[], type: ExprType): string[] {
+  const f = familyOf(type);
+  if (f !== 'string' && f !== 'binary') return args.map(v);
+  return args.map((a) => (familyOf(a.type) === 'null' ? v(a) : partText(a)));
+}
+
+/**
+ * The type of a value computed from one of this type (NULLIF, MIN, MAX): MariaDB sends an ENUM
+ * or SET so computed as a plain VARCHAR (with 0 decimals), a JSON as LONGTEXT.
+ */
+function computedType(t: ExprType): ExprType {
+  const ct = t.columnType.toLowerCase();
+  if (/^(enum|set)\(/.test(ct)) return { ...t, columnType: stringType(charLength(t) * (ct.startsWith('set') ? (declaredMembers(ct, 'set')?.length ?? 1) : 1)), textDecimals: 0 };
+  if (familyOf(t) === 'json') return { ...t, columnType: 'longtext' };
+  return t;
 }
 
 /** MySQL's GREATEST/LEAST are NULL when any argument is; DuckDB's skip NULLs. */
@@ -76,13 +109,13 @@ const FUNCTIONS: Record<string, Fn> = {
     if (args.length === 0) throw new DialectUnsupported('CONCAT() without arguments');
     // `||` is NULL when any part is, as CONCAT is; DuckDB's concat() would skip NULLs.
     const binary = args.some((a) => familyOf(a.type) === 'binary');
-    return { sql: `(${args.map(text).join(' || ')})`, type: { columnType: stringType(joinedLength(args.map((a) => charLength(a.type))), binary), nullable: nullableIfAny(args) } };
+    return { sql: `(${args.map(partText).join(' || ')})`, type: { columnType: stringType(joinedLength(args.map((a) => charLength(a.type))), binary), nullable: nullableIfAny(args) } };
   },
   CONCAT_WS(args) {
     if (args.length < 2) throw new DialectUnsupported('CONCAT_WS() with fewer than 2 arguments');
     const [sep, ...rest] = args;
     const length = joinedLength([...rest.map((a) => charLength(a.type)), charLength(sep!.type) * (rest.length - 1)]);
-    return { sql: `CASE WHEN ${v(sep!)} IS NULL THEN NULL ELSE concat_ws(${[sep!, ...rest].map(text).join(', ')}) END`, type: { columnType: stringType(length), nullable: sep!.type.nullable } };
+    return { sql: `CASE WHEN ${v(sep!)} IS NULL THEN NULL ELSE concat_ws(${[sep!, ...rest].map(partText).join(', ')}) END`, type: { columnType: stringType(length), nullable: sep!.type.nullable } };
   },
   SUBSTRING: (args, name) => substring(args, name),
   SUBSTR: (args, name) => substring(args, name),
@@ -129,21 +162,30 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   IFNULL(args, name) {
     arity(name, args, 2);
-    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(args, args[0]!.type.nullable && args[1]!.type.nullable) };
+    const type = choose(args, args[0]!.type.nullable && args[1]!.type.nullable);
+    return { sql: `coalesce(${chosenValues(args, type).join(', ')})`, type };
   },
   COALESCE(args, name) {
     if (args.length === 0) throw new DialectUnsupported('COALESCE() without arguments');
-    return { sql: `coalesce(${args.map(v).join(', ')})`, type: choose(args, args.every((a) => a.type.nullable)) };
+    const type = choose(args, args.every((a) => a.type.nullable));
+    return { sql: `coalesce(${chosenValues(args, type).join(', ')})`, type };
   },
   NULLIF(args, name) {
     arity(name, args, 2);
-    return { sql: `nullif(${args.map(v).join(', ')})`, type: { ...args[0]!.type, nullable: true, source: undefined } };
+    return { sql: `nullif(${args.map(v).join(', ')})`, type: { ...computedType(args[0]!.type), nullable: true, source: undefined } };
+  },
+  ISNULL(args, name) {
+    arity(name, args, 1);
+    return { sql: `(${v(args[0]!)} IS NULL)`, type: typeOf('int(1)', false), bool: true };
   },
   GREATEST: extreme('greatest'),
   LEAST: extreme('least'),
   ABS(args, name) {
     arity(name, args, 1);
-    return { sql: `abs(${v(args[0]!)})`, type: { ...args[0]!.type, source: undefined } };
+    const x = args[0]!;
+    // ABS(-2^63) leaves BIGINT: MariaDB's error 1690, which the cast back from 128 bits raises.
+    if (familyOf(x.type) === 'int' && /^bigint/i.test(x.type.columnType) && !/unsigned/i.test(x.type.columnType)) return { sql: `CAST(abs(CAST(${v(x)} AS HUGEINT)) AS BIGINT)`, type: { ...x.type, source: undefined } };
+    return { sql: `abs(${v(x)})`, type: { ...x.type, source: undefined } };
   },
   DATABASE(args, name, ctx) {
     arity(name, args, 0);
@@ -169,12 +211,13 @@ export function aggregateType(name: string, arg: ExprType | null): ExprType {
       return typeOf('bigint(21)', false);
     case 'MIN':
     case 'MAX':
-      return arg ? { ...arg, nullable: true, source: undefined } : typeOf('', true);
+      return arg ? { ...computedType(arg), nullable: true, source: undefined } : typeOf('', true);
     case 'SUM': {
       const f = arg ? familyOf(arg) : 'unknown';
       if (f === 'int' || f === 'decimal' || f === 'year') {
         const d = digitsOf(arg!);
-        return typeOf(decimalType(d.int + 22, d.scale), true);
+        // MariaDB's SUM is DECIMAL(p + 22, s); DuckDB holds 38 digits, which any real sum fits.
+        return typeOf(decimalType(Math.min(d.int + 22, 38 - d.scale), d.scale), true);
       }
       return typeOf(f === 'unknown' ? '' : 'double', true);
     }

@@ -18,6 +18,22 @@ export interface ExprType {
   columnType: string;
   nullable: boolean;
   source?: ColumnSource;
+  /**
+   * The digits MariaDB counts for this value (Item::decimal_precision) where its type's width
+   * says otherwise: an integer literal counts its digits, not its sign (`200` is 3).
+   */
+  precision?: number;
+  /**
+   * The decimals MariaDB sends for a computed string where they are not its usual 39 (not
+   * fixed): DATE_FORMAT, CAST AS CHAR and DATE_ADD on a string send 0.
+   */
+  textDecimals?: number;
+  /** A computed text MariaDB sends as BLOB (252) whatever its length: GROUP_CONCAT's (Item_func_group_concat). */
+  blobText?: boolean;
+  /** A text value's collation (a column's from the source catalog, or COLLATE's); none: the connection's. */
+  collation?: string;
+  /** How strongly `collation` holds (dialect/collation.ts): 0 explicit, 2 a column's. */
+  coercibility?: number;
 }
 
 export type Family = 'null' | 'int' | 'decimal' | 'float' | 'double' | 'string' | 'binary' | 'date' | 'datetime' | 'time' | 'year' | 'json' | 'unknown';
@@ -97,10 +113,54 @@ export function digitsOf(t: ExprType): { int: number; scale: number } {
     const scale = m?.[2] ? Number(m[2]) : 0;
     return { int: precision - scale, scale };
   }
-  const max = b === 'bigint' && isUnsigned(t) ? 20 : (INT_DIGITS[b] ?? (b === 'year' ? 4 : 20));
-  // A display width narrower than the type's digits is a literal's own length (`2` is int(1)).
+  return { int: integerPrecision(t), scale: 0 };
+}
+
+/**
+ * The digits MariaDB counts for an integer (Item::decimal_precision): a table column its type's
+ * (a TINYINT(1) still holds 3 digits), a literal its own digits, a computed value its display
+ * length less the sign; YEAR 4.
+ */
+export function integerPrecision(t: ExprType): number {
+  const ct = t.columnType.toLowerCase();
+  const b = base(ct);
+  if (b === 'year') return 4;
+  if (t.precision !== undefined) return t.precision;
+  const intrinsic = b === 'bigint' && isUnsigned(t) ? 20 : (INT_DIGITS[b] ?? 20);
   const width = Number(/\((\d+)\)/.exec(ct)?.[1] ?? NaN);
-  return { int: Number.isNaN(width) ? max : Math.min(width, max), scale: 0 };
+  if (t.source || Number.isNaN(width)) return intrinsic;
+  return Math.max(1, width - (isUnsigned(t) ? 0 : 1));
+}
+
+/** UNSIGNED for arithmetic: declared so, or a YEAR. */
+export const isUnsignedInt = (t: ExprType): boolean => isUnsigned(t) || familyOf(t) === 'year';
+
+/**
+ * An integer result of this display length as MariaDB types it (type_handler_long_or_longlong):
+ * INT while it fits 9 characters, BIGINT beyond.
+ */
+export function integerType(length: number, unsigned: boolean): string {
+  return `${length <= 9 ? 'int' : 'bigint'}(${length})${unsigned ? ' unsigned' : ''}`;
+}
+
+/** MariaDB's NOT_FIXED_DEC: a DOUBLE's decimals when it prints its shortest digits. */
+export const NOT_FIXED_DEC = 31;
+
+/**
+ * The decimals a number carries (Item::decimals): an integer 0, a DECIMAL its scale, a DOUBLE
+ * its declared (ROUND(x, 2) is DOUBLE(19,2), PI() 6) or NOT_FIXED_DEC.
+ */
+export function decimalsOf(t: ExprType): number {
+  const f = familyOf(t);
+  if (f === 'int' || f === 'year') return 0;
+  if (f === 'decimal') return digitsOf(t).scale;
+  const m = /^(?:double|float|real)\(\d+,\s*(\d+)\)/.exec(t.columnType.toLowerCase());
+  return m ? Math.min(Number(m[1]), NOT_FIXED_DEC) : NOT_FIXED_DEC;
+}
+
+/** A DOUBLE with these decimals: printed fixed to them, or (NOT_FIXED_DEC) its shortest digits. */
+export function doubleType(decimals: number): string {
+  return decimals >= NOT_FIXED_DEC ? 'double' : `double(${17 + Math.max(decimals, 0)},${Math.max(decimals, 0)})`;
 }
 
 /** Characters a string type holds (MySQL's length in characters). */

@@ -50,6 +50,7 @@ export function parserInput(tokens: Token[]): ParserInput {
   };
   const solid = tokens.filter((t) => t.kind !== 'space');
   const casts = convertsToCasts(solid);
+  const binaries = binaryOperators(solid);
   const distinct = distinctArguments(solid);
   let previous: Token | undefined;
   let afterSelect = false;
@@ -58,6 +59,7 @@ export function parserInput(tokens: Token[]): ParserInput {
     const next = solid[i + 1];
     const adjacent = next !== undefined && next.start === t.end;
     for (let k = distinct.closeBefore.get(i) ?? 0; k > 0; k--) out.push('))');
+    for (let k = binaries.closeBefore.get(i) ?? 0; k > 0; k--) out.push(' AS BINARY)');
     for (let k = distinct.openBefore.get(i) ?? 0; k > 0; k--) out.push(' ((');
     const up = word(t);
     // `--1` is minus minus one to MySQL (a comment needs a space after the dashes), but the
@@ -119,6 +121,10 @@ export function parserInput(tokens: Token[]): ParserInput {
         if (solid[j]!.text === ')' && --depth === 0) break;
       }
       i = j;
+    } else if (binaries.operators.has(i)) {
+      // BINARY x is CAST(x AS BINARY): x compares byte by byte (the grammar knows no BINARY operator).
+      out.push(' CAST(');
+      glued = true;
     } else if (casts.has(i)) {
       out.push(' ' + casts.get(i)!);
     } else if ((t.kind === 'quoted' || t.kind === 'word') && STRING_PLACEHOLDER.test(t.text)) {
@@ -133,6 +139,7 @@ export function parserInput(tokens: Token[]): ParserInput {
     else if (!(afterSelect && (SELECT_MODIFIERS_DROPPED.has(up) || up === 'DISTINCT' || up === 'ALL' || up === 'SQL_CALC_FOUND_ROWS' || up === 'DISTINCTROW'))) afterSelect = false;
     previous = solid[i];
   }
+  for (let k = binaries.closeBefore.get(solid.length) ?? 0; k > 0; k--) out.push(' AS BINARY)');
   return { text: out.join('').trim(), literals };
 }
 
@@ -170,6 +177,45 @@ function distinctArguments(solid: Token[]): { openBefore: Map<number, number>; c
   }
   return { openBefore, closeBefore };
 }
+
+/**
+ * The BINARY operator (`BINARY name = 'x'`, `name = BINARY 'x'`), not the type BINARY after AS
+ * or in CONVERT: each one's token index, and where its operand (a literal, a possibly qualified
+ * name, a call or a parenthesised expression) ends.
+ */
+function binaryOperators(solid: Token[]): { operators: Set<number>; closeBefore: Map<number, number> } {
+  const operators = new Set<number>();
+  const closeBefore = new Map<number, number>();
+  for (let i = 0; i < solid.length - 1; i++) {
+    if (word(solid[i]) !== 'BINARY' || word(solid[i - 1]) === 'AS' || solid[i - 1]?.text === ',' && word(solid[i - 3]) === 'CONVERT') continue;
+    const first = solid[i + 1]!;
+    if (!(first.kind === 'string' || first.kind === 'number' || first.kind === 'quoted' || first.text === '(' || (first.kind === 'word' && !RESERVED_AFTER_BINARY.has(word(first))))) continue;
+    let j = i + 1;
+    const skipGroup = () => {
+      let depth = 0;
+      for (; j < solid.length; j++) {
+        if (solid[j]!.text === '(') depth++;
+        else if (solid[j]!.text === ')' && --depth === 0) return;
+      }
+    };
+    if (first.text === '(') skipGroup();
+    else {
+      while (solid[j + 1]?.text === '.' && (solid[j + 2]?.kind === 'word' || solid[j + 2]?.kind === 'quoted')) j += 2;
+      if (solid[j + 1]?.text === '(' && first.kind === 'word') {
+        j++;
+        skipGroup();
+      }
+      while (first.kind === 'string' && solid[j + 1]?.kind === 'string') j++;
+    }
+    if (j >= solid.length) continue;
+    operators.add(i);
+    closeBefore.set(j + 1, (closeBefore.get(j + 1) ?? 0) + 1);
+  }
+  return { operators, closeBefore };
+}
+
+/** Words after which BINARY is not the operator (e.g. `CHARACTER SET binary`, `COLLATE binary`). */
+const RESERVED_AFTER_BINARY = new Set(['FROM', 'WHERE', 'AND', 'OR', 'AS', 'ON', 'ORDER', 'GROUP', 'LIMIT']);
 
 const CAST_TARGETS = new Set(['SIGNED', 'UNSIGNED', 'CHAR', 'NCHAR', 'VARCHAR', 'DATE', 'DATETIME', 'TIME', 'DECIMAL', 'BINARY', 'JSON', 'DOUBLE', 'FLOAT', 'REAL', 'INTEGER', 'INT']);
 

@@ -9,6 +9,8 @@ export interface CatalogColumn {
   columnType: string;
   nullable: boolean;
   primaryKey: boolean;
+  /** A text column's collation at the source (information_schema.COLUMNS.COLLATION_NAME). */
+  collation?: string;
 }
 
 /** The source tables' columns as the sink recorded them. */

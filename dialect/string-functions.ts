@@ -14,8 +14,10 @@ function pad(duck: string): Fn {
     arity(name, args, 3);
     const width = Number(args[1]!.sql);
     const length = Number.isInteger(width) && width >= 0 ? width : 255;
-    // MySQL: NULL for a negative length; an empty pad string can only shorten.
-    return { sql: `CASE WHEN ${v(args[1]!)} < 0 THEN NULL ELSE ${duck}(${text(args[0]!)}, CAST(${v(args[1]!)} AS INTEGER), ${text(args[2]!)}) END`, type: typeOf(stringType(length), true) };
+    // MySQL: NULL for a negative length.
+    // An empty pad string that would have to lengthen the string gives NULL (DuckDB raises).
+    const short = `length(${text(args[0]!)}) >= CAST(${v(args[1]!)} AS INTEGER)`;
+    return { sql: `CASE WHEN ${v(args[1]!)} < 0 THEN NULL WHEN ${text(args[2]!)} = '' AND NOT ${short} THEN NULL ELSE ${duck}(${text(args[0]!)}, CAST(${v(args[1]!)} AS INTEGER), ${text(args[2]!)}) END`, type: typeOf(stringType(length), true) };
   };
 }
 

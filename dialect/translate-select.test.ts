@@ -110,7 +110,7 @@ describe('result column types', () => {
 
   it('types table columns, aggregates and expressions as MySQL reports them', () => {
     expect(types('SELECT count(*), sum(amount), avg(qty), max(note) FROM bill b')).toEqual(['count(*): bigint(21) NOT NULL', 'sum(amount): decimal(36,2)', 'avg(qty): decimal(14,4)', 'max(note): varchar(20)']);
-    expect(types('SELECT id, amount * 2 AS a2, qty + 1 AS q FROM bill b')).toEqual(['id: bigint(20) unsigned NOT NULL <- bill.id', 'a2: decimal(15,2) NOT NULL', 'q: bigint']);
+    expect(types('SELECT id, amount * 2 AS a2, qty + 1 AS q FROM bill b')).toEqual(['id: bigint(20) unsigned NOT NULL <- bill.id', 'a2: decimal(15,2) NOT NULL', 'q: bigint(12)']);
   });
 
   it('aggregates CASE / IF branches: signed and unsigned BIGINT meet as DECIMAL; strings widen', () => {

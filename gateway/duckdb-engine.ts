@@ -21,6 +21,8 @@ import { PARTS_SCHEMA } from '../store/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, waitForSessionGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, type SessionActivity } from './session-control.ts';
 import { selectVariables, systemVariables } from './system-variables.ts';
+import { collationName } from './protocol/constants.ts';
+import { awaitLoadedTables } from './table-readiness.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, StatementOutcome } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
 import { resultDescriber, SourceCatalogCache } from './source-columns.ts';
@@ -46,17 +48,17 @@ export function createDuckDbHandler(options: EngineOptions): QueryHandler & { fo
     forwarded,
     async openSession(state) {
       const conn = await options.connect();
-      // MySQL's default collations (utf8mb4_general_ci, utf8mb4_0900_ai_ci) compare, group, sort
-      // and deduplicate text ignoring case and accents; so does this session. SESSION: a plain SET
-      // is instance-wide, and the sink must keep comparing keys exactly.
-      await conn.run(`SET SESSION default_collation = 'nocase.noaccent'`);
+      // No default collation: the dialect compares, groups, sorts and dedupes text by each
+      // value's own collation key (dialect/collation.ts); DuckDB compares what it is given exactly.
       return new DuckDbSession(conn, state, options.writeTarget, registry, options.sources ?? (() => []), catalog, { forwarded, upstream: options.upstream ? new UpstreamSession(options.upstream) : null });
     },
   };
 }
 
 class DuckDbSession implements QuerySession {
-  private vars = systemVariables();
+  private vars: Map<string, string>;
+  /** The session set instaquery_wait_timeout: a read of a table still loading waits for it. */
+  private waitsForLoads = false;
   /**
    * What SHOW WARNINGS shows for the last statement: where a SELECT's answer came from (served
    * from the store, or forwarded and why), or the error it ended with.
@@ -83,6 +85,7 @@ class DuckDbSession implements QuerySession {
     private readonly forwarding: { forwarded: ForwardedShapes; upstream: UpstreamSession | null },
   ) {
     const session = this;
+    this.vars = systemVariables(collationName(state.textCharset));
     this.grants = new Grants({ user: state.user, host: this.hostOnly, databases: state.allowedDatabases ?? null });
     this.catalogFilter = new CatalogFilter(conn, state.allowedDatabases ?? null);
     this.translator = new SessionTranslator(conn, catalog, this.grants, () => this.state.database, (name) => this.sessionValue(name));
@@ -166,6 +169,7 @@ class DuckDbSession implements QuerySession {
       throw err;
     }
     if (t.kind === 'select') await waitForSessionGtid(this.vars, this.sources);
+    if (t.kind === 'select') await this.awaitLoaded(t);
     if (t.kind === 'show') return this.show(sql);
     switch (t.kind) {
       case 'write':
@@ -176,6 +180,7 @@ class DuckDbSession implements QuerySession {
       case 'transaction':
       case 'set':
         applySet(sql, this.vars, this.grants.unrestricted);
+        if (/\binstaquery_wait_timeout\b/i.test(sql)) this.waitsForLoads = true;
         return { kind: 'ok' };
       case 'use': {
         const name = /^\s*use\s+[`"]?([^`"\s;]+)[`"]?/i.exec(sql)?.[1];
@@ -260,6 +265,11 @@ class DuckDbSession implements QuerySession {
     }
   }
 
+  /** No answer from a table whose snapshot is not finished (gateway/table-readiness.ts). */
+  private awaitLoaded(t: Translation): Promise<void> {
+    return awaitLoadedTables(this.conn, t.relations ?? [], this.waitsForLoads ? Number(this.vars.get('instaquery_wait_timeout') ?? 10) : 0);
+  }
+
   private async run(duckSql: string, mysqlSql: string, t: Translation): Promise<QueryResult> {
     // The catalog is read first: any query on this connection would end a streaming result.
     const sourcesOf = await this.describer(mysqlSql, t);
@@ -324,6 +334,7 @@ class DuckDbSession implements QuerySession {
   private async executePrepared(statementId: number, params: ParamValue[]): Promise<QueryResult> {
     const prepared = this.statements.forExecution(statementId, params);
     if (prepared.kind === 'emulated') return this.query(substituteParams(prepared.sql, params));
+    await this.awaitLoaded(prepared.translation);
     const sourcesOf = await this.describer(prepared.mysqlSql, prepared.translation);
     const start = async () => {
       prepared.statement.clearBindings();
@@ -356,7 +367,8 @@ class DuckDbSession implements QuerySession {
 
   async reset(): Promise<void> {
     this.statements.closeAll();
-    this.vars = systemVariables();
+    this.vars = systemVariables(collationName(this.state.textCharset));
+    this.waitsForLoads = false;
   }
 
   private showContext(): ShowContext {

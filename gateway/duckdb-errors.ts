@@ -1,6 +1,6 @@
 // DuckDB's and the dialect's errors as MySQL's: the number, SQLSTATE and words a MySQL client
 // expects for the same mistake (a missing table is 1146, a dialect refusal 1235, …).
-import { DialectError, DialectUnsupported, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { DialectError, DialectUnsupported, IllegalCollationMix, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { SqlError } from './sql-errors.ts';
 
 /** DuckDB's error text names its class first ("Catalog Error: ..."); map it to MySQL's. */
@@ -43,6 +43,7 @@ export function translateOrThrow(sql: string, context: TranslateContext): Transl
     return translate(sql, context);
   } catch (err) {
     if (err instanceof UnknownColumn) throw new SqlError('BAD_FIELD', err.message);
+    if (err instanceof IllegalCollationMix) throw new SqlError('CANT_AGGREGATE_2COLLATIONS', err.message);
     if (err instanceof DialectUnsupported) throw new SqlError('NOT_SUPPORTED_YET', err.message);
     if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);
     throw err;

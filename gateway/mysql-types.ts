@@ -4,6 +4,7 @@ import { DuckDBTypeId, type DuckDBType, type DuckDBValue } from '@duckdb/node-ap
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn, TextValue } from './result-set.ts';
 import { formatDatetime } from './temporal-text.ts';
+import { mysqlDoubleText, mysqlFixedText, mysqlFloatText } from './double-text.ts';
 import { describeSourceColumn, type SourceColumnInfo } from './source-columns.ts';
 
 interface MySqlShape {
@@ -25,8 +26,9 @@ const integer = (type: number, length: number, unsigned = false): MySqlShape => 
   render: text,
 });
 
-// FLOAT comes back widened to a JS double; MySQL prints it with float precision.
-const renderFloat = (v: DuckDBValue): TextValue => String(Number((v as number).toPrecision(7)));
+// FLOAT comes back widened to a JS double; MariaDB prints it with float precision.
+const renderFloat = (v: DuckDBValue): TextValue => mysqlFloatText(v as number);
+const renderDouble = (v: DuckDBValue): TextValue => mysqlDoubleText(v as number);
 
 // DATETIME(fsp) prints exactly fsp fractional digits, as MySQL does.
 const datetime = (fsp: number, micros: (v: DuckDBValue) => bigint): MySqlShape => ({
@@ -38,7 +40,16 @@ const datetime = (fsp: number, micros: (v: DuckDBValue) => bigint): MySqlShape =
   render: (v) => formatDatetime(micros(v), fsp),
 });
 
-function shapeOf(t: DuckDBType): MySqlShape {
+/**
+ * The fractional digits a DATETIME result column prints, from its MySQL type when known (a
+ * DATETIME(1) is held in milliseconds but prints one digit); undefined to go by the DuckDB unit.
+ */
+function declaredFsp(source: SourceColumnInfo | null | undefined): number | undefined {
+  const m = /^(?:datetime|timestamp)(?:\((\d)\))?$/i.exec(source?.columnType ?? '');
+  return m ? Number(m[1] ?? 0) : undefined;
+}
+
+function shapeOf(t: DuckDBType, fsp?: number): MySqlShape {
   switch (t.typeId) {
     case DuckDBTypeId.BOOLEAN:
       return { ...integer(ColumnType.TINY, 1), render: (v) => (v ? '1' : '0') };
@@ -69,18 +80,18 @@ function shapeOf(t: DuckDBType): MySqlShape {
     case DuckDBTypeId.FLOAT:
       return { type: ColumnType.FLOAT, flags: ColumnFlag.NUM, charset: Charset.BINARY, length: 12, decimals: 31, render: renderFloat };
     case DuckDBTypeId.DOUBLE:
-      return { type: ColumnType.DOUBLE, flags: ColumnFlag.NUM, charset: Charset.BINARY, length: 22, decimals: 31, render: text };
+      return { type: ColumnType.DOUBLE, flags: ColumnFlag.NUM, charset: Charset.BINARY, length: 22, decimals: 31, render: renderDouble };
     case DuckDBTypeId.DATE:
       return { type: ColumnType.DATE, flags: ColumnFlag.BINARY, charset: Charset.BINARY, length: 10, decimals: 0, render: text };
     case DuckDBTypeId.TIMESTAMP_S:
-      return datetime(0, (v) => (v as unknown as { seconds: bigint }).seconds * 1_000_000n);
+      return datetime(fsp ?? 0, (v) => (v as unknown as { seconds: bigint }).seconds * 1_000_000n);
     case DuckDBTypeId.TIMESTAMP_MS:
-      return datetime(3, (v) => (v as unknown as { millis: bigint }).millis * 1000n);
+      return datetime(fsp ?? 3, (v) => (v as unknown as { millis: bigint }).millis * 1000n);
     case DuckDBTypeId.TIMESTAMP:
     case DuckDBTypeId.TIMESTAMP_TZ:
-      return datetime(6, (v) => (v as unknown as { micros: bigint }).micros);
+      return datetime(fsp ?? 6, (v) => (v as unknown as { micros: bigint }).micros);
     case DuckDBTypeId.TIMESTAMP_NS:
-      return datetime(6, (v) => (v as unknown as { nanos: bigint }).nanos / 1000n);
+      return datetime(fsp ?? 6, (v) => (v as unknown as { nanos: bigint }).nanos / 1000n);
     case DuckDBTypeId.TIME:
       return { type: ColumnType.TIME, flags: ColumnFlag.BINARY, charset: Charset.BINARY, length: 17, decimals: 6, render: text };
     case DuckDBTypeId.BLOB:
@@ -104,6 +115,21 @@ function shapeOf(t: DuckDBType): MySqlShape {
   }
 }
 
+/**
+ * A DOUBLE or FLOAT whose MySQL type fixes its decimals (ROUND(x, 2) is DOUBLE(19,2), PI() 6)
+ * prints exactly that many, as MariaDB does; one the dialect says is a FLOAT prints as a FLOAT.
+ */
+function withDeclaredDecimals(shape: MySqlShape, source: SourceColumnInfo | null | undefined): MySqlShape {
+  if (!source || (shape.type !== ColumnType.DOUBLE && shape.type !== ColumnType.FLOAT)) return shape;
+  const t = source.columnType.toLowerCase();
+  const fixed = /^(?:double|float|real)\(\d+,\s*(\d+)\)/.exec(t);
+  if (fixed && Number(fixed[1]) < 31) {
+    const decimals = Number(fixed[1]);
+    return { ...shape, decimals, render: (v) => mysqlFixedText(v as number, decimals) };
+  }
+  return /^float\b/.test(t) ? { ...shape, render: renderFloat } : shape;
+}
+
 export interface ResultShape {
   columns: ResultColumn[];
   renderRow(values: DuckDBValue[]): TextValue[];
@@ -114,7 +140,7 @@ export interface ResultShape {
  * is described as MySQL describes that column. Values render from the DuckDB type either way.
  */
 export function describeResult(names: string[], types: DuckDBType[], sources: (SourceColumnInfo | null)[] = [], textCharset: number = Charset.UTF8MB4_GENERAL_CI): ResultShape {
-  const shapes = types.map(shapeOf);
+  const shapes = types.map((t, i) => withDeclaredDecimals(shapeOf(t, declaredFsp(sources[i])), sources[i]));
   const columns = names.map((name, i) => {
     const source = sources[i];
     if (source) return describeSourceColumn(source, name, textCharset);

@@ -25,6 +25,10 @@ export interface SourceColumnInfo {
   computed?: boolean;
   /** The table's name in the query (an alias), sent as the column's table; org_table stays the real name. */
   tableAlias?: string;
+  /** A computed string's decimals where MariaDB sends other than 39 (ExprType.textDecimals). */
+  textDecimals?: number;
+  /** Sent as BLOB (252) whatever its length, as MariaDB sends GROUP_CONCAT (ExprType.blobText). */
+  blobText?: boolean;
 }
 
 export type SourceCatalog = Map<string, SourceColumnInfo[]>;
@@ -80,13 +84,14 @@ export class SourceCatalogCache {
         continue;
       }
       const keys = new Set(JSON.parse(String(pk)) as string[]);
-      const list = (JSON.parse(String(columns)) as { name: string; columnType: string; nullable: boolean }[]).map((c) => ({
+      const list = (JSON.parse(String(columns)) as { name: string; columnType: string; nullable: boolean; collation?: string }[]).map((c) => ({
         db: String(db),
         table: String(table),
         name: c.name,
         columnType: c.columnType,
         nullable: c.nullable,
         primaryKey: keys.has(c.name),
+        ...(c.collation ? { collation: c.collation } : {}),
       }));
       catalog.set(`${db}.${table}`.toLowerCase(), list);
       if (cold === true && typeof partitioning === 'string') bucketed.set(`${db}.${table}`.toLowerCase(), parseSpec(partitioning, `partition spec of ${db}.${table}`));
@@ -151,7 +156,7 @@ export function hintedColumns(hints: ResultColumnHint[]): SourceColumnInfo[] {
   return hints.map((h) =>
     h.type.source
       ? { db: h.type.source.db, table: h.type.source.table, tableAlias: h.type.source.tableAlias, name: h.type.source.column, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: h.type.source.primaryKey }
-      : { db: '', table: '', name: h.name, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: false, computed: true },
+      : { db: '', table: '', name: h.name, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: false, computed: true, ...(h.type.textDecimals === undefined ? {} : { textDecimals: h.type.textDecimals }), ...(h.type.blobText ? { blobText: true } : {}) },
   );
 }
 
@@ -207,7 +212,7 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
   const scale = Number(/\(\d+,\s*(\d+)\)/.exec(t)?.[1] ?? 0);
   const unsigned = /\bunsigned\b/.test(t);
   // A computed text value carries MariaDB's "not fixed" decimals marker (39), as the server sends it.
-  const textDecimals = c.computed ? 39 : 0;
+  const textDecimals = c.computed ? (c.textDecimals ?? 39) : 0;
   let flags = (c.nullable ? 0 : ColumnFlag.NOT_NULL) | (c.primaryKey ? ColumnFlag.PRI_KEY : 0);
   const def = (type: number, length: number, charset: number, decimals: number, extra = 0): ResultColumn => ({
     schema: c.db,
@@ -239,11 +244,12 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
       if (precision > 38) break; // held as text in the store
       return def(ColumnType.NEWDECIMAL, precision + (scale > 0 ? 1 : 0) + (unsigned ? 0 : 1), Charset.BINARY, scale, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
     }
+    // FLOAT(M,D) / DOUBLE(M,D) (a declared column, or ROUND(x, 2)) carry D decimals; else NOT_FIXED_DEC.
     case 'float':
-      return def(ColumnType.FLOAT, 12, Charset.BINARY, 31, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
+      return def(ColumnType.FLOAT, 12, Charset.BINARY, /,/.test(t) && scale < 31 ? scale : 31, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
     case 'double':
     case 'real':
-      return def(ColumnType.DOUBLE, 22, Charset.BINARY, 31, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
+      return def(ColumnType.DOUBLE, 22, Charset.BINARY, /,/.test(t) && scale < 31 ? scale : 31, ColumnFlag.NUM | (unsigned ? ColumnFlag.UNSIGNED : 0));
     case 'bit':
       // The store holds BIT(n) as the unsigned number its bits spell, and says so.
       return def(ColumnType.LONGLONG, 20, Charset.BINARY, 0, ColumnFlag.NUM | ColumnFlag.UNSIGNED);
@@ -278,7 +284,7 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
       if (!c.computed) return def(ColumnType.BLOB, Math.min(TEXT_LENGTHS[base]! * 4, 0xffffffff), textCharset, 0, ColumnFlag.BLOB);
       // As MariaDB sends an expression's long text: the blob type its byte length needs.
       const bytes = Math.min((Number.isNaN(width) ? TEXT_LENGTHS[base]! : width) * 4, 0xffffffff);
-      const type = bytes <= 255 ? ColumnType.TINY_BLOB : bytes <= 65535 ? ColumnType.BLOB : bytes <= 16777215 ? ColumnType.MEDIUM_BLOB : ColumnType.LONG_BLOB;
+      const type = c.blobText ? ColumnType.BLOB : bytes <= 255 ? ColumnType.TINY_BLOB : bytes <= 65535 ? ColumnType.BLOB : bytes <= 16777215 ? ColumnType.MEDIUM_BLOB : ColumnType.LONG_BLOB;
       return def(type, bytes, textCharset, textDecimals);
     }
     case 'tinyblob':

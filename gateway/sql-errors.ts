@@ -27,6 +27,8 @@ export const ER = {
   QUERY_INTERRUPTED: { code: 1317, state: '70100' },
   QUERY_TIMEOUT: { code: 3024, state: 'HY000' },
   DATA_OUT_OF_RANGE: { code: 1690, state: '22003' },
+  CANT_AGGREGATE_2COLLATIONS: { code: 1267, state: 'HY000' },
+  TABLE_DEF_CHANGED: { code: 1412, state: 'HY000' },
   SUBQUERY_NO_1_ROW: { code: 1242, state: '21000' },
 } as const;
 

@@ -15,7 +15,8 @@ export function isSystemVariable(name: string): boolean {
   return KNOWN.has(n) || n.startsWith('instaquery_') || (gatewayDefaults ??= new Set(systemVariables().keys())).has(n);
 }
 
-export function systemVariables(): Map<string, string> {
+/** A session's variables; `collationConnection` is the collation the client connected with. */
+export function systemVariables(collationConnection = 'utf8mb4_general_ci'): Map<string, string> {
   return new Map([
     ['version', SERVER_VERSION],
     ['version_comment', 'instaquery (read-only MySQL-compatible gateway over DuckDB)'],
@@ -43,7 +44,8 @@ export function systemVariables(): Map<string, string> {
     ['character_set_connection', 'utf8mb4'],
     ['character_set_results', 'utf8mb4'],
     ['character_set_server', 'utf8mb4'],
-    ['collation_connection', 'utf8mb4_general_ci'],
+    // String literals compare under it (dialect/collation.ts), as on the source.
+    ['collation_connection', collationConnection],
     ['collation_server', 'utf8mb4_general_ci'],
     ['time_zone', 'SYSTEM'],
     ['system_time_zone', 'UTC'],

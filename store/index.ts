@@ -14,3 +14,4 @@ export { archivePartition, archiveSourceSql, freezePartition, partitionsWithTomb
 export { referencedColdFiles, type ColdFile, type ColdPartition } from './cold-catalog.ts';
 export type { KnownTable } from './target-table.ts';
 export type { StoredDeadLetter } from './dead-letter.ts';
+export { readLoadingTables, type LoadingTable } from './snapshot-progress-store.ts';

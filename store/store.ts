@@ -115,6 +115,8 @@ export class ColumnarStore {
             await clearHistory(this.writer, connector);
             await clearProgress(this.writer, connector);
             for (const t of tables) this.known.set(`${t.db}.${t.table}`, await recreateTable(this.writer, t, specOf(t)));
+            // Each table is incomplete from now until its last chunk: the gateway refuses it.
+            for (const t of tables) await writeProgress(this.writer, connector, t.db, t.table, { lastKey: null, rowsDone: 0, done: false });
             await recordHistory(this.writer, connector, at, '-- snapshot', tables.map((t) => ({ db: t.db, table: t.table, schema: t, quarantine: null })));
           }),
         ),
@@ -146,6 +148,7 @@ export class ColumnarStore {
             await stage.drop();
           }
         }),
+      tableLoading: (table, progress) => this.exclusive(() => this.transaction(() => writeProgress(this.writer, connector, table.db, table.table, progress))),
       snapshotProgress: () =>
         this.exclusive(async () => {
           const at = await readOffset(this.writer, connector);

@@ -11,7 +11,7 @@ type Rows = Record<string, unknown>[];
 export async function readTableSchemas(conn: mysql.Connection, filter: TableFilter, only?: { db: string; table: string }): Promise<TableSchema[]> {
   const narrow = only ? ' AND c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?' : '';
   const [rows] = await conn.query(
-    `SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS tbl, c.COLUMN_NAME AS name, c.COLUMN_TYPE AS column_type,
+    `SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS tbl, c.COLUMN_NAME AS name, c.COLUMN_TYPE AS column_type, c.COLLATION_NAME AS collation,
             c.IS_NULLABLE AS nullable, k.ORDINAL_POSITION AS pk_position
        FROM information_schema.COLUMNS c
        JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
@@ -34,7 +34,7 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
       tables.set(key, t);
     }
     const columnType = jsonColumns.has(`${key}.${String(r.name)}`) ? 'json' : String(r.column_type);
-    t.columns.push({ name: String(r.name), columnType, nullable: r.nullable === 'YES' });
+    t.columns.push({ name: String(r.name), columnType, nullable: r.nullable === 'YES', ...(r.collation && columnType !== 'json' ? { collation: String(r.collation) } : {}) });
     if (r.pk_position !== null && r.pk_position !== undefined) t.pk.push([Number(r.pk_position), String(r.name)]);
   }
   return [...tables.values()].map(({ pk, ...t }) => {

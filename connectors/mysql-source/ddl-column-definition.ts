@@ -40,12 +40,18 @@ export function columnDefinition(c: Cursor): ColumnDefinition {
   // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE: unique, not the primary key.
   let primaryKey = false;
   let defaultValue: ColumnDefinition['defaultValue'];
+  let collation: string | undefined;
+  let charset: string | undefined;
+  let binaryAttribute = false;
   while (!c.done && !COLUMN_ATTRIBUTES_END.has(c.peek()?.text ?? '')) {
     if (c.accept('UNSIGNED')) unsigned = true;
     else if (c.accept('SIGNED') || c.accept('ZEROFILL')) continue;
     else if (c.accept('NOT', 'NULL')) nullable = false;
     else if (c.accept('NULL')) nullable = true;
     else if (c.accept('DEFAULT')) defaultValue = defaultClause(c);
+    else if (c.accept('COLLATE')) collation = c.next().text.toLowerCase();
+    else if (c.accept('CHARACTER', 'SET') || c.accept('CHARSET')) charset = c.next().text.toLowerCase();
+    else if (c.accept('BINARY')) binaryAttribute = true;
     else if (c.word() === 'FIRST' || c.word() === 'AFTER') break;
     else if (c.accept('UNIQUE')) c.accept('KEY');
     else if (c.accept('PRIMARY', 'KEY') || (c.word() === 'KEY' && !c.isSymbol('(', 1) && c.accept('KEY'))) primaryKey = true;
@@ -53,7 +59,12 @@ export function columnDefinition(c: Cursor): ColumnDefinition {
     else c.next();
   }
   if (unsigned && !columnType.endsWith(' unsigned')) columnType += ' unsigned';
-  return { column: { name, columnType, nullable: nullable && !primaryKey }, primaryKey, defaultValue };
+  // The collation a text column declares (`COLLATE x`, `CHARACTER SET cs [BINARY]`); one it
+  // inherits from the table or database is not in the statement, and stays unknown.
+  if (!collation && charset) collation = charset === 'binary' ? undefined : binaryAttribute ? `${charset}_bin` : charset === 'utf8mb4' ? 'utf8mb4_general_ci' : undefined;
+  if (!collation && binaryAttribute && !charset) collation = 'utf8mb4_bin';
+  const textual = /^(var)?char|text$|^(tiny|medium|long)?text|^enum|^set/.test(columnType);
+  return { column: { name, columnType, nullable: nullable && !primaryKey, ...(collation && textual ? { collation } : {}) }, primaryKey, defaultValue };
 }
 
 function defaultClause(c: Cursor): ColumnDefinition['defaultValue'] {

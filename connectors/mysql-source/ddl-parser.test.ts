@@ -85,6 +85,11 @@ describe('CREATE TABLE', () => {
     expect(t.primaryKey).toEqual([]);
   });
 
+  it('keeps the collation a text column declares', () => {
+    const t = created("CREATE TABLE c (a VARCHAR(5) COLLATE utf8mb4_bin, b TEXT CHARACTER SET utf8mb4, c CHAR(2) BINARY, d VARCHAR(5), e INT)");
+    expect(t.columns.map((c) => c.collation)).toEqual(['utf8mb4_bin', 'utf8mb4_general_ci', 'utf8mb4_bin', undefined, undefined]);
+  });
+
   it('is not thrown off by column attributes, options, quoted names and IF NOT EXISTS', () => {
     const t = created(`CREATE TABLE IF NOT EXISTS \`other\`.\`my events\` (
       \`id\` BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
@@ -97,7 +102,7 @@ describe('CREATE TABLE', () => {
       PRIMARY KEY (\`id\`)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='x, y (z)'`);
     expect(t).toEqual({ db: 'other', table: 'my events', primaryKey: ['id'], columns: [col('id', 'bigint unsigned', false), col('kind', 'varchar(20)', false),
-      col('created_at', 'datetime(3)', false), col('label', 'varchar(10)'), col('a', 'int'), col('b', 'int'), col('order date', 'date')] });
+      col('created_at', 'datetime(3)', false), { ...col('label', 'varchar(10)'), collation: 'latin1_swedish_ci' }, col('a', 'int'), col('b', 'int'), col('order date', 'date')] });
   });
 
   it('uses the default database for an unqualified name and the given one for db.t', () => {

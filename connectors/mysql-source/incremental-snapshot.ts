@@ -32,6 +32,8 @@ export async function snapshotTablesAt(parts: SnapshotParts, tables: TableName[]
         log.warn({ table: `${db}.${table}` }, 'snapshot request for a table that is not there or not included: skipped');
         continue;
       }
+      // Marked incomplete before its rows go: the gateway never answers from a part of them.
+      await consumer.tableLoading?.({ db, table }, { lastKey: null, rowsDone: 0, done: false });
       await consumer.applySchemaChange(`-- incremental snapshot of ${db}.${table}`, [{ kind: 'create', after: schema }], at);
       history.apply({ kind: 'create', after: schema });
       const shape = rowShaper(schema, filter);
@@ -40,6 +42,7 @@ export async function snapshotTablesAt(parts: SnapshotParts, tables: TableName[]
         const events: ChangeEvent[] = chunk.map((r) => ({ op: 'r', before: null, after: shape(r), source, ts_ms: Date.now(), schema }));
         await consumer.applyChanges(events, at);
       });
+      await consumer.tableLoading?.({ db, table }, { lastKey: null, rowsDone: rows, done: true });
       log.info({ table: `${db}.${table}`, rows }, 'incremental snapshot done');
     }
   } finally {

@@ -39,13 +39,13 @@ async function estimates(conn: mysql.Connection, tables: TableSchema[]): Promise
 }
 
 /** Snapshots one table from where a previous attempt left it, reporting rows done. */
-async function snapshotTable(conn: mysql.Connection, table: TableSchema, filter: TableFilter, consumer: ChangeConsumer, chunkSize: number, from: TableSnapshotProgress | undefined, report: (rowsDone: number) => void): Promise<number> {
+async function snapshotTable(conn: mysql.Connection, table: TableSchema, filter: TableFilter, consumer: ChangeConsumer, chunkSize: number, from: TableSnapshotProgress | undefined, report: (rowsDone: number) => void, rowsEstimated?: number): Promise<number> {
   const shape = rowShaper(table, filter);
   const keyed = table.primaryKey.length > 0;
   let rowsDone = keyed ? (from?.rowsDone ?? 0) : 0;
   await readInChunks(conn, table, chunkSize, keyed ? (from?.lastKey ?? null) : null, async (rows, lastKey) => {
     rowsDone += rows.length;
-    const progress: TableSnapshotProgress = { lastKey: keyed ? lastKey : null, rowsDone, done: rows.length < chunkSize };
+    const progress: TableSnapshotProgress = { lastKey: keyed ? lastKey : null, rowsDone, done: rows.length < chunkSize, ...(rowsEstimated !== undefined ? { rowsEstimated } : {}) };
     const doneSoFar = rowsDone;
     await consumer.writeSnapshotRows(table, rows.map(shape), progress);
     report(doneSoFar);
@@ -165,7 +165,7 @@ export async function runSnapshot(
         await consumer.applySchemaChange('-- snapshot restarts a table without a primary key', [{ kind: 'truncate', db: table.db, table: table.table }], at);
       }
       const started = Date.now();
-      const rows = await snapshotTable(reader, table, filter, consumer, config['snapshot.fetch.size'], from, (rowsDone) => onProgress({ table: key, rowsDone, rowsEstimated }));
+      const rows = await snapshotTable(reader, table, filter, consumer, config['snapshot.fetch.size'], from, (rowsDone) => onProgress({ table: key, rowsDone, rowsEstimated }), rowsEstimated);
       log.info({ table: key, rows, ms: Date.now() - started }, 'snapshot table done');
     };
     try {

@@ -108,4 +108,18 @@ export function utf8mb4Collation(clientCollation: number): number {
   return utf8mb4 ? clientCollation : Charset.UTF8MB4_GENERAL_CI;
 }
 
+/** utf8mb4 collations by id, as MariaDB 10.11 and MySQL 8 number them (SHOW COLLATION). */
+const UTF8MB4_COLLATIONS: Record<number, string> = {
+  45: 'utf8mb4_general_ci', 46: 'utf8mb4_bin', 224: 'utf8mb4_unicode_ci', 225: 'utf8mb4_icelandic_ci', 226: 'utf8mb4_latvian_ci', 227: 'utf8mb4_romanian_ci',
+  228: 'utf8mb4_slovenian_ci', 229: 'utf8mb4_polish_ci', 230: 'utf8mb4_estonian_ci', 231: 'utf8mb4_spanish_ci', 232: 'utf8mb4_swedish_ci', 233: 'utf8mb4_turkish_ci',
+  234: 'utf8mb4_czech_ci', 235: 'utf8mb4_danish_ci', 236: 'utf8mb4_lithuanian_ci', 237: 'utf8mb4_slovak_ci', 238: 'utf8mb4_spanish2_ci', 239: 'utf8mb4_roman_ci',
+  240: 'utf8mb4_persian_ci', 241: 'utf8mb4_esperanto_ci', 242: 'utf8mb4_hungarian_ci', 243: 'utf8mb4_sinhala_ci', 244: 'utf8mb4_german2_ci', 245: 'utf8mb4_croatian_ci',
+  246: 'utf8mb4_unicode_520_ci', 247: 'utf8mb4_vietnamese_ci', 255: 'utf8mb4_0900_ai_ci',
+};
+
+/** The name of the utf8mb4 collation a client asked for (utf8mb4_general_ci for one not listed). */
+export function collationName(id: number): string {
+  return UTF8MB4_COLLATIONS[id] ?? 'utf8mb4_general_ci';
+}
+
 export const MAX_PACKET_PAYLOAD = 0xffffff;

@@ -1,0 +1,54 @@
+// A DATE or DATETIME compared with an integer literal, as MySQL compares them: the number is read
+// as the date it spells (19900228 is 1990-02-28, 20240229000000 is 2024-02-29 00:00:00) and the
+// two compare as dates. (DuckDB cannot compare a DATE with an integer at all.)
+import { DialectUnsupported } from './dialect-error.ts';
+import { asValue, quoteString, type Emitted } from './emitted.ts';
+import { familyOf } from './mysql-types.ts';
+
+const v = asValue;
+
+/** The digits of an integer literal as emitted (`19900228`, `20240229000000::BIGINT`), or undefined. */
+function integerLiteralDigits(e: Emitted): string | undefined {
+  if (familyOf(e.type) !== 'int') return undefined;
+  return /^(\d+)(?:::U?BIGINT)?$/.exec(e.sql)?.[1];
+}
+
+/** A two-digit year as MySQL reads it: 00-69 is 2000-2069, 70-99 is 1970-1999. */
+const fullYear = (yy: string) => String(Number(yy) < 70 ? 2000 + Number(yy) : 1900 + Number(yy));
+
+/**
+ * The date and time an integer spells as MySQL reads it (number_to_datetime): YYYYMMDD,
+ * YYYYMMDDHHMMSS, YYMMDD or YYMMDDHHMMSS; refused for any other length or a date that is none.
+ */
+export function integerAsDatetime(digits: string): { date: string; time: string | null } {
+  const m = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/.exec(digits.length === 6 || digits.length === 12 ? fullYear(digits.slice(0, 2)) + digits.slice(2) : digits);
+  if (!m || (digits.length !== 8 && digits.length !== 14 && digits.length !== 6 && digits.length !== 12)) throw new DialectUnsupported(`comparing a date with the number ${digits} (not YYYYMMDD or YYYYMMDDHHMMSS)`);
+  const [, y, mo, d, h, mi, s] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const valid = day.getUTCFullYear() === Number(y) && day.getUTCMonth() === Number(mo) - 1 && day.getUTCDate() === Number(d);
+  if (!valid || (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59))) throw new DialectUnsupported(`comparing a date with the number ${digits} (no such date)`);
+  return { date: `${y}-${mo}-${d}`, time: h === undefined ? null : `${h}:${mi}:${s}` };
+}
+
+/**
+ * Both sides ready to compare when one is a DATE or DATETIME and the other an integer literal;
+ * undefined otherwise. A DATE meets a number with a time of day as a DATETIME.
+ */
+export function temporalComparable(l: Emitted, r: Emitted): [string, string] | undefined {
+  const fl = familyOf(l.type);
+  const fr = familyOf(r.type);
+  const temporal = (f: string) => f === 'date' || f === 'datetime';
+  if (temporal(fl) && integerLiteralDigits(r) !== undefined) return pair(l, integerLiteralDigits(r)!);
+  if (temporal(fr) && integerLiteralDigits(l) !== undefined) {
+    const [b, a] = pair(r, integerLiteralDigits(l)!);
+    return [a, b];
+  }
+  return undefined;
+}
+
+/** The temporal value and the number's date, in the type they compare as. */
+function pair(temporal: Emitted, digits: string): [string, string] {
+  const { date, time } = integerAsDatetime(digits);
+  if (familyOf(temporal.type) === 'date' && time === null) return [v(temporal), `DATE ${quoteString(date)}`];
+  return [`CAST(${v(temporal)} AS TIMESTAMP)`, `TIMESTAMP ${quoteString(`${date} ${time ?? '00:00:00'}`)}`];
+}
