@@ -1,6 +1,7 @@
 // The one currency between source and sink: Debezium's change-event envelope plus the table
 // schema the row was read with. Sink and source never know which transport carries it.
 // Reference: Debezium MySQL connector, "Data change events".
+import type { SourceServer } from './source-server.ts';
 
 /** A column as the source declares it (information_schema.COLUMNS, or the binlog's metadata). */
 export interface SourceColumn {
@@ -134,6 +135,12 @@ export interface SinkBatching {
 
 export interface ChangeConsumer {
   readonly batching?: SinkBatching;
+  /**
+   * Records the source server's flavor, version and client-visible variables when the source
+   * connects, so the gateway can present itself as that server. A consumer without it (Kafka
+   * mode's publisher) leaves the gateway to its defaults.
+   */
+  recordSourceServer?(server: SourceServer): Promise<void>;
   /**
    * Drops and recreates the target tables (a snapshot starts from nothing) and records their
    * schemas in the history at the snapshot's position.

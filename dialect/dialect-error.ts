@@ -17,3 +17,10 @@ export class UnknownColumn extends DialectError {
     super(`Unknown column '${column}' in 'field list'`);
   }
 }
+
+/** Two FROM items with one name (MySQL's error 1066). */
+export class NotUniqueTable extends DialectError {
+  constructor(readonly alias: string) {
+    super(`Not unique table/alias: '${alias}'`);
+  }
+}

@@ -66,7 +66,8 @@ export class ExpressionEmitter {
       this.operandTypes = parent;
     }
     const collate = node?.collate?.collate?.name ?? node?.suffix?.collate?.collate?.name;
-    if (collate) e = { ...e, type: { ...e.type, ...explicitCollation(String(collate), e.type) } };
+    // `x COLLATE c` is an expression: a column under it is described as computed.
+    if (collate) e = { ...e, type: { ...e.type, ...explicitCollation(String(collate), e.type), columnType: e.type.columnType.replace(/^char\b/i, 'varchar'), source: undefined } };
     else if (!e.type.collation && familyOf(e.type) === 'string' && node?.type !== 'column_ref' && !node?.ast) e = { ...e, type: { ...e.type, ...derivedCollation(operands) } };
     parent?.push(e.type);
     return e;

@@ -4,11 +4,11 @@
 // reads the smaller relation the catalog names for it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
-import { DialectUnsupported } from './dialect-error.ts';
+import { DialectUnsupported, NotUniqueTable } from './dialect-error.ts';
 import { asCondition, quoteIdent } from './emitted.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 import { informationSchemaColumns } from './information-schema-types.ts';
-import { typeOf } from './mysql-types.ts';
+import { familyOf, typeOf, type ExprType } from './mysql-types.ts';
 import { relationName } from './relation-name.ts';
 import type { Scope, RelationColumn } from './scope.ts';
 import type { EmittedQuery, RelationRead, SelectContext } from './select-context.ts';
@@ -83,7 +83,7 @@ export class FromEmitter {
       if (cte.recursive) recursive = true;
       scope.ctes.set(name.toLowerCase(), null);
       const q = this.query(cte.stmt?.ast ?? cte.stmt, scope);
-      scope.ctes.set(name.toLowerCase(), q.columns?.map((c) => ({ name: c.name, type: c.type })) ?? null);
+      scope.ctes.set(name.toLowerCase(), q.columns?.map((c) => ({ name: c.name, type: storedField(c.type) })) ?? null);
       parts.push(`${quoteIdent(name)} AS (${q.sql})`);
     }
     return `WITH ${recursive ? 'RECURSIVE ' : ''}${parts.join(', ')} `;
@@ -130,7 +130,7 @@ export class FromEmitter {
     if (item.expr?.ast) {
       if (!item.as) throw new DialectUnsupported('a derived table without an alias');
       const q = this.query(item.expr.ast, scope.parent);
-      scope.relations.push({ name: item.as, columns: q.columns?.map((c) => ({ name: c.name, type: c.type })) ?? null });
+      addRelation(scope, { name: item.as, columns: q.columns?.map((c) => ({ name: c.name, type: storedField(c.type) })) ?? null });
       return `(${q.sql}) AS ${quoteIdent(item.as)}`;
     }
     if (!item.table || typeof item.table !== 'string') throw new DialectUnsupported('this FROM item');
@@ -174,7 +174,22 @@ export class FromEmitter {
   }
 
   private named(scope: Scope, name: string, columns: RelationColumn[] | null, sql: string, alias: string | null): string {
-    scope.relations.push({ name, columns });
+    // Unaliased, `d1.t` and `d2.t` may meet (MySQL tells them apart by database).
+    addRelation(scope, { name, columns }, alias !== null);
     return `${sql}${alias ? ` AS ${quoteIdent(alias)}` : ''}`;
   }
+}
+
+/**
+ * A derived table's or CTE's column is a field of a table MySQL materialises: a computed string
+ * there is described with 0 decimals, as a stored column is (39 only for an expression).
+ */
+export function storedField(t: ExprType): ExprType {
+  return familyOf(t) === 'string' && t.textDecimals === undefined ? { ...t, textDecimals: 0 } : t;
+}
+
+/** A FROM item into its block's scope; MySQL refuses a second one of the same name. */
+function addRelation(scope: Scope, relation: Scope['relations'][number], unique = true): void {
+  if (unique && scope.relations.some((r) => r.name.toLowerCase() === relation.name.toLowerCase())) throw new NotUniqueTable(relation.name);
+  scope.relations.push(relation);
 }

@@ -9,7 +9,7 @@
 import { DialectUnsupported } from './dialect-error.ts';
 import { asCondition, quoteIdent } from './emitted.ts';
 import { ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
-import { FromEmitter } from './emit-from.ts';
+import { FromEmitter, storedField } from './emit-from.ts';
 import { containsAggregate, groupKeys, groupOrOrderRef, limitClause, outputRef } from './emit-group-order.ts';
 import { selectList } from './emit-select-list.ts';
 import { aggregate, familyOf, typeOf, type ExprType } from './mysql-types.ts';
@@ -84,13 +84,17 @@ export class SelectEmitter {
       ? null
       : parts[0]!.columns!.map((c, i) => {
           const types = parts.map((p) => p.columns![i]?.type ?? typeOf('', true));
-          return { name: c.name, type: { ...aggregate(types), ...derivedCollation(types), source: undefined } };
+          // A UNION's result is a temporary table's field: stored-column metadata, like a derived table's.
+          return { name: c.name, type: storedField({ ...aggregate(types), ...derivedCollation(types), source: undefined }) };
         });
     const scope = new Scope(outer);
     scope.outputs = (columns ?? parts[0]!.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
     const exprs = new ExpressionEmitter(this.expressionContext(), scope);
     const distinctUnion = blocks.slice(0, -1).every((b) => SET_OPS[String(b.set_op ?? '').toLowerCase().replace(/\s+/g, ' ')] === 'UNION') && columns ? collatedUnion(parts.map((p) => p.sql), columns, exprs.connectionCollation) : null;
     if (distinctUnion) sql = distinctUnion;
+    // DuckDB orders a set operation by its columns only; MySQL's ORDER BY may sort by an
+    // expression of them (a text column by its collation key): it orders the union from outside.
+    else if (last.orderby?.length) sql = `SELECT * FROM (${sql}) AS "__iq_set"`;
     if (last.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(last.orderby, (n) => outputRef(n, exprs))}${distinctUnion ? ', "__iq_row"' : ''}`;
     else if (distinctUnion) sql += ' ORDER BY "__iq_row"';
     if (!(this.withoutTopLimit && ast === this.top)) sql += limitClause(last.limit, exprs);

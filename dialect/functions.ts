@@ -28,7 +28,7 @@ const sameString = (name: string, duck: string): Fn => (args) => {
   arity(name, args, 1);
   // MySQL's case mapping is one character to one: 'ß' has no upper case there (DuckDB's is 'ẞ').
   const sql = duck === 'upper' ? `replace(upper(${text(args[0]!)}), 'ẞ', 'ß')` : `${duck}(${text(args[0]!)})`;
-  return { sql, type: { columnType: familyOf(args[0]!.type) === 'string' ? args[0]!.type.columnType.replace(/^(enum|set)\(.*$/, stringType(charLength(args[0]!.type))) : stringType(charLength(args[0]!.type)), nullable: args[0]!.type.nullable } };
+  return { sql, type: { columnType: stringType(charLength(args[0]!.type)), nullable: args[0]!.type.nullable } };
 };
 
 /** Joined strings grow to 16777216 characters at most, unless a part is already longer (MariaDB's cap). */

@@ -1,6 +1,6 @@
 // Public surface of the dialect layer.
 export { translate, classify, DialectError, type Translation, type StatementKind, type TranslateContext } from './translate.ts';
-export { DialectUnsupported, UnknownColumn } from './dialect-error.ts';
+export { DialectUnsupported, NotUniqueTable, UnknownColumn } from './dialect-error.ts';
 export { IllegalCollationMix } from './collation.ts';
 export { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
 export type { DialectCatalog, CatalogColumn, RelationRead, ResultColumnHint } from './select-context.ts';

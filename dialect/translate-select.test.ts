@@ -24,7 +24,6 @@ let conn: DuckDBConnection;
 beforeAll(async () => {
   db = await DuckDBInstance.create(':memory:');
   conn = await db.connect();
-  await conn.run(`SET default_collation = 'nocase.noaccent'`);
   await conn.run('CREATE SCHEMA shop; USE shop');
   await conn.run('CREATE TABLE bill (id UBIGINT PRIMARY KEY, amount DECIMAL(14,2) NOT NULL, note VARCHAR, qty INTEGER)');
   await conn.run(`INSERT INTO bill VALUES (1, 10.50, 'Paid in FULL', 3), (2, 0.25, NULL, NULL), (3, 99.99, 'a_b%c', -7)`);

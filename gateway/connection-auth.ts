@@ -3,7 +3,7 @@
 // the session opens and commands begin. COM_CHANGE_USER runs it again.
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { FAST_AUTH_SUCCESS, PERFORM_FULL_AUTHENTICATION, REQUEST_PUBLIC_KEY, cleartextPassword, encodePublicKey } from './protocol/caching-sha2.ts';
+import { FAST_AUTH_SUCCESS, PERFORM_FULL_AUTHENTICATION, REQUEST_PUBLIC_KEY, cleartextPassword, encodePublicKey, withoutMoreDataMarker } from './protocol/caching-sha2.ts';
 import { Capability, SERVER_CAPABILITIES, utf8mb4Collation } from './protocol/constants.ts';
 import { NATIVE_PASSWORD, decodeHandshakeResponse41, encodeAuthSwitchRequest, encodeHandshakeV10, newScramble } from './protocol/handshake.ts';
 import { encodeOk } from './protocol/result-packets.ts';
@@ -18,6 +18,12 @@ export class ConnectionAuth {
   private pendingUser: { user: string; database: string | null } | null = null;
   private authPlugin: AuthPlugin = NATIVE_PASSWORD;
   private readonly serverCapabilities: number;
+  /**
+   * What MySQL Connector/J does with caching_sha2_password for a server version it reads as older
+   * (MariaDB's `5.5.5-…`): below 5.5.16 it takes the packets without their 0x01 marker, below
+   * 8.0.5 it encrypts the password with PKCS#1 v1.5 instead of OAEP.
+   */
+  private legacySha2 = { unmarked: false, pkcs1: false };
 
   constructor(
     private readonly raw: Socket,
@@ -49,6 +55,8 @@ export class ConnectionAuth {
     this.state.capabilities = response.capabilities & this.serverCapabilities;
     this.state.textCharset = utf8mb4Collation(response.charset);
     this.pendingUser = { user: response.user, database: response.database };
+    const connectorJ = response.clientName === 'MySQL Connector/J';
+    this.legacySha2 = { unmarked: connectorJ && versionBelow(this.options.serverVersion, [5, 5, 16]), pkcs1: connectorJ && versionBelow(this.options.serverVersion, [8, 0, 5]) };
     // The account's plugin decides; a client that started with another is switched to it.
     this.authPlugin = this.options.auth.pluginOf(response.user);
     if (response.authPlugin && response.authPlugin !== this.authPlugin) {
@@ -95,12 +103,12 @@ export class ConnectionAuth {
     }
     const verdict = this.options.auth.checkSha2Fast(user, token, this.scramble, address);
     if (verdict === 'ok') {
-      if (token.length > 0) this.out.send(FAST_AUTH_SUCCESS);
+      if (token.length > 0) this.out.send(this.moreData(FAST_AUTH_SUCCESS));
       return this.finishAuth();
     }
     if (verdict === 'full') {
       this.state.phase = ConnectionPhase.SHA2_FULL;
-      this.out.send(PERFORM_FULL_AUTHENTICATION);
+      this.out.send(this.moreData(PERFORM_FULL_AUTHENTICATION));
       return;
     }
     return this.deny(user, verdict);
@@ -110,7 +118,7 @@ export class ConnectionAuth {
     if (this.state.secure) return this.onSha2Password(cleartextPassword(payload));
     if (payload.length === 1 && payload[0] === REQUEST_PUBLIC_KEY) {
       this.state.phase = ConnectionPhase.SHA2_RSA;
-      this.out.send(encodePublicKey(this.options.rsa.publicPem));
+      this.out.send(this.moreData(encodePublicKey(this.options.rsa.publicPem)));
       return;
     }
     return this.deny(this.pendingUser!.user, 'caching_sha2_password needs the password over TLS or encrypted with the server public key: connect with SSL, or let the client fetch the key (allowPublicKeyRetrieval=true / --get-server-public-key)');
@@ -118,7 +126,11 @@ export class ConnectionAuth {
 
   /** The password, RSA-encrypted with the server's public key (sent in SHA2_FULL). */
   async onRsaPassword(payload: Buffer): Promise<void> {
-    return this.onSha2Password(this.options.rsa.decryptPassword(payload, this.scramble));
+    return this.onSha2Password(this.options.rsa.decryptPassword(payload, this.scramble, this.legacySha2.pkcs1 ? 'pkcs1' : 'oaep'));
+  }
+
+  private moreData(packet: Buffer): Buffer {
+    return this.legacySha2.unmarked ? withoutMoreDataMarker(packet) : packet;
   }
 
   private async onSha2Password(password: string): Promise<void> {
@@ -143,4 +155,12 @@ export class ConnectionAuth {
     this.state.phase = ConnectionPhase.COMMAND;
     this.out.send(encodeOk());
   }
+}
+
+/** Whether a server version string's leading x.y.z is below `min` (as Connector/J compares them). */
+function versionBelow(version: string, min: [number, number, number]): boolean {
+  const parts = (/^(\d+)\.(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  if (parts.length < 3) return false;
+  for (let i = 0; i < 3; i++) if (parts[i] !== min[i]) return parts[i]! < min[i]!;
+  return false;
 }

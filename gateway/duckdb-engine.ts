@@ -17,10 +17,10 @@ import { MYSQL_CATALOG_SCHEMA } from './mysql-catalog.ts';
 import { Grants } from './grants.ts';
 import { answerExplain, parseExplain, type Explain } from './explain.ts';
 import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
-import { PARTS_SCHEMA } from '../store/index.ts';
+import { PARTS_SCHEMA, readSourceServers } from '../store/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, waitForSessionGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, type SessionActivity } from './session-control.ts';
-import { selectVariables, systemVariables } from './system-variables.ts';
+import { isSystemVariable, selectVariables, ServerProfiles, systemVariables, type ServerProfile } from './system-variables.ts';
 import { collationName } from './protocol/constants.ts';
 import { awaitLoadedTables } from './table-readiness.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, StatementOutcome } from './result-set.ts';
@@ -44,13 +44,29 @@ export function createDuckDbHandler(options: EngineOptions): QueryHandler & { fo
   const registry = new SessionRegistry();
   const catalog = new SourceCatalogCache();
   const forwarded = new ForwardedShapes();
+  // The gateway presents itself as the first source's server, as the store recorded it.
+  const profiles = new ServerProfiles(
+    async () => {
+      const conn = await options.connect();
+      try {
+        return await readSourceServers(conn);
+      } finally {
+        conn.closeSync();
+      }
+    },
+    () => (options.sources?.() ?? []).map((s) => s.name),
+  );
   return {
     forwarded,
+    async handshakeVersion() {
+      return (await profiles.current()).handshakeVersion;
+    },
     async openSession(state) {
+      const profile = await profiles.current();
       const conn = await options.connect();
       // No default collation: the dialect compares, groups, sorts and dedupes text by each
       // value's own collation key (dialect/collation.ts); DuckDB compares what it is given exactly.
-      return new DuckDbSession(conn, state, options.writeTarget, registry, options.sources ?? (() => []), catalog, { forwarded, upstream: options.upstream ? new UpstreamSession(options.upstream) : null });
+      return new DuckDbSession(conn, state, options.writeTarget, registry, options.sources ?? (() => []), catalog, { forwarded, upstream: options.upstream ? new UpstreamSession(options.upstream) : null }, profile);
     },
   };
 }
@@ -83,9 +99,10 @@ class DuckDbSession implements QuerySession {
     private readonly sources: () => SourceFreshness[],
     private readonly catalog: SourceCatalogCache,
     private readonly forwarding: { forwarded: ForwardedShapes; upstream: UpstreamSession | null },
+    private readonly profile: ServerProfile,
   ) {
     const session = this;
-    this.vars = systemVariables(collationName(state.textCharset));
+    this.vars = systemVariables(collationName(state.textCharset), profile);
     this.grants = new Grants({ user: state.user, host: this.hostOnly, databases: state.allowedDatabases ?? null });
     this.catalogFilter = new CatalogFilter(conn, state.allowedDatabases ?? null);
     this.translator = new SessionTranslator(conn, catalog, this.grants, () => this.state.database, (name) => this.sessionValue(name));
@@ -179,7 +196,7 @@ class DuckDbSession implements QuerySession {
         );
       case 'transaction':
       case 'set':
-        applySet(sql, this.vars, this.grants.unrestricted);
+        applySet(sql, this.vars, this.grants.unrestricted, (name) => isSystemVariable(name, this.profile));
         if (/\binstaquery_wait_timeout\b/i.test(sql)) this.waitsForLoads = true;
         return { kind: 'ok' };
       case 'use': {
@@ -191,8 +208,8 @@ class DuckDbSession implements QuerySession {
       case 'other':
         throw refusedStatement(sql);
       case 'select': {
-        const variables = selectVariables(sql, this.vars, this.state.database);
-        if (variables) return { kind: 'rows', columns: variables.names.map(textColumn), rows: [variables.values] };
+        const variables = selectVariables(sql, this.vars, this.state.database, this.profile, this.state.textCharset);
+        if (variables) return { kind: 'rows', columns: variables.columns, rows: [variables.values] };
         const duckSql = await this.catalogFilter.rewrite(t.sql);
         this.diagnostics = [['Note', 1003, 'served by instaquery from the store']];
         this.forwarding.forwarded.served++;
@@ -261,6 +278,8 @@ class DuckDbSession implements QuerySession {
       case 'connection_id()':
         return String(this.state.connectionId);
       default:
+        // A name the presented server's flavor lacks (@@transaction_isolation on MariaDB) is its error.
+        if (!isSystemVariable(name, this.profile)) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${name}'`);
         return this.vars.get(name);
     }
   }
@@ -306,7 +325,7 @@ class DuckDbSession implements QuerySession {
       if (!this.forwarder.forwardable(err, sql)) throw err;
       return this.emulated(sql);
     }
-    if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database)) return this.emulated(sql);
+    if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database, this.profile)) return this.emulated(sql);
     const { id, statement } = await this.statements.addDuckDb(
       async () => {
         try {
@@ -367,7 +386,7 @@ class DuckDbSession implements QuerySession {
 
   async reset(): Promise<void> {
     this.statements.closeAll();
-    this.vars = systemVariables(collationName(this.state.textCharset));
+    this.vars = systemVariables(collationName(this.state.textCharset), this.profile);
     this.waitsForLoads = false;
   }
 

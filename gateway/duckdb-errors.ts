@@ -1,6 +1,6 @@
 // DuckDB's and the dialect's errors as MySQL's: the number, SQLSTATE and words a MySQL client
 // expects for the same mistake (a missing table is 1146, a dialect refusal 1235, …).
-import { DialectError, DialectUnsupported, IllegalCollationMix, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { DialectError, DialectUnsupported, IllegalCollationMix, NotUniqueTable, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { SqlError } from './sql-errors.ts';
 
 /** DuckDB's error text names its class first ("Catalog Error: ..."); map it to MySQL's. */
@@ -32,6 +32,14 @@ function runtimeError(message: string, err: unknown): SqlError {
     return new SqlError('DATA_OUT_OF_RANGE', `BIGINT${unsigned ? ' UNSIGNED' : ''} value is out of range`, { cause: err });
   }
   if (/^Out of Range Error: .*(?:DOUBLE|FLOAT|out of range)/i.test(message)) return new SqlError('DATA_OUT_OF_RANGE', 'DOUBLE value is out of range', { cause: err });
+  const ambiguous = /^Binder Error: Ambiguous reference to column name "([^"]+)"/.exec(message);
+  if (ambiguous) return new SqlError('NON_UNIQ_ERROR', `Column '${ambiguous[1]}' in field list is ambiguous`, { cause: err });
+  const alias = /^Binder Error: Duplicate alias "([^"]+)"/.exec(message);
+  if (alias) return new SqlError('NONUNIQ_TABLE', `Not unique table/alias: '${alias[1]}'`, { cause: err });
+  if (/^Binder Error: Set operations can only apply to expressions with the same number of result columns/.test(message)) {
+    return new SqlError('WRONG_NUMBER_OF_COLUMNS_IN_SELECT', 'The used SELECT statements have a different number of columns', { cause: err });
+  }
+  if (/^Binder Error: LIMIT\/OFFSET cannot be negative/.test(message)) return new SqlError('PARSE', "You have an error in your SQL syntax; check the manual for the right syntax to use near '-' (LIMIT takes no negative number)", { cause: err });
   if (/More than one row returned by a subquery/i.test(message)) return new SqlError('SUBQUERY_NO_1_ROW', 'Subquery returns more than 1 row', { cause: err });
   if (/^INTERRUPT Error/i.test(message)) return new SqlError('QUERY_INTERRUPTED', 'Query execution was interrupted', { cause: err });
   return new SqlError('NOT_SUPPORTED_YET', "This version of instaquery doesn't yet support this statement exactly (its translation could not run)", { cause: err });
@@ -43,6 +51,7 @@ export function translateOrThrow(sql: string, context: TranslateContext): Transl
     return translate(sql, context);
   } catch (err) {
     if (err instanceof UnknownColumn) throw new SqlError('BAD_FIELD', err.message);
+    if (err instanceof NotUniqueTable) throw new SqlError('NONUNIQ_TABLE', err.message);
     if (err instanceof IllegalCollationMix) throw new SqlError('CANT_AGGREGATE_2COLLATIONS', err.message);
     if (err instanceof DialectUnsupported) throw new SqlError('NOT_SUPPORTED_YET', err.message);
     if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);

@@ -13,9 +13,10 @@ const syntaxError = (sql: string) => new SqlError('PARSE', `You have an error in
 
 /**
  * SET (and BEGIN/COMMIT, which need nothing from a read-only replica): the session's variables
- * change; nothing reaches DuckDB. `unrestricted`: the user has every grant.
+ * change; nothing reaches DuckDB. `unrestricted`: the user has every grant; `known`: the variable
+ * names of the server the gateway presents (system-variables.ts).
  */
-export function applySet(sql: string, vars: Map<string, string>, unrestricted: boolean): void {
+export function applySet(sql: string, vars: Map<string, string>, unrestricted: boolean, known: (name: string) => boolean = isSystemVariable): void {
   if (/^\s*set\s+password\b/i.test(sql)) throw new SqlError('NOT_SUPPORTED_YET', "This version of instaquery doesn't yet support 'SET PASSWORD': gateway passwords are set in the config (gateway.users)");
   // Global variables are the server's: a user without every grant may not set them, as MySQL
   // requires SYSTEM_VARIABLES_ADMIN; for others they change nothing here.
@@ -26,7 +27,7 @@ export function applySet(sql: string, vars: Map<string, string>, unrestricted: b
   // whatever DuckDB calls it.
   const assigned = assignedSystemVariables(sql);
   if (!assigned) throw syntaxError(sql);
-  const unknown = assigned.find((name) => !isSystemVariable(name));
+  const unknown = assigned.find((name) => !known(name));
   if (unknown) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${unknown}'`);
   for (const [name, value] of parseSessionAssignments(sql) ?? []) vars.set(name, value);
 }

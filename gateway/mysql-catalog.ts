@@ -8,11 +8,16 @@ import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from '../dialect/index.ts';
 
 export { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS };
 
+// The flavor the gateway presents (the first source's, `_instaquery.source_server`). MariaDB's JSON
+// is LONGTEXT in utf8mb4_bin in its catalog; the store marks it json (connectors/mysql-source/catalog.ts).
+const MARIADB_JSON = `(lower(u.c.columnType) = 'json' AND (SELECT flavor FROM _instaquery.source_server ORDER BY first_recorded, connector LIMIT 1) = 'mariadb')`;
+
 const COLUMN_ROWS = `
-  SELECT st.db AS db, st.tbl AS tbl, u.c.name AS name, lower(u.c.columnType) AS column_type, u.c.nullable AS nullable,
+  SELECT st.db AS db, st.tbl AS tbl, u.c.name AS name, CASE WHEN ${MARIADB_JSON} THEN 'longtext' ELSE lower(u.c.columnType) END AS column_type,
+         u.c.nullable AS nullable, CASE WHEN ${MARIADB_JSON} THEN 'utf8mb4_bin' ELSE u.c.collation END AS text_collation,
          u.ord AS ordinal, list_position(from_json(st.primary_key, '["VARCHAR"]'), u.c.name) AS pk_position
     FROM _instaquery.source_tables st,
-         unnest(from_json(st."columns", '[{"name":"VARCHAR","columnType":"VARCHAR","nullable":"BOOLEAN"}]')) WITH ORDINALITY AS u(c, ord)`;
+         unnest(from_json(st."columns", '[{"name":"VARCHAR","columnType":"VARCHAR","nullable":"BOOLEAN","collation":"VARCHAR"}]')) WITH ORDINALITY AS u(c, ord)`;
 
 // Numbers MySQL reports per type: the digits of an integer type, the characters of a string type.
 const DATA_TYPE = `regexp_extract(column_type, '^[a-z]+')`;
@@ -22,6 +27,12 @@ const IS_TEXT = `${DATA_TYPE} IN ('char', 'varchar', 'tinytext', 'text', 'medium
 // ENUM holds its longest member; SET all members joined by commas.
 const MEMBERS = `list_transform(regexp_extract_all(column_type, '''((?:[^'']|'''')*)''', 1), m -> length(replace(m, '''''', '''')))`;
 const MEMBER_CHARS = `CASE ${DATA_TYPE} WHEN 'enum' THEN list_max(${MEMBERS}) WHEN 'set' THEN list_sum(${MEMBERS}) + len(${MEMBERS}) - 1 END`;
+// A text column's character set is its collation's first word; utf8mb4 where the catalog had none.
+const CHARSET = `coalesce(split_part(text_collation, '_', 1), 'utf8mb4')`;
+// Bytes a character takes at most in that character set (SHOW CHARACTER SET's Maxlen).
+const MAXLEN = `(CASE ${CHARSET} WHEN 'utf8mb4' THEN 4 WHEN 'utf16' THEN 4 WHEN 'utf16le' THEN 4 WHEN 'utf32' THEN 4 WHEN 'gb18030' THEN 4
+                  WHEN 'utf8mb3' THEN 3 WHEN 'utf8' THEN 3 WHEN 'ujis' THEN 3 WHEN 'eucjpms' THEN 3
+                  WHEN 'ucs2' THEN 2 WHEN 'big5' THEN 2 WHEN 'gbk' THEN 2 WHEN 'gb2312' THEN 2 WHEN 'sjis' THEN 2 WHEN 'cp932' THEN 2 WHEN 'euckr' THEN 2 ELSE 1 END)`;
 
 // Typed by the dialect's list, so a view the dialect points at cannot be missing here.
 const VIEWS: Record<(typeof MYSQL_CATALOG_VIEWS)[number], string> = {
@@ -46,7 +57,7 @@ const VIEWS: Record<(typeof MYSQL_CATALOG_VIEWS)[number], string> = {
                 WHEN ${DATA_TYPE} IN ('enum', 'set') THEN ${MEMBER_CHARS}
                 WHEN ${DATA_TYPE} IN ('tinytext', 'tinyblob') THEN 255 WHEN ${DATA_TYPE} IN ('text', 'blob') THEN 65535
                 WHEN ${DATA_TYPE} IN ('mediumtext', 'mediumblob') THEN 16777215 WHEN ${DATA_TYPE} IN ('longtext', 'longblob', 'json') THEN 4294967295 END::UBIGINT AS CHARACTER_MAXIMUM_LENGTH,
-           CASE WHEN ${DATA_TYPE} IN ('char', 'varchar') THEN ${WIDTH} * 4 WHEN ${DATA_TYPE} IN ('enum', 'set') THEN ${MEMBER_CHARS} * 4 WHEN ${DATA_TYPE} IN ('binary', 'varbinary') THEN ${WIDTH}
+           CASE WHEN ${DATA_TYPE} IN ('char', 'varchar') THEN ${WIDTH} * ${MAXLEN} WHEN ${DATA_TYPE} IN ('enum', 'set') THEN ${MEMBER_CHARS} * ${MAXLEN} WHEN ${DATA_TYPE} IN ('binary', 'varbinary') THEN ${WIDTH}
                 WHEN ${DATA_TYPE} IN ('tinytext', 'tinyblob') THEN 255 WHEN ${DATA_TYPE} IN ('text', 'blob') THEN 65535
                 WHEN ${DATA_TYPE} IN ('mediumtext', 'mediumblob') THEN 16777215 WHEN ${DATA_TYPE} IN ('longtext', 'longblob', 'json') THEN 4294967295 END::UBIGINT AS CHARACTER_OCTET_LENGTH,
            CASE ${DATA_TYPE} WHEN 'tinyint' THEN 3 WHEN 'smallint' THEN 5 WHEN 'mediumint' THEN 7 WHEN 'int' THEN 10
@@ -54,8 +65,8 @@ const VIEWS: Record<(typeof MYSQL_CATALOG_VIEWS)[number], string> = {
                 WHEN 'decimal' THEN coalesce(${WIDTH}, 10) WHEN 'float' THEN 12 WHEN 'double' THEN 22 WHEN 'bit' THEN ${WIDTH} END::UBIGINT AS NUMERIC_PRECISION,
            CASE WHEN ${DATA_TYPE} IN ('tinyint', 'smallint', 'mediumint', 'int', 'bigint') THEN 0 WHEN ${DATA_TYPE} = 'decimal' THEN coalesce(${SCALE}, 0) END::UBIGINT AS NUMERIC_SCALE,
            CASE WHEN ${DATA_TYPE} IN ('datetime', 'timestamp', 'time') THEN coalesce(${WIDTH}, 0) END::UBIGINT AS DATETIME_PRECISION,
-           CASE WHEN ${IS_TEXT} THEN 'utf8mb4' END AS CHARACTER_SET_NAME,
-           CASE WHEN ${IS_TEXT} THEN 'utf8mb4_general_ci' END AS COLLATION_NAME,
+           CASE WHEN ${IS_TEXT} THEN ${CHARSET} END AS CHARACTER_SET_NAME,
+           CASE WHEN ${IS_TEXT} THEN coalesce(text_collation, 'utf8mb4_general_ci') END AS COLLATION_NAME,
            column_type AS COLUMN_TYPE, CASE WHEN pk_position IS NOT NULL THEN 'PRI' ELSE '' END AS COLUMN_KEY,
            '' AS EXTRA, 'select' AS PRIVILEGES, '' AS COLUMN_COMMENT, '' AS GENERATION_EXPRESSION, NULL::UINTEGER AS SRS_ID
       FROM (${COLUMN_ROWS})`,

@@ -43,6 +43,8 @@ export interface SessionState {
 /** The only door between protocol and engine (after vitess's Handler). */
 export interface QueryHandler {
   openSession(state: SessionState): Promise<QuerySession>;
+  /** The server version the handshake sends (the source's, from the store); none: SERVER_VERSION. */
+  handshakeVersion?(): Promise<string>;
 }
 
 /** Where the last statement's answer came from: the store, the upstream MySQL, or the session itself (SET, SHOW, …). */

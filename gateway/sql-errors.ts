@@ -29,6 +29,9 @@ export const ER = {
   DATA_OUT_OF_RANGE: { code: 1690, state: '22003' },
   CANT_AGGREGATE_2COLLATIONS: { code: 1267, state: 'HY000' },
   TABLE_DEF_CHANGED: { code: 1412, state: 'HY000' },
+  NON_UNIQ_ERROR: { code: 1052, state: '23000' },
+  NONUNIQ_TABLE: { code: 1066, state: '42000' },
+  WRONG_NUMBER_OF_COLUMNS_IN_SELECT: { code: 1222, state: '21000' },
   SUBQUERY_NO_1_ROW: { code: 1242, state: '21000' },
 } as const;
 

@@ -11,12 +11,12 @@ import { quoteLiteral } from './sql-names.ts';
 import { referencedColdFiles } from './cold-catalog.ts';
 
 /**
- * Settings that may still change under the lock: the collation, which each gateway session sets
- * for itself (SET SESSION) so the sink keeps comparing keys exactly; and one DuckDB sets by itself
- * while it runs `ALTER TABLE … ADD COLUMN … DEFAULT` (without it the sink cannot follow that DDL).
- * No client SQL can reach either: the gateway runs only SQL its dialect wrote.
+ * The one setting that may still change under the lock: DuckDB sets it by itself while it runs
+ * `ALTER TABLE … ADD COLUMN … DEFAULT` (without it the sink cannot follow that DDL). No client SQL
+ * can reach it: the gateway runs only SQL its dialect wrote. (Collations are not a setting: the
+ * dialect writes each comparison's collation key, dialect/collation.ts.)
  */
-const SESSION_SETTINGS = ['default_collation', 'current_transaction_invalidation_policy'];
+const SESSION_SETTINGS = ['current_transaction_invalidation_policy'];
 
 /** The directories allowed: those given, and every directory holding a file a cold set references. */
 export async function allowedDirectories(conn: DuckDBConnection, coldDirs: readonly string[]): Promise<string[]> {

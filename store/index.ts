@@ -1,7 +1,7 @@
 // Public surface of the store: the DuckDB file and everything physical in it — target tables,
 // hash and range partitions, the hot + cold view of each table, the metadata tables (offsets,
-// schema history, snapshot progress, dead letters, Kafka positions, source views, cold sets) and
-// the catalog steps tiering takes. The sink writes through ColumnarStore; the gateway, the dialect's
+// schema history, snapshot progress, dead letters, Kafka positions, source views, source servers,
+// cold sets) and the catalog steps tiering takes. The sink writes through ColumnarStore; the gateway, the dialect's
 // callers and tiering read through what is exported here.
 export { ColumnarStore, STORE_FILE, type StoreObserver } from './store.ts';
 export type { SinkTaskStats } from './sink-tasks.ts';
@@ -15,3 +15,4 @@ export { referencedColdFiles, type ColdFile, type ColdPartition } from './cold-c
 export type { KnownTable } from './target-table.ts';
 export type { StoredDeadLetter } from './dead-letter.ts';
 export { readLoadingTables, type LoadingTable } from './snapshot-progress-store.ts';
+export { readSourceServers } from './source-server-store.ts';

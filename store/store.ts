@@ -18,6 +18,7 @@ import { ensurePartitions, expectTombstones, hasColdRows, loadLayout, PARTS_SCHE
 import { createColdCatalog } from './cold-catalog.ts';
 import { clearProgress, createProgressTable, readProgress, writeProgress } from './snapshot-progress-store.ts';
 import { createViewsTable } from './source-views.ts';
+import { createSourceServerTable, writeSourceServer } from './source-server-store.ts';
 import { clearKafkaPositions, createKafkaOffsetTable, readKafkaPositions, writeKafkaPositions, type KafkaPosition } from './kafka-offset-store.ts';
 import { clearHistory, createHistoryTable, historyEntries, loadHistory, recordHistory } from './schema-history-store.ts';
 import { bucketOfStaged, stagedRows, TableStage } from './upsert-batch.ts';
@@ -67,6 +68,7 @@ export class ColumnarStore {
     await createProgressTable(writer);
     await createDeadLetterTable(writer);
     await createKafkaOffsetTable(writer);
+    await createSourceServerTable(writer);
     await createColdCatalog(writer);
     await writer.run(`CREATE SCHEMA IF NOT EXISTS ${PARTS_SCHEMA}`);
     const known = await loadKnownTables(writer, (t) => defaultSpec(t.primaryKey, t.columns.map((c) => c.name)));
@@ -106,6 +108,7 @@ export class ColumnarStore {
     return {
       batching: policy.batching,
       committedOffset: () => this.exclusive(() => readOffset(this.writer, connector)),
+      recordSourceServer: (server) => this.exclusive(() => writeSourceServer(this.writer, connector, server)),
       beginSnapshot: (tables, at) =>
         this.exclusive(() =>
           this.transaction(async () => {

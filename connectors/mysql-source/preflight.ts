@@ -2,7 +2,7 @@
 // format with full row images, and the replication privileges CDC needs. Each failure says what
 // is wrong, where, and how to fix it.
 import mysql from 'mysql2/promise';
-import { UserFacingError } from '../../core/index.ts';
+import { UserFacingError, type SourceServer, type SourceVariable } from '../../core/index.ts';
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { flavorOf, type Flavor } from './flavor.ts';
@@ -11,6 +11,44 @@ export interface SourceServerInfo {
   version: string;
   flavor: Flavor;
   serverId: number;
+  /** Its identity and the variables clients read, for the gateway to present (core/source-server.ts). */
+  identity: SourceServer;
+}
+
+/**
+ * The variables drivers and tools read on connect (Connector/J, MariaDB Connector/J, the mysql
+ * CLI, PyMySQL, DBeaver, Workbench), or the gateway types its own answer for (autocommit,
+ * character sets). Those the server lacks (tx_isolation on MySQL 8, transaction_isolation on
+ * MariaDB) are left out, as the server would refuse them. Host-revealing ones (datadir,
+ * hostname, socket, port) are not read: gateway users are not the source's users.
+ */
+const CLIENT_VARIABLES = [
+  'version', 'version_comment', 'version_compile_os', 'version_compile_machine', 'protocol_version', 'license',
+  'sql_mode', 'max_allowed_packet', 'net_buffer_length', 'lower_case_table_names',
+  'character_set_server', 'collation_server', 'character_set_database', 'collation_database', 'character_set_system',
+  'character_set_client', 'character_set_connection', 'character_set_results', 'collation_connection',
+  'time_zone', 'system_time_zone', 'tx_isolation', 'transaction_isolation', 'tx_read_only', 'transaction_read_only', 'read_only',
+  'autocommit', 'auto_increment_increment', 'auto_increment_offset', 'div_precision_increment', 'group_concat_max_len',
+  'default_storage_engine', 'default_week_format', 'lc_time_names', 'explicit_defaults_for_timestamp', 'sql_auto_is_null', 'sql_select_limit',
+  'net_read_timeout', 'net_write_timeout', 'wait_timeout', 'interactive_timeout',
+  'have_query_cache', 'query_cache_size', 'query_cache_type', 'performance_schema', 'init_connect',
+  'session_track_schema', 'max_execution_time', 'max_statement_time',
+];
+
+/**
+ * The server's identity and client variables: their values as SHOW VARIABLES prints them, and
+ * the column each `SELECT @@name` is sent as (read from the server's own column definitions).
+ */
+export async function readSourceServer(conn: mysql.Connection, flavor: Flavor): Promise<SourceServer> {
+  const [shown] = await conn.query('SHOW SESSION VARIABLES');
+  const values = new Map((shown as Rows).map((r) => [String(r.Variable_name).toLowerCase(), r.Value === null ? null : String(r.Value)]));
+  const names = CLIENT_VARIABLES.filter((n) => values.has(n));
+  const [, fields] = await conn.query(`SELECT ${names.map((n) => `@@${n}`).join(', ')} LIMIT 0`);
+  const variables: SourceVariable[] = names.map((name, i) => {
+    const f = (fields as mysql.FieldPacket[])[i]!;
+    return { name, value: values.get(name) ?? null, type: Number(f.columnType ?? f.type), flags: Number(f.flags), decimals: f.decimals, length: f.columnLength ?? 0 };
+  });
+  return { flavor: flavor.name, version: values.get('version') ?? '', variables, variableNames: [...values.keys()].sort() };
 }
 
 function where(config: MySqlSourceConfig): string {
@@ -77,7 +115,8 @@ export async function preflight(config: MySqlSourceConfig): Promise<SourceServer
     }
     await checkReplicationPrivileges(conn, config);
     const version = String(v.version);
-    return { version, flavor: flavorOf(version), serverId: Number(v.server_id) };
+    const flavor = flavorOf(version);
+    return { version, flavor, serverId: Number(v.server_id), identity: await readSourceServer(conn, flavor) };
   } finally {
     await conn.end().catch(() => undefined);
   }

@@ -59,7 +59,9 @@ async function snapshotTable(conn: mysql.Connection, table: TableSchema, filter:
  * key to `write`. The next chunk is read while the previous one is being written.
  */
 export async function readInChunks(conn: mysql.Connection, table: TableSchema, chunkSize: number, startAfter: unknown[] | null, write: (rows: Row[], lastKey: unknown[] | null) => Promise<void>): Promise<number> {
-  const columns = table.columns.map((c) => quoteId(c.name)).join(', ');
+  // A FLOAT is sent as text rounded to 6 digits (1234567.875 as 1234570); as a DOUBLE it comes
+  // whole, the value the binlog carries.
+  const columns = table.columns.map((c) => (/^float\b/i.test(c.columnType) ? `CAST(${quoteId(c.name)} AS DOUBLE) AS ${quoteId(c.name)}` : quoteId(c.name))).join(', ');
   const name = `${quoteId(table.db)}.${quoteId(table.table)}`;
   let after = startAfter;
   let total = 0;

@@ -72,6 +72,8 @@ export class MySqlSourceConnector {
     this.consumer = consumer;
     this.state.server = server.version;
     this.state.state = 'RUNNING';
+    // Before the snapshot, so a gateway over this store presents the source's flavor from the start.
+    await consumer.recordSourceServer?.(server.identity);
     await this.checkRetention();
     const offset = await this.startingOffset(consumer, server, filter);
     await this.openStream(offset);

@@ -4,7 +4,7 @@
 // server has the user's SHA256(SHA256(password)) in its cache, i.e. after one full
 // authentication. Full path: the password itself, in the clear over TLS, or RSA-encrypted (OAEP)
 // with the server's public key, which the client may ask for.
-import { createHash, generateKeyPairSync, privateDecrypt, constants, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, privateDecrypt, randomBytes, constants, type KeyObject } from 'node:crypto';
 import { PayloadWriter } from './codec.ts';
 
 export const CACHING_SHA2_PASSWORD = 'caching_sha2_password';
@@ -45,6 +45,14 @@ export function encodePublicKey(pem: string): Buffer {
   return new PayloadWriter().int1(0x01).bytes(pem).build();
 }
 
+/**
+ * The same packets for MySQL Connector/J when the server version reads as older than 5.5.16 (as
+ * MariaDB's `5.5.5-` prefix does): it then takes the whole packet as the plugin's data, 0x01 included.
+ */
+export function withoutMoreDataMarker(packet: Buffer): Buffer {
+  return packet[0] === 0x01 ? packet.subarray(1) : packet;
+}
+
 /** The RSA key pair for clients without TLS; made once per process. */
 export class Sha2RsaKeys {
   private keys: { publicPem: string; privateKey: KeyObject } | null = null;
@@ -61,12 +69,31 @@ export class Sha2RsaKeys {
     return this.keys;
   }
 
-  /** The password from the client's RSA-OAEP block: decrypt, then XOR with the scramble, drop the NUL. */
-  decryptPassword(block: Buffer, scramble: Buffer): string {
-    const plain = privateDecrypt({ key: this.pair().privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, block);
+  /**
+   * The password from the client's RSA block: decrypt, then XOR with the scramble, drop the NUL.
+   * OAEP, or PKCS#1 v1.5 for MySQL Connector/J with a server version below 8.0.5 (e.g. MariaDB's).
+   */
+  decryptPassword(block: Buffer, scramble: Buffer, padding: 'oaep' | 'pkcs1' = 'oaep'): string {
+    const plain = padding === 'pkcs1' ? this.pkcs1Decrypt(block) : privateDecrypt({ key: this.pair().privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, block);
+    // Not well padded: a random password, never empty, so it fails as a wrong one does (OpenSSL's
+    // implicit rejection) and tells nothing about the padding.
+    if (!plain) return randomBytes(16).toString('hex');
     const clear = Buffer.from(plain.map((b, i) => b ^ scramble[i % scramble.length]!));
     const end = clear.indexOf(0);
     return clear.toString('utf8', 0, end < 0 ? clear.length : end);
+  }
+
+  /** PKCS#1 v1.5, unpadded here: Node refuses it for private decryption (CVE-2023-46809). Null: not well padded. */
+  private pkcs1Decrypt(block: Buffer): Buffer | null {
+    let raw: Buffer;
+    try {
+      raw = privateDecrypt({ key: this.pair().privateKey, padding: constants.RSA_NO_PADDING }, block);
+    } catch {
+      return null;
+    }
+    // 0x00 0x02, at least 8 non-zero padding bytes, 0x00, the message.
+    const separator = raw.indexOf(0, 2);
+    return raw[0] === 0x00 && raw[1] === 0x02 && separator >= 10 ? raw.subarray(separator + 1) : null;
   }
 }
 

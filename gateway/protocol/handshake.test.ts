@@ -121,8 +121,19 @@ describe('decodeHandshakeResponse41', () => {
       authResponse: TOKEN,
       database: 'shop',
       authPlugin: 'mysql_native_password',
+      clientName: null,
       sslRequest: false,
     });
+  });
+
+  it("reads the client's _client_name connection attribute, and ignores malformed attributes", () => {
+    const caps = P41 | Capability.SECURE_CONNECTION | Capability.PLUGIN_AUTH | Capability.CONNECT_ATTRS;
+    const lenenc = (s: string) => Buffer.concat([Buffer.from([Buffer.byteLength(s)]), Buffer.from(s)]);
+    const attrs = Buffer.concat([lenenc('_os'), lenenc('Linux'), lenenc('_client_name'), lenenc('MySQL Connector/J')]);
+    const r = decodeHandshakeResponse41(response(caps, z('bob'), Buffer.from([20]), TOKEN, z('caching_sha2_password'), Buffer.from([attrs.length]), attrs));
+    expect(r.clientName).toBe('MySQL Connector/J');
+    const cut = decodeHandshakeResponse41(response(caps, z('bob'), Buffer.from([20]), TOKEN, z('caching_sha2_password'), Buffer.from([0xfe, 1])));
+    expect(cut.clientName).toBeNull();
   });
 
   it('decodes a 1-byte length auth response with only SECURE_CONNECTION', () => {

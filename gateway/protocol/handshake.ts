@@ -44,6 +44,8 @@ export interface HandshakeResponse {
   authResponse: Buffer;
   database: string | null;
   authPlugin: string | null;
+  /** The client's `_client_name` connection attribute (e.g. "MySQL Connector/J"), when it sent one. */
+  clientName: string | null;
   /** True when this is the short SSLRequest packet. */
   sslRequest: boolean;
 }
@@ -58,7 +60,7 @@ export function decodeHandshakeResponse41(payload: Buffer): HandshakeResponse {
   const maxPacketSize = payload.readUInt32LE(4);
   const charset = payload[8]!;
   const base = { capabilities, maxPacketSize, charset };
-  if (payload.length === 32) return { ...base, user: '', authResponse: Buffer.alloc(0), database: null, authPlugin: null, sslRequest: true };
+  if (payload.length === 32) return { ...base, user: '', authResponse: Buffer.alloc(0), database: null, authPlugin: null, clientName: null, sslRequest: true };
   let pos = 32;
   let user: string;
   [user, pos] = readNulString(payload, pos);
@@ -80,7 +82,30 @@ export function decodeHandshakeResponse41(payload: Buffer): HandshakeResponse {
   if (capabilities & Capability.CONNECT_WITH_DB && pos < payload.length) [database, pos] = readNulString(payload, pos);
   let authPlugin: string | null = null;
   if (capabilities & Capability.PLUGIN_AUTH && pos < payload.length) [authPlugin, pos] = readNulString(payload, pos);
-  return { ...base, user, authResponse: Buffer.from(authResponse), database: database || null, authPlugin, sslRequest: false };
+  const clientName = capabilities & Capability.CONNECT_ATTRS && pos < payload.length ? connectAttribute(payload, pos, '_client_name') : null;
+  return { ...base, user, authResponse: Buffer.from(authResponse), database: database || null, authPlugin, clientName, sslRequest: false };
+}
+
+/** One connection attribute: a length-encoded total, then length-encoded key and value strings. Malformed: null. */
+function connectAttribute(payload: Buffer, pos: number, wanted: string): string | null {
+  try {
+    return findAttribute(payload, pos, wanted);
+  } catch {
+    return null;
+  }
+}
+
+function findAttribute(payload: Buffer, pos: number, wanted: string): string | null {
+  const [total, start] = readLenEncInt(payload, pos);
+  const end = Math.min(payload.length, start + Number(total ?? 0n));
+  for (let at = start; at < end; ) {
+    const [keyLength, keyAt] = readLenEncInt(payload, at);
+    const key = payload.toString('utf8', keyAt, keyAt + Number(keyLength ?? 0n));
+    const [valueLength, valueAt] = readLenEncInt(payload, keyAt + Number(keyLength ?? 0n));
+    if (key === wanted) return payload.toString('utf8', valueAt, valueAt + Number(valueLength ?? 0n));
+    at = valueAt + Number(valueLength ?? 0n);
+  }
+  return null;
 }
 
 const sha1 = (...parts: Buffer[]) => {

@@ -147,8 +147,9 @@ describe('MySQL protocol', () => {
   });
 
   it('answers the variables clients read on connect', async () => {
+    // As the source answers them: the gateway presents itself as its source server.
     const [rows] = await gateway.query('SELECT @@version_comment LIMIT 1');
-    expect(String(Object.values((rows as Record<string, unknown>[])[0]!)[0])).toContain('instaquery');
+    expect(rows).toEqual((await source.query('SELECT @@version_comment LIMIT 1'))[0]);
     await gateway.query('SET NAMES utf8mb4');
     await gateway.query('SET autocommit = 1');
   });
