@@ -85,6 +85,8 @@ export type SchemaChange =
    */
   | { kind: 'view'; db: string; view: string; definition: string; columnNames: string[] | null }
   | { kind: 'drop-view'; db: string; view: string }
+  /** DROP DATABASE, after a drop of each of its tables: the database itself is gone too. */
+  | { kind: 'drop-database'; db: string }
   | {
       kind: 'alter';
       before: TableSchema;

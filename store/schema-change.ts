@@ -9,7 +9,7 @@ import { mapColumnType } from '../core/index.ts';
 import { isWidening } from './type-widening.ts';
 import { forgetTable, recreateTable, rememberTable, type KnownTable } from './target-table.ts';
 import { quoteIdent, quoteLiteral } from './sql-names.ts';
-import { applyView, dropView } from './source-views.ts';
+import { applyView, dropDatabase, dropView } from './source-views.ts';
 import { dropLayout, forgetColdRows, hasColdRows, physicalTables, refreshView, renameLayout, rowTables } from './table-layout.ts';
 
 export async function applySchemaChangeToStore(
@@ -32,6 +32,11 @@ export async function applySchemaChangeToStore(
       return;
     case 'drop-view':
       await dropView(conn, change.db, change.view);
+      return;
+    case 'drop-database':
+      // Its tables went with the drops before this one; its views, and the schema, go now, so
+      // SHOW DATABASES no longer lists it.
+      await dropDatabase(conn, change.db);
       return;
     case 'truncate': {
       const entry = known.get(`${change.db}.${change.table}`);

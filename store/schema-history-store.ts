@@ -75,6 +75,7 @@ export function historyEntries(change: SchemaChange): HistoryEntry[] {
     case 'truncate':
     case 'view':
     case 'drop-view':
+    case 'drop-database':
       return [];
   }
 }

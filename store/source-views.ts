@@ -66,6 +66,13 @@ export async function applyView(conn: DuckDBConnection, change: ViewChange, know
   ]);
 }
 
+/** Every view of `db`, and the schema itself (DROP DATABASE at the source). */
+export async function dropDatabase(conn: DuckDBConnection, db: string): Promise<void> {
+  const views = (await conn.runAndReadAll(`SELECT name FROM ${META_SCHEMA}.source_views WHERE db = $1`, [db])).getRowsJS();
+  for (const [view] of views) await dropView(conn, db, String(view));
+  await conn.run(`DROP SCHEMA IF EXISTS ${quoteIdent(db)} CASCADE`);
+}
+
 export async function dropView(conn: DuckDBConnection, db: string, view: string): Promise<void> {
   await conn.run(`DROP VIEW IF EXISTS ${qualified(db, view)}`);
   await conn.run(`DELETE FROM ${META_SCHEMA}.source_views WHERE db = $1 AND name = $2`, [db, view]);

@@ -72,6 +72,8 @@ export function touches(change: SchemaChange, db: string, table: string): boolea
     case 'view':
     case 'drop-view':
       return is({ db: change.db, table: change.view });
+    case 'drop-database':
+      return change.db === db;
     default:
       return is(change);
   }

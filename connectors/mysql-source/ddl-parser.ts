@@ -262,7 +262,7 @@ export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, da
       if (c.accept('DATABASE') || c.accept('SCHEMA')) {
         c.accept('IF', 'EXISTS');
         const db = c.identifier();
-        return { kind: 'changes', changes: databaseTables(db).map((t) => ({ kind: 'drop', ...t })) };
+        return { kind: 'changes', changes: [...databaseTables(db).map((t): SchemaChange => ({ kind: 'drop', ...t })), { kind: 'drop-database', db }] };
       }
       if (c.accept('VIEW')) {
         c.accept('IF', 'EXISTS');

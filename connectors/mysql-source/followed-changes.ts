@@ -19,6 +19,8 @@ function followed(change: SchemaChange, history: SchemaHistory, filter: TableFil
     case 'drop':
     case 'truncate':
       return history.lookup(change.db, change.table) ? [change] : [];
+    case 'drop-database':
+      return [change];
     case 'view':
     case 'drop-view':
       // Views hold no rows: the history does not track them, the store keeps their definitions.

@@ -52,6 +52,7 @@ export class SchemaHistory {
       case 'truncate':
       case 'view':
       case 'drop-view':
+      case 'drop-database':
         return;
     }
   }

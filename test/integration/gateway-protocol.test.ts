@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mysql from 'mysql2/promise';
 import { spawn } from 'node:child_process';
 import { Socket } from 'node:net';
-import { connectSource, exactValues, freshDatabase, sourceConnector, waitFor } from '../support/services.ts';
+import { connectSource, exactValues, freshDatabase, mariadb, sourceConnector, waitFor } from '../support/services.ts';
 import { startEmbedded } from '../support/embedded.ts';
 
 const DB = 'it_protocol';
@@ -28,6 +28,29 @@ afterAll(async () => {
   await gateway?.end();
   await source?.end();
   await instance?.stop();
+});
+
+/** The server version a server's handshake (its first packet) names. */
+async function greetingVersion(port: number, host = '127.0.0.1'): Promise<string> {
+  const socket = new Socket();
+  try {
+    const packet = await new Promise<Buffer>((resolve, reject) => {
+      socket.once('data', resolve).once('error', reject).connect(port, host);
+    });
+    return packet.toString('latin1', 5, packet.indexOf(0, 5));
+  } finally {
+    socket.destroy();
+  }
+}
+
+describe('the server it presents', () => {
+  it("greets with the source's version as the source does (MariaDB's 5.5.5- prefix) and answers its variables", async () => {
+    const { host, port } = mariadb();
+    expect(await greetingVersion(instance.gateway.port)).toBe(await greetingVersion(port, host));
+    const sql = 'SELECT @@version, @@version_comment, @@sql_mode, @@max_allowed_packet, @@tx_isolation';
+    expect((await gateway.query(sql))[0]).toEqual((await source.query(sql))[0]);
+    await expect(gateway.query('SELECT @@transaction_isolation')).rejects.toMatchObject({ errno: 1193 });
+  });
 });
 
 describe('prepared statements', () => {

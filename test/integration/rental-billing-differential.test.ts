@@ -3,13 +3,13 @@
 // Each answer must be identical (values as text, in order) or refused with error 1235; the
 // per-category report is printed and written to test-results/rental-billing-differential.tsv.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type mysql from 'mysql2/promise';
 import { connectGateway, connectSource, sourceConnector, waitFor } from '../support/services.ts';
 import { startEmbedded } from '../support/embedded.ts';
 import { createSchema, generate } from '../../workload/rental-billing/generate.ts';
 import { rentalBillingCorpus } from '../differential/rental-queries.ts';
 import { compareAnswers, type Verdict } from '../differential/compare-answers.ts';
+import { writeCorpusReport, type Verdicts } from '../differential/corpus-report.ts';
 
 const DB = 'it_rental_diff';
 const BILLS = 3000;
@@ -17,7 +17,7 @@ const corpus = rentalBillingCorpus(1500);
 let instance: Awaited<ReturnType<typeof startEmbedded>>;
 let source: mysql.Connection;
 let gateway: mysql.Connection;
-const verdicts = new Map<string, { sql: string; verdict: Verdict }[]>();
+const verdicts: Verdicts = new Map();
 
 beforeAll(async () => {
   const admin = await connectSource();
@@ -37,19 +37,7 @@ afterAll(async () => {
   await source?.end();
   await gateway?.end();
   await instance?.stop();
-  const lines = ['category\tqueries\tidentical\trefused\tdifferent'];
-  const all = [...verdicts.values()].flat();
-  const row = (name: string, list: { verdict: Verdict }[]) => {
-    const count = (o: string) => list.filter((v) => v.verdict.outcome === o).length;
-    lines.push(`${name}\t${list.length}\t${count('identical')}\t${count('refused')}\t${count('different')}`);
-  };
-  for (const [category, list] of verdicts) row(category, list);
-  row('TOTAL', all);
-  console.log(`rental-billing corpus, MariaDB vs the gateway:\n${lines.join('\n')}`);
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/rental-billing-differential.tsv', `${lines.join('\n')}\n`);
-  const details = all.filter((v) => v.verdict.outcome !== 'identical').map((v) => `${v.verdict.outcome}\t${v.sql.replace(/\s+/g, ' ')}\t${'reason' in v.verdict ? v.verdict.reason : 'detail' in v.verdict ? v.verdict.detail : ''}`);
-  writeFileSync('test-results/rental-billing-differential-details.tsv', `${details.join('\n')}\n`);
+  writeCorpusReport('rental-billing corpus, MariaDB vs the gateway', 'rental-billing-differential', verdicts);
 });
 
 const categories = [...new Set(corpus.map((q) => q.category))];

@@ -4,7 +4,7 @@
 // Every answer must be identical in values and column types (or the same error), or refused with
 // 1235; the per-category report is printed and written to test-results/${SEMANTICS_DB}-differential.tsv.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type mysql from 'mysql2/promise';
 import { connectGateway, connectSource, waitFor } from '../support/services.ts';
 import { followFreshDatabase, type FollowedDatabase } from '../support/embedded.ts';
@@ -13,13 +13,14 @@ import { semanticsCorpus } from '../differential/semantics-queries.ts';
 import { compareSemantics } from '../differential/compare-semantics.ts';
 import { knownDifferences } from '../differential/semantics-known.ts';
 import type { Verdict } from '../differential/compare-answers.ts';
+import { writeCorpusReport, type Verdicts } from '../differential/corpus-report.ts';
 
 const corpus = semanticsCorpus();
 const known = knownDifferences();
 let env: FollowedDatabase;
 let source: mysql.Connection;
 let gateway: mysql.Connection;
-const verdicts = new Map<string, { sql: string; verdict: Verdict }[]>();
+const verdicts: Verdicts = new Map();
 
 beforeAll(async () => {
   env = await followFreshDatabase(SEMANTICS_DB, 'semantics', SEMANTICS_SETUP);
@@ -35,19 +36,8 @@ afterAll(async () => {
   await source?.end();
   await gateway?.end();
   await env?.close();
-  const lines = ['category\tqueries\tidentical\trefused\tdifferent'];
+  writeCorpusReport('semantics corpus, MariaDB vs the gateway', `${SEMANTICS_DB}-differential`, verdicts);
   const all = [...verdicts.values()].flat();
-  const row = (name: string, list: { verdict: Verdict }[]) => {
-    const count = (o: string) => list.filter((v) => v.verdict.outcome === o).length;
-    lines.push(`${name}\t${list.length}\t${count('identical')}\t${count('refused')}\t${count('different')}`);
-  };
-  for (const [category, list] of verdicts) row(category, list);
-  row('TOTAL', all);
-  console.log(`semantics corpus, MariaDB vs the gateway:\n${lines.join('\n')}`);
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync(`test-results/${SEMANTICS_DB}-differential.tsv`, `${lines.join('\n')}\n`);
-  const details = all.filter((v) => v.verdict.outcome !== 'identical').map((v) => `${v.verdict.outcome}\t${v.sql.replace(/\s+/g, ' ')}\t${'reason' in v.verdict ? v.verdict.reason : 'detail' in v.verdict ? v.verdict.detail.replace(/\s+/g, ' ') : ''}`);
-  writeFileSync(`test-results/${SEMANTICS_DB}-differential-details.tsv`, `${details.join('\n')}\n`);
   const still = all.filter((v) => v.verdict.outcome === 'different').map((v) => `${categoryOf.get(v.sql)}\t${v.sql}`);
   writeFileSync(`test-results/${SEMANTICS_DB}-known.tsv`, `${still.join('\n')}\n`);
 });
