@@ -10,7 +10,7 @@
 //   npx tsx bench/semantics-cost.ts [--bills 200000] [--runs 15] [--mariadb-runs 5]
 //                                   [--before 940ced4] [--before-tree /tmp/iq-before]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,7 @@ function ensureBeforeTree(dir: string, commit: string): boolean {
 
 interface Gateway {
   label: string;
+  dir: string;
   proc: InstaqueryProcess;
   conn: mysql.Connection;
 }
@@ -85,13 +86,14 @@ async function startGateway(label: string, run: typeof runInstaquery, source: Ma
   const port = await proc.ready(30 * 60_000);
   console.error(`${label}: gateway ready on port ${port} after ${((Date.now() - t) / 1000).toFixed(0)} s`);
   const conn = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', database: DB });
-  return { label, proc, conn };
+  return { label, dir, proc, conn };
 }
 
 async function stopGateway(g: Gateway): Promise<void> {
   await g.conn.end();
   g.proc.child.kill('SIGTERM');
   await g.proc.exited();
+  rmSync(g.dir, { recursive: true, force: true });
 }
 
 async function billCount(conn: mysql.Connection): Promise<number> {

@@ -4,7 +4,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, numberOf, type Emitted } from './emitted.ts';
-import { decimalsOf, decimalType, digitsOf, doubleType, familyOf, integerPrecision, integerType, isUnsignedInt, NOT_FIXED_DEC, NULL_TYPE, NUMERIC_FAMILIES as NUMERIC, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
+import { decimalsOf, decimalType, digitsOf, doubleType, familyOf, integerPrecision, integerType, isUnsignedInt, NOT_FIXED_DEC, NUMERIC_FAMILIES as NUMERIC, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 import { argumentFsp } from './temporal-values.ts';
 
@@ -33,7 +33,13 @@ export function arithmetic(op: string, l: Emitted, r: Emitted): Emitted {
   const nullable = l.type.nullable || r.type.nullable || op === '/' || op === 'DIV' || op === '%' || op === 'MOD';
   const fl = familyOf(l.type);
   const fr = familyOf(r.type);
-  if (fl === 'null' || fr === 'null') return { sql: 'NULL', type: NULL_TYPE };
+  // With a NULL operand MariaDB still types the result: DOUBLE with the other side's decimals
+  // (4 for /), INT for DIV.
+  if (fl === 'null' || fr === 'null') {
+    const other = fl === 'null' ? r : l;
+    const scale = familyOf(other.type) === 'null' ? 0 : decimalsOf(other.type);
+    return { sql: 'NULL', type: typeOf(op === 'DIV' ? 'int(1)' : doubleType(op === '/' ? 4 : scale), true) };
+  }
   if (fl === 'unknown' || fr === 'unknown') {
     const a = v(l);
     const b = v(r);

@@ -176,6 +176,10 @@ function operand(e: Emitted): Emitted {
 
 /** A unary operator: + (dropped, as MySQL's grammar drops it), -, NOT and ~. */
 export function unaryExpression(exprs: ExpressionEmitter, node: Node): Emitted {
+  if (String(node.operator) === '-') {
+    const literal = negatedIntegerLiteral(node.expr);
+    if (literal) return literal;
+  }
   const emitted = exprs.emit(node.expr);
   const e = String(node.operator) === '-' ? operand(emitted) : emitted;
   switch (String(node.operator).toUpperCase()) {
@@ -195,4 +199,18 @@ export function unaryExpression(exprs: ExpressionEmitter, node: Node): Emitted {
       return { sql: `(~${asUnsigned64(e)})`, type: typeOf('bigint(21) unsigned', e.type.nullable) };
   }
   throw new DialectUnsupported(`the operator ${node.operator}`);
+}
+
+/**
+ * `-` before an integer literal, folded exactly as MySQL reads a negative literal:
+ * `-9223372036854775808` is the least BIGINT (not a negated BIGINT UNSIGNED), beyond it a DECIMAL.
+ */
+function negatedIntegerLiteral(expr: Node): Emitted | undefined {
+  const text = expr?.type === 'bigint' || expr?.type === 'number' ? String(expr.value) : '';
+  if (!/^\d{16,}$/.test(text)) return undefined;
+  const value = -BigInt(text);
+  const digits = text.replace(/^0+(?=\d)/, '').length;
+  if (value >= -(2n ** 63n)) return { sql: `CAST('${value}' AS BIGINT)`, type: typeOf(`bigint(${digits + 1})`, false) };
+  if (digits > 38) return undefined;
+  return { sql: `CAST('${value}' AS DECIMAL(${digits},0))`, type: typeOf(`decimal(${digits},0)`, false) };
 }

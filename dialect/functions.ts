@@ -10,7 +10,7 @@ import { JSON_FUNCTIONS } from './json-functions.ts';
 import { asMysqlText } from './temporal-values.ts';
 import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
 import { anyNullable, arity, folded, text, type FunctionContext, type FunctionTranslation } from './function-args.ts';
-import { aggregate, charLength, declaredMembers, decimalType, digitsOf, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
+import { aggregate, charLength, declaredMembers, decimalType, digitsOf, doubleType, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
 
 type Fn = FunctionTranslation;
 
@@ -211,9 +211,12 @@ export function aggregateType(name: string, arg: ExprType | null): ExprType {
       return typeOf('bigint(21)', false);
     case 'MIN':
     case 'MAX':
+      if (arg && familyOf(arg) === 'null') return { ...typeOf('varchar(0)', true), textDecimals: 0 };
       return arg ? { ...computedType(arg), nullable: true, source: undefined } : typeOf('', true);
     case 'SUM': {
       const f = arg ? familyOf(arg) : 'unknown';
+      // Of NULL alone MariaDB sums a DOUBLE (and averages one with 4 decimals).
+      if (f === 'null') return typeOf(doubleType(0), true);
       if (f === 'int' || f === 'decimal' || f === 'year') {
         const d = digitsOf(arg!);
         // MariaDB's SUM is DECIMAL(p + 22, s); DuckDB holds 38 digits, which any real sum fits.
@@ -223,6 +226,7 @@ export function aggregateType(name: string, arg: ExprType | null): ExprType {
     }
     case 'AVG': {
       const f = arg ? familyOf(arg) : 'unknown';
+      if (f === 'null') return typeOf(doubleType(4), true);
       if (f === 'int' || f === 'decimal' || f === 'year') {
         const d = digitsOf(arg!);
         return typeOf(decimalType(d.int, d.scale + 4), true);

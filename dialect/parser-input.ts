@@ -64,7 +64,9 @@ export function parserInput(tokens: Token[]): ParserInput {
     const up = word(t);
     // `--1` is minus minus one to MySQL (a comment needs a space after the dashes), but the
     // parser would take glued dashes for a comment and not read the rest of the line.
-    glued = previous !== undefined && previous.end === t.start && !(t.text === '-' && previous.text === '-');
+    // And `-9223372036854775808` would become a JS number there, its digits lost: a minus before
+    // a long integer stays an operator, which the emitter folds exactly.
+    glued = previous !== undefined && previous.end === t.start && !(t.text === '-' && previous.text === '-') && !(previous.text === '-' && t.kind === 'number' && /^\d{16,}$/.test(t.text));
     if (t.kind === 'word' && /^_[a-z0-9]+$/i.test(t.text) && next?.kind === 'string') {
       // A charset introducer: _binary 'x' is a binary string, _utf8mb4 'x' a text one.
       emit(literal({ kind: 'string', value: unescapeMysql(next.text), binary: t.text.toLowerCase() === '_binary' }));
