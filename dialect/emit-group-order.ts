@@ -4,7 +4,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { callName } from './call-name.ts';
 import { quoteIdent, type Emitted } from './emitted.ts';
-import { textKey } from './collation.ts';
+import { EXPLICIT, textKey } from './collation.ts';
 import { CALLED_AGGREGATES } from './emit-call.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 import { itemName } from './emit-select-list.ts';
@@ -77,7 +77,10 @@ export function outputRef(node: Node, exprs: ExpressionEmitter): Emitted {
   if (node?.type === 'number') return positionRef(Number(node.value), exprs.scope);
   if (node?.type === 'column_ref' && !node.table) {
     const output = exprs.scope.outputs.find((o) => o.name.toLowerCase() === String(node.column).toLowerCase());
-    return { sql: quoteIdent(String(node.column)), type: output?.type ?? typeOf('', true) };
+    const type = output?.type ?? typeOf('', true);
+    // `ORDER BY v COLLATE utf8mb4_bin` sorts the union's column under that collation.
+    const collate = node.collate?.collate?.name;
+    return { sql: quoteIdent(String(node.column)), type: collate ? { ...type, collation: String(collate).toLowerCase(), coercibility: EXPLICIT } : type };
   }
   return exprs.emit(node);
 }

@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { FAST_AUTH_SUCCESS, PERFORM_FULL_AUTHENTICATION, REQUEST_PUBLIC_KEY, cleartextPassword, encodePublicKey, withoutMoreDataMarker } from './protocol/caching-sha2.ts';
 import { Capability, SERVER_CAPABILITIES, utf8mb4Collation } from './protocol/constants.ts';
-import { NATIVE_PASSWORD, decodeHandshakeResponse41, encodeAuthSwitchRequest, encodeHandshakeV10, newScramble } from './protocol/handshake.ts';
+import { MARIADB_CLIENT_EXTENDED_METADATA, NATIVE_PASSWORD, decodeHandshakeResponse41, encodeAuthSwitchRequest, encodeHandshakeV10, newScramble } from './protocol/handshake.ts';
 import { encodeOk } from './protocol/result-packets.ts';
 import type { AuthPlugin } from './auth.ts';
 import { ConnectionPhase, type ConnectionOptions, type ConnectionState } from './connection-state.ts';
@@ -37,7 +37,9 @@ export class ConnectionAuth {
 
   /** The server's greeting, the first packet of the connection. */
   sendHandshake(): void {
-    this.out.send(encodeHandshakeV10({ serverVersion: this.options.serverVersion, connectionId: this.options.connectionId, scramble: this.scramble, capabilities: this.serverCapabilities }));
+    // Presented as MariaDB, the greeting offers MariaDB's extended column metadata, as MariaDB's does.
+    const mariadbCapabilities = /mariadb/i.test(this.options.serverVersion) ? MARIADB_CLIENT_EXTENDED_METADATA : undefined;
+    this.out.send(encodeHandshakeV10({ serverVersion: this.options.serverVersion, connectionId: this.options.connectionId, scramble: this.scramble, capabilities: this.serverCapabilities, mariadbCapabilities }));
   }
 
   async onHandshakeResponse(payload: Buffer): Promise<void> {
@@ -53,6 +55,7 @@ export class ConnectionAuth {
       return this.close();
     }
     this.state.capabilities = response.capabilities & this.serverCapabilities;
+    this.out.extendedMetadata = /mariadb/i.test(this.options.serverVersion) && (response.mariadbCapabilities & MARIADB_CLIENT_EXTENDED_METADATA) !== 0;
     this.state.textCharset = utf8mb4Collation(response.charset);
     this.pendingUser = { user: response.user, database: response.database };
     const connectorJ = response.clientName === 'MySQL Connector/J';

@@ -46,7 +46,7 @@ export class ConnectionCommands {
         case Command.FIELD_LIST: {
           const end = payload.indexOf(0, 1);
           const columns = await session.listFields(payload.toString('utf8', 1, end < 0 ? payload.length : end));
-          for (const c of columns) this.out.send(encodeColumnDefinition(c, true));
+          for (const c of columns) this.out.send(encodeColumnDefinition(c, true, this.out.extendedMetadata));
           return this.out.send(encodeEof());
         }
         case Command.CHANGE_USER:

@@ -304,11 +304,11 @@ class DuckDbSession implements QuerySession {
 
   /** How to describe a result's columns, MySQL-exact where the dialect or the catalog can say. */
   private describer(mysqlSql: string, t: Translation) {
-    return resultDescriber(this.catalog, this.conn, this.state.database, mysqlSql, t);
+    return resultDescriber(this.catalog, this.conn, this.state.database, mysqlSql, t, this.profile.flavor);
   }
 
   private sourceResolver(mysqlSql: string) {
-    return resultDescriber(this.catalog, this.conn, this.state.database, mysqlSql, {});
+    return resultDescriber(this.catalog, this.conn, this.state.database, mysqlSql, {}, this.profile.flavor);
   }
 
   async prepare(text: string): Promise<PreparedStatementInfo> {

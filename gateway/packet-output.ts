@@ -12,6 +12,8 @@ import { ER, SqlError, type ErrorKind } from './sql-errors.ts';
 export class PacketOutput {
   /** The next packet's sequence id. */
   sequenceId = 0;
+  /** The client negotiated MariaDB's extended column metadata (column definitions carry it). */
+  extendedMetadata = false;
 
   constructor(
     /** The socket packets travel on: the client's, or TLS over it after an SSLRequest. */

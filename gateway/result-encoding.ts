@@ -17,7 +17,7 @@ export async function sendResult(out: PacketOutput, result: QueryResult, binary:
   if (result.kind === 'ok') return out.send(encodeOk({ affectedRows: result.affectedRows ?? 0, info: result.info, status }));
   const { columns } = result;
   out.send(encodeColumnCount(columns.length));
-  for (const c of columns) out.send(encodeColumnDefinition(c));
+  for (const c of columns) out.send(encodeColumnDefinition(c, false, out.extendedMetadata));
   if (!deprecateEof) out.send(encodeEof());
   const encode = binary ? (row: TextValue[]) => encodeBinaryRow(columns, row) : encodeTextRow;
   const batches = Array.isArray(result.rows) ? [result.rows] : result.rows;
@@ -33,11 +33,11 @@ export async function sendResult(out: PacketOutput, result: QueryResult, binary:
 export function sendPrepareOk(out: PacketOutput, info: PreparedStatementInfo, deprecateEof: boolean): void {
   out.send(encodePrepareOk(info.id, info.columns.length, info.params));
   if (info.params > 0) {
-    for (let i = 0; i < info.params; i++) out.send(encodeColumnDefinition(textColumn('?')));
+    for (let i = 0; i < info.params; i++) out.send(encodeColumnDefinition(textColumn('?'), false, out.extendedMetadata));
     if (!deprecateEof) out.send(encodeEof());
   }
   if (info.columns.length > 0) {
-    for (const c of info.columns) out.send(encodeColumnDefinition(c));
+    for (const c of info.columns) out.send(encodeColumnDefinition(c, false, out.extendedMetadata));
     if (!deprecateEof) out.send(encodeEof());
   }
 }

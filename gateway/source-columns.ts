@@ -15,6 +15,8 @@ import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn } from './result-set.ts';
 
 export interface SourceColumnInfo {
+  /** A JSON value sent as MariaDB sends it: LONGTEXT, with the extended metadata format 'json'. */
+  jsonAsText?: boolean;
   db: string;
   table: string;
   name: string;
@@ -281,11 +283,12 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
     case 'text':
     case 'mediumtext':
     case 'longtext': {
-      if (!c.computed) return def(ColumnType.BLOB, Math.min(TEXT_LENGTHS[base]! * 4, 0xffffffff), textCharset, 0, ColumnFlag.BLOB);
+      const json = c.jsonAsText ? { format: 'json' } : {};
+      if (!c.computed) return { ...def(ColumnType.BLOB, Math.min(TEXT_LENGTHS[base]! * 4, 0xffffffff), textCharset, 0, ColumnFlag.BLOB), ...json };
       // As MariaDB sends an expression's long text: the blob type its byte length needs.
       const bytes = Math.min((Number.isNaN(width) ? TEXT_LENGTHS[base]! : width) * 4, 0xffffffff);
       const type = c.blobText ? ColumnType.BLOB : bytes <= 255 ? ColumnType.TINY_BLOB : bytes <= 65535 ? ColumnType.BLOB : bytes <= 16777215 ? ColumnType.MEDIUM_BLOB : ColumnType.LONG_BLOB;
-      return def(type, bytes, textCharset, textDecimals);
+      return { ...def(type, bytes, textCharset, textDecimals), ...json };
     }
     case 'tinyblob':
     case 'blob':
@@ -331,13 +334,20 @@ export async function resultDescriber(
   database: string | null,
   mysqlSql: string,
   t: Pick<Translation, 'columns'>,
+  flavor: 'mariadb' | 'mysql' | null = null,
 ): Promise<(names: string[], types: DuckDBType[]) => ReturnType<typeof sourceColumnsOf>> {
+  const presented = flavor === 'mariadb' ? (infos: ReturnType<typeof sourceColumnsOf>) => infos.map(asMariaDb) : (infos: ReturnType<typeof sourceColumnsOf>) => infos;
   if (t.columns) {
-    const hinted = hintedColumns(t.columns);
+    const hinted = presented(hintedColumns(t.columns));
     return (names) => (names.length === hinted.length ? hinted : []);
   }
   const tables = tablesInQuery(mysqlSql, database);
   if (tables.length === 0) return () => [];
   const { catalog } = await cache.get(conn);
-  return (names, types) => sourceColumnsOf(names, types, tables, catalog);
+  return (names, types) => presented(sourceColumnsOf(names, types, tables, catalog));
+}
+
+/** MariaDB's JSON is LONGTEXT: described so (a column as 252, an expression as 251), as MariaDB sends it. */
+function asMariaDb<T extends SourceColumnInfo | null>(c: T): T {
+  return c && c.columnType.toLowerCase() === 'json' ? { ...c, columnType: 'longtext', jsonAsText: true } : c;
 }

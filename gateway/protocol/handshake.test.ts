@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Capability, Charset, ServerStatus } from './constants.ts';
 import {
+  MARIADB_CLIENT_EXTENDED_METADATA,
   NATIVE_PASSWORD,
   decodeHandshakeResponse41,
   encodeAuthSwitchRequest,
@@ -123,7 +124,18 @@ describe('decodeHandshakeResponse41', () => {
       authPlugin: 'mysql_native_password',
       clientName: null,
       sslRequest: false,
+      mariadbCapabilities: 0,
     });
+  });
+
+  it("reads MariaDB's extended client capabilities when the client clears CLIENT_MYSQL, and only then", () => {
+    const caps = P41 | Capability.SECURE_CONNECTION;
+    const withExtended = response(caps, z('alice'), Buffer.from([20]), TOKEN);
+    withExtended.writeUInt32LE(MARIADB_CLIENT_EXTENDED_METADATA, 28);
+    expect(decodeHandshakeResponse41(withExtended).mariadbCapabilities).toBe(MARIADB_CLIENT_EXTENDED_METADATA);
+    const mysqlClient = response(caps | Capability.LONG_PASSWORD, z('alice'), Buffer.from([20]), TOKEN);
+    mysqlClient.writeUInt32LE(MARIADB_CLIENT_EXTENDED_METADATA, 28);
+    expect(decodeHandshakeResponse41(mysqlClient).mariadbCapabilities).toBe(0);
   });
 
   it("reads the client's _client_name connection attribute, and ignores malformed attributes", () => {
@@ -195,5 +207,18 @@ describe('caching_sha2_password tokens', () => {
     expect(verifySha2Token(sha2Token('s3cret', scramble), scramble, stored)).toBe(true);
     expect(verifySha2Token(sha2Token('s3cret!', scramble), scramble, stored)).toBe(false);
     expect(verifySha2Token(sha2Token('s3cret', Buffer.from('jihgfedcba9876543210')), scramble, stored)).toBe(false);
+  });
+});
+
+describe("MariaDB's greeting", () => {
+  it('clears CLIENT_MYSQL and offers extended metadata in the last 4 reserved bytes, as MariaDB does', () => {
+    const args = { serverVersion: '5.5.5-10.11.19-MariaDB', connectionId: 7, scramble: SCRAMBLE, capabilities: Capability.LONG_PASSWORD | Capability.PROTOCOL_41 };
+    const mariadb = encodeHandshakeV10({ ...args, mariadbCapabilities: MARIADB_CLIENT_EXTENDED_METADATA });
+    const at = 1 + args.serverVersion.length + 1 + 4 + 8 + 1;
+    expect(mariadb.readUInt16LE(at) & Capability.LONG_PASSWORD).toBe(0);
+    expect(mariadb.readUInt32LE(at + 2 + 1 + 2 + 2 + 1 + 6)).toBe(MARIADB_CLIENT_EXTENDED_METADATA);
+    const mysql = encodeHandshakeV10(args);
+    expect(mysql.readUInt16LE(at) & Capability.LONG_PASSWORD).toBe(Capability.LONG_PASSWORD);
+    expect(mysql.readUInt32LE(at + 2 + 1 + 2 + 2 + 1 + 6)).toBe(0);
   });
 });

@@ -17,19 +17,28 @@ export function newScramble(): Buffer {
   return bytes;
 }
 
-export function encodeHandshakeV10(args: { serverVersion: string; connectionId: number; scramble: Buffer; capabilities: number }): Buffer {
+/**
+ * MariaDB's extended capabilities (the last 4 of the greeting's reserved bytes, read by a client
+ * when CLIENT_MYSQL, bit 0, is clear, as MariaDB servers send it): extended column metadata, where
+ * a JSON column says it is JSON (MariaDB's JSON is LONGTEXT on the wire).
+ */
+export const MARIADB_CLIENT_EXTENDED_METADATA = 0x08;
+
+export function encodeHandshakeV10(args: { serverVersion: string; connectionId: number; scramble: Buffer; capabilities: number; mariadbCapabilities?: number }): Buffer {
+  const mariadb = args.mariadbCapabilities !== undefined;
   const w = new PayloadWriter()
     .int1(10)
     .nulString(args.serverVersion)
     .int4(args.connectionId)
     .bytes(args.scramble.subarray(0, 8))
     .int1(0)
-    .int2(args.capabilities & 0xffff)
+    .int2((mariadb ? args.capabilities & ~1 : args.capabilities) & 0xffff)
     .int1(Charset.UTF8MB4_GENERAL_CI)
     .int2(ServerStatus.AUTOCOMMIT)
     .int2(args.capabilities >>> 16)
     .int1(args.scramble.length + 1)
-    .zeros(10)
+    .zeros(6)
+    .int4(args.mariadbCapabilities ?? 0)
     .bytes(args.scramble.subarray(8))
     .int1(0)
     .nulString(NATIVE_PASSWORD);
@@ -48,6 +57,8 @@ export interface HandshakeResponse {
   clientName: string | null;
   /** True when this is the short SSLRequest packet. */
   sslRequest: boolean;
+  /** MariaDB's extended client capabilities (bytes 28-31, when the client cleared CLIENT_MYSQL). */
+  mariadbCapabilities: number;
 }
 
 // https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_connection_phase_packets_protocol_handshake_response.html
@@ -59,7 +70,8 @@ export function decodeHandshakeResponse41(payload: Buffer): HandshakeResponse {
   if ((capabilities & Capability.PROTOCOL_41) === 0) throw new RangeError('client does not speak protocol 4.1');
   const maxPacketSize = payload.readUInt32LE(4);
   const charset = payload[8]!;
-  const base = { capabilities, maxPacketSize, charset };
+  const mariadbCapabilities = (capabilities & 1) === 0 ? payload.readUInt32LE(28) : 0;
+  const base = { capabilities, maxPacketSize, charset, mariadbCapabilities };
   if (payload.length === 32) return { ...base, user: '', authResponse: Buffer.alloc(0), database: null, authPlugin: null, clientName: null, sslRequest: true };
   let pos = 32;
   let user: string;

@@ -98,6 +98,17 @@ describe('encodeColumnDefinition', () => {
     expect(bytes(p)).toEqual(bytes(expected));
   });
 
+  it("writes MariaDB's extended metadata after org_name when negotiated: format json, or an empty block", () => {
+    const c = { schema: '', table: '', orgTable: '', name: 'd', orgName: '', charset: 45, length: 0, type: ColumnType.BLOB, flags: 0, decimals: 0 };
+    const json = encodeColumnDefinition({ ...c, format: 'json' }, false, true);
+    expect(bytes(json.subarray(0, 13))).toEqual([3, 0x64, 0x65, 0x66, 0, 0, 0, 1, 0x64, 0, 6, 1, 4]);
+    expect(json.subarray(13, 17).toString('ascii')).toBe('json');
+    expect(json[17]).toBe(0x0c);
+    const plain = encodeColumnDefinition(c, false, true);
+    expect(bytes(plain.subarray(10, 12))).toEqual([0, 0x0c]);
+    expect(encodeColumnDefinition({ ...c, format: 'json' }).length).toBe(encodeColumnDefinition(c).length);
+  });
+
   it('writes UTF-8 names with their byte length', () => {
     const p = encodeColumnDefinition({ schema: '', table: '', orgTable: '', name: 'é', orgName: '', charset: 63, length: 0, type: ColumnType.BLOB, flags: 0, decimals: 0 });
     expect(bytes(p.subarray(0, 11))).toEqual([3, 0x64, 0x65, 0x66, 0, 0, 0, 2, 0xc3, 0xa9, 0]);

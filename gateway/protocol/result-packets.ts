@@ -35,19 +35,26 @@ export interface ColumnDefinition {
   type: number;
   flags: number;
   decimals: number;
+  /** MariaDB's extended metadata "format" (e.g. 'json' for a JSON column, which is LONGTEXT on the wire). */
+  format?: string;
 }
 
 // Protocol::ColumnDefinition41: lenenc catalog "def", schema, table, org_table, name, org_name,
 // lenenc 0x0c, 2 charset, 4 length, 1 type, 2 flags, 1 decimals, 2 filler
-export function encodeColumnDefinition(c: ColumnDefinition, forFieldList = false): Buffer {
+export function encodeColumnDefinition(c: ColumnDefinition, forFieldList = false, extendedMetadata = false): Buffer {
   const w = new PayloadWriter()
     .lenEncString('def')
     .lenEncString(c.schema)
     .lenEncString(c.table)
     .lenEncString(c.orgTable)
     .lenEncString(c.name)
-    .lenEncString(c.orgName)
-    .lenEncInt(0x0c)
+    .lenEncString(c.orgName);
+  // MariaDB's extended metadata, when negotiated: { 1 id, lenenc value } pairs (1: format).
+  if (extendedMetadata) {
+    const pairs = c.format ? Buffer.concat([Buffer.from([1, c.format.length]), Buffer.from(c.format, 'ascii')]) : Buffer.alloc(0);
+    w.lenEncInt(pairs.length).bytes(pairs);
+  }
+  w.lenEncInt(0x0c)
     .int2(c.charset)
     .int4(c.length)
     .int1(c.type)
