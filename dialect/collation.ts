@@ -64,13 +64,20 @@ export function collationRules(name: string): CollationRules {
  */
 export function collationKey(sql: string, collation: string, forLike = false): string {
   const rules = collationRules(collation);
-  const padded = rules.padSpace && !forLike ? `rtrim(${sql}, ' ')` : sql;
-  if (rules.weights === 'codepoint') return `(${padded} COLLATE c)`;
+  const pad = rules.padSpace && !forLike;
+  // Pure ASCII text (as many bytes as characters) takes the short way: no accents to strip and
+  // no 'ß'; DuckDB's rtrim(x) trims exactly the trailing spaces of ASCII text (and more of other
+  // text, which is why the general way names the space).
+  const ascii = `strlen(${sql}) = length(${sql})`;
+  const asciiPadded = pad ? `rtrim(${sql})` : sql;
+  const padded = pad ? `rtrim(${sql}, ' ')` : sql;
+  const either = (short: string, general: string) => `(CASE WHEN ${ascii} THEN ${short} ELSE ${general} END COLLATE c)`;
+  if (rules.weights === 'codepoint') return pad ? either(asciiPadded, padded) : `(${sql} COLLATE c)`;
   if (rules.weights === 'unicode') {
     // LIKE under a UCA collation matches character by character: 'ß' (two weights) is no 's'.
-    return forLike ? `(upper(strip_accents(${padded})) COLLATE c)` : `(icu_sort_key(${padded}, 'und-u-ks-level1') COLLATE c)`;
+    return forLike ? either(`upper(${sql})`, `upper(strip_accents(${sql}))`) : `(icu_sort_key(${padded}, 'und-u-ks-level1') COLLATE c)`;
   }
-  return `(replace(upper(strip_accents(${padded})), 'ẞ', 'S') COLLATE c)`;
+  return either(`upper(${asciiPadded})`, `replace(upper(strip_accents(${padded})), 'ẞ', 'S')`);
 }
 
 /** The collation a text expression has, and how strongly (a literal's is the connection's). */

@@ -95,8 +95,8 @@ export class SelectEmitter {
     // DuckDB orders a set operation by its columns only; MySQL's ORDER BY may sort by an
     // expression of them (a text column by its collation key): it orders the union from outside.
     else if (last.orderby?.length) sql = `SELECT * FROM (${sql}) AS "__iq_set"`;
-    if (last.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(last.orderby, (n) => outputRef(n, exprs))}${distinctUnion ? ', "__iq_row"' : ''}`;
-    else if (distinctUnion) sql += ' ORDER BY "__iq_row"';
+    if (last.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(last.orderby, (n) => outputRef(n, exprs))}${distinctUnion ? ', "__iq_member"' : ''}`;
+    else if (distinctUnion) sql += ' ORDER BY "__iq_member"';
     if (!(this.withoutTopLimit && ast === this.top)) sql += limitClause(last.limit, exprs);
     return { sql, columns };
   }
@@ -163,14 +163,16 @@ function distinctClause(outputs: { type: ExprType; sql?: string }[], connection:
 
 /**
  * A UNION (DISTINCT) of text columns, deduplicated as MySQL does: rows equal under each column's
- * collation are one, the first one met is kept, in the order first met. Null when no column is
+ * collation are one; the earliest member's is kept, and members come in their order. Null when no column is
  * text or names repeat (a plain UNION is exact then).
  */
 function collatedUnion(members: string[], columns: ResultColumnHint[], connection: string): string | null {
   const names = columns.map((c) => c.name.toLowerCase());
   if (!columns.some((c) => familyOf(c.type) === 'string') || new Set(names).size !== names.length) return null;
   const keys = columns.map((c) => textKey({ sql: quoteIdent(c.name), type: c.type }, connection)).join(', ');
-  const all = `SELECT *, row_number() OVER () AS "__iq_row" FROM (${members.join(' UNION ALL ')}) AS "__iq_all"`;
-  const firsts = `SELECT DISTINCT ON (${keys}) * FROM (${all}) AS "__iq_rows" ORDER BY ${keys}, "__iq_row"`;
+  // Each row tagged with its member's number: of equal rows the earliest member's is kept (a
+  // row number over the whole union would cost a single-threaded pass).
+  const all = members.map((m, i) => `SELECT *, ${i} AS "__iq_member" FROM ${m} AS "__iq_m${i}"`).join(' UNION ALL ');
+  const firsts = `SELECT DISTINCT ON (${keys}) * FROM (${all}) AS "__iq_rows" ORDER BY ${keys}, "__iq_member"`;
   return `SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM (${firsts}) AS "__iq_union"`;
 }
