@@ -49,14 +49,18 @@ export function groupKeys(groupBy: Node[], columns: Node[], names: (string | nul
 }
 
 /**
- * GROUP BY and ORDER BY items: a position names a select item; a bare name that is not a
- * column of the FROM tables names a select item's alias.
+ * ORDER BY items: a position names a select item; a bare name a select item's alias first (a
+ * column of the FROM tables when no item has that name).
  */
 export function groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitter): Emitted {
   if (node?.type === 'number') return positionRef(Number(node.value), scope);
   if (node?.type === 'column_ref' && !node.table && typeof node.column === 'string') {
     const output = scope.outputs.find((o) => o.name.toLowerCase() === node.column.toLowerCase());
-    if (output && !scope.hasColumn(node.column)) return { sql: quoteIdent(output.name), type: output.type };
+    // MySQL reads an ORDER BY name as a select-list alias first, then as a FROM column.
+    const unique = output && scope.outputs.filter((o) => o.name.toLowerCase() === output.name.toLowerCase()).length === 1;
+    // The item's own expression where it has one (`any_value(x)` in a grouped block binds where
+    // the bare name would not), else its name.
+    if (output && (unique || !scope.hasColumn(node.column))) return { sql: output.sql ?? quoteIdent(output.name), type: output.type };
   }
   return exprs.emit(node);
 }

@@ -129,7 +129,7 @@ export class SelectEmitter {
     let sql = '';
     if (ast.with?.length) sql += this.fromEmitter.withClause(ast.with, scope);
     const from = this.fromEmitter.fromClause(ast, scope, exprs);
-    const where = ast.where ? ` WHERE ${asCondition(exprs.emit(ast.where))}` : '';
+    let where = ast.where ? ` WHERE ${asCondition(exprs.emit(ast.where))}` : '';
     const topLevel = outer === undefined && names.length > 0;
     const groupBy: Node[] = (Array.isArray(ast.groupby) ? ast.groupby : ast.groupby?.columns) ?? [];
     if (ast.groupby?.modifiers?.some((m: unknown) => m)) throw new DialectUnsupported('GROUP BY ... WITH ROLLUP');
@@ -137,9 +137,17 @@ export class SelectEmitter {
     if (groupBy.length > 0 || containsAggregate([ast.columns, ast.having, ast.orderby])) exprs.grouping = { keys: group.keys };
     const items = selectList(ast.columns, scope, exprs, names, topLevel, group.keyItems, this.ctx.literals);
     scope.outputs = items.outputs;
+    if (ast.having && !exprs.grouping) {
+      // HAVING in a block that does not group filters its rows (MySQL's extension): with its
+      // aliases read as the select items they name, it is one more WHERE condition.
+      scope.aliasesFirst = true;
+      const condition = asCondition(exprs.emit(ast.having));
+      scope.aliasesFirst = false;
+      where = where ? `${where} AND ${condition}` : ` WHERE ${condition}`;
+    }
     sql += `SELECT ${ast.distinct ? distinctClause(items.outputs, exprs.connectionCollation) : ''}${items.sql}${from}${where}`;
     if (group.sql.length > 0) sql += ` GROUP BY ${group.sql.join(', ')}`;
-    if (ast.having) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
+    if (ast.having && exprs.grouping) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
     if (withOrderAndLimit) {
       if (ast.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(ast.orderby, (n) => groupOrOrderRef(n, scope, exprs))}`;
       if (!(this.withoutTopLimit && ast === this.top)) sql += limitClause(ast.limit, exprs);

@@ -241,7 +241,8 @@ export function aggregate(types: ExprType[]): ExprType {
     const width = Math.max(...known.map((t) => charLength(t)));
     return { columnType: `${widest === 'integer' ? 'int' : widest}(${width})${unsigned ? ' unsigned' : ''}`, nullable };
   }
-  if ([...families].every((f) => f === 'int' || f === 'decimal')) {
+  // YEAR with another integer is a DECIMAL on MariaDB (IFNULL(yr, 0) is DECIMAL(4,0)).
+  if ([...families].every((f) => f === 'int' || f === 'decimal' || f === 'year')) {
     const d = known.map(digitsOf);
     return { columnType: decimalType(Math.max(...d.map((x) => x.int)), Math.max(...d.map((x) => x.scale))), nullable };
   }
@@ -251,6 +252,8 @@ export function aggregate(types: ExprType[]): ExprType {
     return { columnType: fsp > 0 ? `datetime(${fsp})` : 'datetime', nullable };
   }
   const binary = families.has('binary');
+  // JSON with anything else is LONGTEXT (IFNULL(doc, 'none')), as both servers type it.
+  if (families.has('json')) return { columnType: binary ? 'longblob' : 'longtext', nullable };
   return { columnType: stringType(Math.max(...known.map(charLength)), binary), nullable };
 }
 

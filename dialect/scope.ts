@@ -30,6 +30,11 @@ export class Scope {
   readonly relations: Relation[] = [];
   /** Names of the select list, which ORDER BY (and GROUP BY/HAVING, after columns) may use. */
   outputs: Output[] = [];
+  /**
+   * Set while a HAVING without GROUP BY is emitted: there MySQL reads a name that is both a
+   * select-list alias and a column as the alias (Connector/J's getTables relies on it).
+   */
+  aliasesFirst = false;
   /** CTEs visible here by name. */
   readonly ctes = new Map<string, RelationColumn[] | null>();
 
@@ -50,7 +55,7 @@ export class Scope {
    * table in this scope has a column of that name.
    */
   aliased(column: string): Output | undefined {
-    if (this.find(null, column)) return undefined;
+    if (!this.aliasesFirst && this.find(null, column)) return undefined;
     return this.outputs.find((o) => o.sql !== undefined && same(o.name, column));
   }
 

@@ -41,6 +41,9 @@ function runtimeError(message: string, err: unknown): SqlError {
   }
   if (/^Binder Error: LIMIT\/OFFSET cannot be negative/.test(message)) return new SqlError('PARSE', "You have an error in your SQL syntax; check the manual for the right syntax to use near '-' (LIMIT takes no negative number)", { cause: err });
   if (/More than one row returned by a subquery/i.test(message)) return new SqlError('SUBQUERY_NO_1_ROW', 'Subquery returns more than 1 row', { cause: err });
+  // The dialect's own runtime refusal (an error() it emitted): its words name the construct.
+  const refusal = /^Invalid Input Error: (instaquery cannot [^\n]*)/.exec(message);
+  if (refusal) return new SqlError('NOT_SUPPORTED_YET', `This version of instaquery doesn't yet support this value: ${refusal[1]}`, { cause: err });
   if (/^INTERRUPT Error/i.test(message)) return new SqlError('QUERY_INTERRUPTED', 'Query execution was interrupted', { cause: err });
   return new SqlError('NOT_SUPPORTED_YET', "This version of instaquery doesn't yet support this statement exactly (its translation could not run)", { cause: err });
 }

@@ -52,9 +52,11 @@ function collation(): CorpusQuery[] {
   }
   for (const [x, y] of [["'a'", "'A'"], ["'A'", "'a'"], ["'Zoë'", "'zoe'"], ["'bob'", "'bob '"], ["'ß'", "'ss'"], ["'e'", "'É'"]]) {
     q(`SELECT ${x} AS v UNION SELECT ${y}`);
-    q(`SELECT ${x} AS v UNION ALL SELECT ${y} ORDER BY v, v COLLATE utf8mb4_bin`);
-    q(`SELECT DISTINCT v FROM (SELECT ${x} AS v UNION ALL SELECT ${y}) t`);
-    q(`SELECT v, count(*) FROM (SELECT ${x} AS v UNION ALL SELECT ${y}) t GROUP BY v`);
+    q(`SELECT ${x} AS v UNION ALL SELECT ${y} ORDER BY v, BINARY v`);
+    // Which member's spelling a group shows depends on the order DuckDB reads a UNION ALL's
+    // members in (docs/compatibility.md, known differences): these count the groups instead.
+    q(`SELECT count(*) FROM (SELECT DISTINCT v FROM (SELECT ${x} AS v UNION ALL SELECT ${y}) t) d`);
+    q(`SELECT count(*), min(n) FROM (SELECT v, count(*) AS n FROM (SELECT ${x} AS v UNION ALL SELECT ${y}) t GROUP BY v) g`);
     q(`SELECT ${x} = ${y} COLLATE utf8mb4_bin, BINARY ${x} = ${y}, ${x} COLLATE utf8mb4_unicode_ci = ${y}`);
   }
   q(`SELECT name, count(*) FROM people GROUP BY name ORDER BY min(id)`);

@@ -4,19 +4,16 @@
 // Every answer must be identical in values and column types (or the same error), or refused with
 // 1235; the per-category report is printed and written to test-results/${SEMANTICS_DB}-differential.tsv.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import type mysql from 'mysql2/promise';
 import { connectGateway, connectSource, waitFor } from '../support/services.ts';
 import { followFreshDatabase, type FollowedDatabase } from '../support/embedded.ts';
 import { SEMANTICS_DB, SEMANTICS_SETUP } from '../differential/semantics-data.ts';
 import { semanticsCorpus } from '../differential/semantics-queries.ts';
 import { compareSemantics } from '../differential/compare-semantics.ts';
-import { knownDifferences } from '../differential/semantics-known.ts';
 import type { Verdict } from '../differential/compare-answers.ts';
 import { writeCorpusReport, type Verdicts } from '../differential/corpus-report.ts';
 
 const corpus = semanticsCorpus();
-const known = knownDifferences();
 let env: FollowedDatabase;
 let source: mysql.Connection;
 let gateway: mysql.Connection;
@@ -37,12 +34,8 @@ afterAll(async () => {
   await gateway?.end();
   await env?.close();
   writeCorpusReport('semantics corpus, MariaDB vs the gateway', `${SEMANTICS_DB}-differential`, verdicts);
-  const all = [...verdicts.values()].flat();
-  const still = all.filter((v) => v.verdict.outcome === 'different').map((v) => `${categoryOf.get(v.sql)}\t${v.sql}`);
-  writeFileSync(`test-results/${SEMANTICS_DB}-known.tsv`, `${still.join('\n')}\n`);
 });
 
-const categoryOf = new Map(corpus.map((q) => [q.sql, q.category]));
 const categories = [...new Set(corpus.map((q) => q.category))];
 
 describe('semantics corpus: MariaDB and the gateway give the same answers', () => {
@@ -54,12 +47,7 @@ describe('semantics corpus: MariaDB and the gateway give the same answers', () =
     const list: { sql: string; verdict: Verdict }[] = [];
     verdicts.set(category, list);
     for (const q of corpus.filter((c) => c.category === category)) list.push({ sql: q.sql, verdict: await compareSemantics(source, gateway, q.sql) });
-    // Until the exactness issue is closed, the queries still answered differently are listed in
-    // semantics-known.tsv: a difference not listed fails (a regression), and so does a listed
-    // query that is now right (take it off the list, so the list only shrinks).
-    const wrong = list.filter((v) => v.verdict.outcome === 'different' && !known.has(v.sql));
+    const wrong = list.filter((v) => v.verdict.outcome === 'different');
     expect(wrong.slice(0, 5).map((v) => `${v.sql.replace(/\s+/g, ' ')} -> ${'detail' in v.verdict ? v.verdict.detail : ''}`)).toEqual([]);
-    const fixed = list.filter((v) => v.verdict.outcome !== 'different' && known.has(v.sql));
-    expect(fixed.map((v) => `now ${v.verdict.outcome}, take it off semantics-known.tsv: ${v.sql}`)).toEqual([]);
   }, 600_000);
 });
