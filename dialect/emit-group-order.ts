@@ -58,9 +58,9 @@ export function groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitt
     const output = scope.outputs.find((o) => o.name.toLowerCase() === node.column.toLowerCase());
     // MySQL reads an ORDER BY name as a select-list alias first, then as a FROM column.
     const unique = output && scope.outputs.filter((o) => o.name.toLowerCase() === output.name.toLowerCase()).length === 1;
-    // The item's own expression where it has one (`any_value(x)` in a grouped block binds where
-    // the bare name would not), else its name.
-    if (output && (unique || !scope.hasColumn(node.column))) return { sql: output.sql ?? quoteIdent(output.name), type: output.type };
+    // In a grouped block, the item's own expression (`any_value(x)` binds where the bare name
+    // would not); elsewhere its name (DuckDB refuses a literal as an ORDER BY item).
+    if (output && (unique || !scope.hasColumn(node.column))) return { sql: (exprs.grouping ? output.sql : undefined) ?? quoteIdent(output.name), type: output.type };
   }
   return exprs.emit(node);
 }

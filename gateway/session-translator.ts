@@ -28,7 +28,6 @@ export class SessionTranslator {
     let t: Translation;
     try {
       t = translateOrThrow(sql, context(await this.catalog.get(this.conn)));
-      if (process.env.IQ_DEBUG_SQL) console.error('DEBUG', t.sql);
     } catch (err) {
       if (!(err instanceof SqlError && err.code === 1054)) throw err;
       return translateOrThrow(sql, context(await this.catalog.get(this.conn, true)));
