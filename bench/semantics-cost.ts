@@ -9,6 +9,7 @@
 // The before tree is a git worktree (made here when missing, removed at the end if made here).
 //   npx tsx bench/semantics-cost.ts [--bills 200000] [--runs 15] [--mariadb-runs 5]
 //                                   [--before 940ced4] [--before-tree /tmp/iq-before]
+import { DETAIL_JOINS } from '../test/differential/rental-queries.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +28,6 @@ const beforeTree = argText('before-tree', '/tmp/iq-before');
 const DB = 'bench_rb';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
-const DETAIL_JOINS = `FROM bill b
-  LEFT JOIN lease_contract c ON c.id = b.contract_id
-  LEFT JOIN house h ON h.id = b.house_id
-  LEFT JOIN project p ON p.id = b.project_id
-  LEFT JOIN tenant t ON t.id = b.tenant_id
-  LEFT JOIN bill_type bt ON bt.id = b.bill_type_id`;
 const DETAIL_COLUMNS = 'b.id, b.bill_no, b.account_period, b.due_date, b.amount_due, b.amount_paid, b.pay_status, b.arrears_status, b.remark, b.meter_reading, c.contract_no, c.status, h.building, h.room_no, p.name AS project, p.city, t.name AS tenant, bt.name AS bill_type';
 
 /** The query set: the bill-detail screen's pages and totals, and the reports on text columns. */

@@ -105,7 +105,13 @@ function decimalArithmetic(op: string, l: Operand, r: Operand, nullable: boolean
   const int = op === '*' ? dl.int + dr.int : Math.max(dl.int, dr.int) + 1;
   const scale = op === '*' ? dl.scale + dr.scale : Math.max(dl.scale, dr.scale);
   // Past 38 digits DuckDB would fall back to DOUBLE; MariaDB stays exact (to 65).
-  if (int + scale > 38 || scale > 30) throw new DialectUnsupported(`DECIMAL arithmetic beyond 38 digits (or 30 decimals)`);
+  if (scale > 30) throw new DialectUnsupported(`DECIMAL arithmetic beyond 30 decimals`);
+  if (int + scale > 38) {
+    // Wider than DuckDB's DECIMAL: whole numbers go through 128 bits, exact while the value fits
+    // 38 digits (beyond, DuckDB's INT128 overflow is refused with 1235, never answered wrong).
+    if (scale > 0) throw new DialectUnsupported(`DECIMAL arithmetic beyond 38 digits`);
+    return { sql: `CAST((CAST(${l.sql} AS HUGEINT) ${op} CAST(${r.sql} AS HUGEINT)) AS DECIMAL(38,0))`, type: typeOf(decimalType(int, scale), nullable) };
+  }
   // An integer joins as the DECIMAL of its own digits, so DuckDB's precision stays MariaDB's.
   const exactly = (o: Operand, p: number) => (o.family === 'decimal' ? o.sql : `CAST(${o.sql} AS DECIMAL(${Math.min(p, 38)},0))`);
   if (op !== '*') return { sql: `(${exactly(l, dl.total)} ${op} ${exactly(r, dr.total)})`, type: typeOf(decimalType(int, scale), nullable) };

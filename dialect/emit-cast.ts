@@ -105,6 +105,8 @@ function castToInteger(e: Emitted, unsigned: boolean): Emitted {
     const parsed = `list_transform([${digits}], lambda t: CASE WHEN t = '' THEN 0::HUGEINT WHEN length(ltrim(t, '-+0')) > 20 THEN (CASE WHEN t LIKE '-%' THEN ${INT64_MIN} ELSE ${UINT64_MAX} END)::HUGEINT ELSE greatest(least(CAST(t AS HUGEINT), ${UINT64_MAX}::HUGEINT), ${INT64_MIN}::HUGEINT) END)[1]`;
     return { sql: `CASE WHEN ${v(e)} IS NULL THEN NULL ELSE CAST(${reinterpret64(parsed, unsigned)} AS ${target}) END`, type };
   }
+  // CAST(NULL AS SIGNED) is a NULL INT (MariaDB: INT(2), or INT(1) UNSIGNED).
+  if (f === 'null') return { sql: `CAST(NULL AS ${target})`, type: typeOf(unsigned ? 'int(1) unsigned' : 'int(2)', true) };
   throw new DialectUnsupported(`CAST of a ${f} value AS ${unsigned ? 'UNSIGNED' : 'SIGNED'}`);
 }
 

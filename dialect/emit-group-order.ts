@@ -58,9 +58,14 @@ export function groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitt
     const output = scope.outputs.find((o) => o.name.toLowerCase() === node.column.toLowerCase());
     // MySQL reads an ORDER BY name as a select-list alias first, then as a FROM column.
     const unique = output && scope.outputs.filter((o) => o.name.toLowerCase() === output.name.toLowerCase()).length === 1;
-    // In a grouped block, the item's own expression (`any_value(x)` binds where the bare name
-    // would not); elsewhere its name (DuckDB refuses a literal as an ORDER BY item).
-    if (output && (unique || !scope.hasColumn(node.column))) return { sql: (exprs.grouping ? output.sql : undefined) ?? quoteIdent(output.name), type: output.type };
+    // The item's own expression where its name would bind elsewhere: in a grouped block
+    // (`any_value(x)`), or when a FROM column has the name too (inside the sort key DuckDB would
+    // read the column). Else its name (DuckDB refuses a literal as an ORDER BY item).
+    if (output && (unique || !scope.hasColumn(node.column))) {
+      const byExpression = exprs.grouping !== null || scope.hasColumn(node.column);
+      if (!byExpression) return { sql: quoteIdent(output.name), type: output.type };
+      if (output.sql) return { sql: output.sql, type: output.type };
+    }
   }
   return exprs.emit(node);
 }

@@ -26,7 +26,7 @@ export function toSqlError(err: unknown): SqlError {
  */
 function runtimeError(message: string, err: unknown): SqlError {
   // Integer overflow: DuckDB checks every INT64/UINT64 operation and cast, as MySQL does.
-  const overflow = /^(?:Out of Range Error: Overflow in \w+ of (U?INT\d+)|Conversion Error: Type \w+ with value \S+ can't be cast because the value is out of range for the destination type (U?INT\d+))/.exec(message);
+  const overflow = /^(?:Out of Range Error: Overflow in \w+ of (U?INT(?:8|16|32|64))\b|Conversion Error: Type \w+ with value \S+ can't be cast because the value is out of range for the destination type (U?INT(?:8|16|32|64))\b)/.exec(message);
   if (overflow) {
     const unsigned = (overflow[1] ?? overflow[2])!.startsWith('U');
     return new SqlError('DATA_OUT_OF_RANGE', `BIGINT${unsigned ? ' UNSIGNED' : ''} value is out of range`, { cause: err });

@@ -128,7 +128,8 @@ const CONDITIONS: ((rnd: Random) => string)[] = [
   () => `bt.is_recurring = 1`,
 ];
 
-const DETAIL_JOINS = `FROM bill b
+/** The bill-detail screen's five-table LEFT JOIN. */
+export const DETAIL_JOINS = `FROM bill b
   LEFT JOIN lease_contract c ON c.id = b.contract_id
   LEFT JOIN house h ON h.id = b.house_id
   LEFT JOIN project p ON p.id = b.project_id

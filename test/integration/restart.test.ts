@@ -19,8 +19,20 @@ async function start(): Promise<{ proc: InstaqueryProcess; port: number }> {
   return { proc, port: await proc.ready() };
 }
 
-/** Runs the real `instaquery verify` against the running process; it must find every table equal. */
-async function expectEqualToSource(_port: number): Promise<void> {
+/**
+ * Runs the real `instaquery verify` against the running process, once the store holds the
+ * source's last transaction (read-your-writes through the gateway: a loaded CI box may be
+ * seconds behind); it must find every table equal.
+ */
+async function expectEqualToSource(port: number): Promise<void> {
+  const [[{ gtid }]] = (await source.query('SELECT @@gtid_binlog_pos AS gtid')) as unknown as [[{ gtid: string }]];
+  const gateway = await connectGateway(port, { user: 'app', password: 'app-secret' });
+  try {
+    const [[reached]] = (await gateway.query(`SELECT MASTER_GTID_WAIT('${gtid}', 60) AS r`)) as unknown as [[{ r: unknown }]];
+    expect(String(reached.r)).toBe('0');
+  } finally {
+    await gateway.end();
+  }
   const verify = runInstaquery(['verify', '--config', configPath]);
   const code = await verify.exited();
   expect(verify.output()).toMatch(/verify: all 7 tables equal/);
