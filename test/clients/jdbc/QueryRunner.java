@@ -6,6 +6,7 @@
 //   P <sql>\t<type>:<value>\t...     PreparedStatement with parameters (long, string, decimal,
 //                                    double, date, timestamp, null)
 //   T <catalog>                      DatabaseMetaData.getTables(catalog, null, "%", null)
+//   V <catalog>                      DatabaseMetaData.getTables(catalog, null, "%", {"TABLE", "VIEW"}) (DBeaver, IntelliJ)
 //   C <catalog>\t<table>             DatabaseMetaData.getColumns(catalog, null, table, "%")
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -45,6 +46,11 @@ public class QueryRunner {
         }
         case 'T': {
           try (ResultSet rs = conn.getMetaData().getTables(request, null, "%", null)) {
+            return describe(rs);
+          }
+        }
+        case 'V': {
+          try (ResultSet rs = conn.getMetaData().getTables(request, null, "%", new String[] {"TABLE", "VIEW"})) {
             return describe(rs);
           }
         }
