@@ -2,7 +2,6 @@
 // with a string compares as numbers, JSON with a number as MySQL orders JSON, strings under PAD
 // SPACE; and the text LIKE and REGEXP match a value by.
 import { asValue, numberOf, type Emitted } from './emitted.ts';
-import { stringLiteralValue } from './function-args.ts';
 import { familyOf, NUMERIC_FAMILIES as NUMERIC, TEXT_FAMILIES as TEXTUAL } from './mysql-types.ts';
 import { temporalComparable } from './temporal-compare.ts';
 import { jsonAsNumber, jsonAsText } from './json-functions.ts';
@@ -32,9 +31,6 @@ export function comparable(l: Emitted, r: Emitted, connection = DEFAULT_COLLATIO
   if (NUMERIC.has(fl) && fr === 'json') return [v(l), jsonAsNumber(r)];
   if (fl === 'json' && stringy(fr)) return [jsonAsText(l), v(r)];
   if (stringy(fl) && fr === 'json') return [v(l), jsonAsText(r)];
-  // A YEAR against a string literal reads the literal as a YEAR ('5' is 2005, '70' is 1970).
-  if (fl === 'year' && stringLiteralValue(r) !== undefined) return [v(l), String(yearOf(stringLiteralValue(r)!))];
-  if (fr === 'year' && stringLiteralValue(l) !== undefined) return [String(yearOf(stringLiteralValue(l)!)), v(r)];
   if (NUMERIC.has(fl) && stringy(fr)) return [v(l), asNumber(r)];
   if (stringy(fl) && NUMERIC.has(fr)) return [asNumber(l), v(r)];
   if (fl === 'binary' && fr === 'binary') return [v(l), v(r)];
@@ -62,11 +58,3 @@ export function likeOperands(l: Emitted, r: Emitted, escape: string, connection 
   return [collationKey(asText(l), collation, true), collationKey(asText(r), collation, true), keyEscape];
 }
 
-/** A string as MariaDB stores it in a YEAR: its leading digits, a one- or two-digit year in 1970-2069. */
-function yearOf(text: string): number {
-  const digits = /^\s*(\d+)/.exec(text)?.[1];
-  if (digits === undefined) return 0;
-  const n = Number(digits);
-  if (digits.length > 2) return n;
-  return n < 70 ? 2000 + n : 1900 + n;
-}

@@ -74,12 +74,13 @@ export class SelectEmitter {
     if (blocks.length === 1) return this.block(ast, outer, names, true);
     const last = blocks[blocks.length - 1]!;
     const parts: EmittedQuery[] = blocks.map((b, i) => this.block(b, outer, i === 0 ? names : [], false));
+    const ops = blocks.slice(0, -1).map((b) => {
+      const op = SET_OPS[String(b.set_op ?? '').toLowerCase().replace(/\s+/g, ' ')];
+      if (!op) throw new DialectUnsupported(`the set operation ${b.set_op}`);
+      return op;
+    });
     let sql = parts[0]!.sql;
-    for (let i = 1; i < blocks.length; i++) {
-      const op = SET_OPS[String(blocks[i - 1]!.set_op ?? '').toLowerCase().replace(/\s+/g, ' ')];
-      if (!op) throw new DialectUnsupported(`the set operation ${blocks[i - 1]!.set_op}`);
-      sql += ` ${op} ${parts[i]!.sql}`;
-    }
+    for (let i = 1; i < blocks.length; i++) sql += ` ${ops[i - 1]} ${parts[i]!.sql}`;
     const columns = parts.some((p) => !p.columns)
       ? null
       : parts[0]!.columns!.map((c, i) => {
@@ -90,7 +91,7 @@ export class SelectEmitter {
     const scope = new Scope(outer);
     scope.outputs = (columns ?? parts[0]!.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
     const exprs = new ExpressionEmitter(this.expressionContext(), scope);
-    const distinctUnion = blocks.slice(0, -1).every((b) => SET_OPS[String(b.set_op ?? '').toLowerCase().replace(/\s+/g, ' ')] === 'UNION') && columns ? collatedUnion(parts.map((p) => p.sql), columns, exprs.connectionCollation) : null;
+    const distinctUnion = ops.every((op) => op === 'UNION') && columns ? collatedUnion(parts.map((p) => p.sql), columns, exprs.connectionCollation) : null;
     if (distinctUnion) sql = distinctUnion;
     // DuckDB orders a set operation by its columns only; MySQL's ORDER BY may sort by an
     // expression of them (a text column by its collation key): it orders the union from outside.

@@ -1,9 +1,11 @@
 // A DATE or DATETIME compared with an integer literal, as MySQL compares them: the number is read
 // as the date it spells (19900228 is 1990-02-28, 20240229000000 is 2024-02-29 00:00:00) and the
-// two compare as dates. (DuckDB cannot compare a DATE with an integer at all.)
+// two compare as dates. (DuckDB cannot compare a DATE with an integer at all.) And a YEAR with a
+// string literal: the literal is read as a YEAR is stored ('5' is 2005, '70' is 1970).
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, quoteString, type Emitted } from './emitted.ts';
 import { familyOf } from './mysql-types.ts';
+import { stringLiteralValue } from './function-args.ts';
 
 const v = asValue;
 
@@ -37,6 +39,8 @@ export function integerAsDatetime(digits: string): { date: string; time: string 
 export function temporalComparable(l: Emitted, r: Emitted): [string, string] | undefined {
   const fl = familyOf(l.type);
   const fr = familyOf(r.type);
+  if (fl === 'year' && stringLiteralValue(r) !== undefined) return [v(l), yearOf(stringLiteralValue(r)!)];
+  if (fr === 'year' && stringLiteralValue(l) !== undefined) return [yearOf(stringLiteralValue(l)!), v(r)];
   const temporal = (f: string) => f === 'date' || f === 'datetime';
   if (temporal(fl) && integerLiteralDigits(r) !== undefined) return pair(l, integerLiteralDigits(r)!);
   if (temporal(fr) && integerLiteralDigits(l) !== undefined) {
@@ -51,4 +55,11 @@ function pair(temporal: Emitted, digits: string): [string, string] {
   const { date, time } = integerAsDatetime(digits);
   if (familyOf(temporal.type) === 'date' && time === null) return [v(temporal), `DATE ${quoteString(date)}`];
   return [`CAST(${v(temporal)} AS TIMESTAMP)`, `TIMESTAMP ${quoteString(`${date} ${time ?? '00:00:00'}`)}`];
+}
+
+/** A string as MariaDB stores it in a YEAR: its leading digits, one or two of them a year in 1970-2069. */
+function yearOf(text: string): string {
+  const digits = /^\s*(\d+)/.exec(text)?.[1];
+  if (digits === undefined) return '0';
+  return digits.length > 2 ? String(Number(digits)) : fullYear(digits);
 }

@@ -23,6 +23,8 @@ async function loading(conn: DuckDBConnection, reads: readonly RelationRead[]): 
   const named = reads.filter((r) => r.db !== null);
   if (named.length === 0) return [];
   const all = await readLoadingTables(conn);
+  // A table no longer loading is forgotten: its next load measures its own rate.
+  for (const key of firstSeen.keys()) if (!all.some((t) => `${t.db}.${t.table}` === key)) firstSeen.delete(key);
   if (all.length === 0) return [];
   return all.filter((t) => named.some((r) => r.db!.toLowerCase() === t.db.toLowerCase() && r.table.toLowerCase() === t.table.toLowerCase()));
 }

@@ -5,7 +5,8 @@ import type mysql from 'mysql2/promise';
 
 export type Verdict = { outcome: 'identical' } | { outcome: 'refused'; reason: string } | { outcome: 'different'; detail: string };
 
-const asText = (rows: unknown) =>
+/** Rows as text, as both sides of a comparison are read (binary values as hex). */
+export const asText = (rows: unknown) =>
   (rows as unknown[][]).map((r) => r.map((v) => (v === null ? null : Buffer.isBuffer(v) ? `0x${v.toString('hex')}` : String(v))));
 
 export async function compareAnswers(source: mysql.Connection, gateway: mysql.Connection, sql: string): Promise<Verdict> {

@@ -3,10 +3,7 @@
 // source rejects the query, the same error code. A 1235 refusal from the gateway is its own
 // outcome (the gateway said it cannot answer exactly); anything else is a difference.
 import type mysql from 'mysql2/promise';
-import type { Verdict } from './compare-answers.ts';
-
-const asText = (rows: unknown) =>
-  (rows as unknown[][]).map((r) => r.map((v) => (v === null ? null : Buffer.isBuffer(v) ? `0x${v.toString('hex')}` : String(v))));
+import { asText, type Verdict } from './compare-answers.ts';
 
 const UNSIGNED = 32;
 const typeOf = (f: mysql.FieldPacket) => `${f.columnType ?? f.type}${((f.flags as number) & UNSIGNED) !== 0 ? 'u' : ''}/${f.decimals}`;
