@@ -11,6 +11,36 @@ export interface SourceColumn {
   nullable: boolean;
   /** A text column's collation (e.g. utf8mb4_bin); absent for other columns, and where the source did not say. */
   collation?: string;
+  /**
+   * The DEFAULT as MariaDB's information_schema.COLUMNS.COLUMN_DEFAULT writes it (and SHOW CREATE
+   * TABLE prints it): `'abc'` quoted, `-5`, `1.50`, `current_timestamp()`, `(1 + 2)`, `NULL` for
+   * a nullable column's implicit DEFAULT NULL; null when the column has none (NOT NULL without a
+   * DEFAULT, AUTO_INCREMENT). Absent where the source did not say (older stores, a DDL default
+   * the reader could not write as MariaDB would): shown as before, from `nullable` alone.
+   */
+  columnDefault?: string | null;
+  /** information_schema.COLUMNS.EXTRA as MariaDB writes it (`auto_increment`, `on update current_timestamp()`); absent = ''. */
+  extra?: string;
+  /** The column's COMMENT; absent = none. */
+  comment?: string;
+}
+
+/** The table options SHOW CREATE TABLE and information_schema.TABLES show; any part absent where the source did not say. */
+export interface TableOptions {
+  engine?: string;
+  /** The table's default collation (information_schema.TABLES.TABLE_COLLATION); its charset is the first word. */
+  collation?: string;
+  /** information_schema.TABLES.CREATE_OPTIONS as the source wrote it (`row_format=DYNAMIC stats_persistent=1`), without `partitioned`. */
+  createOptions?: string;
+  comment?: string;
+  /**
+   * The AUTO_INCREMENT counter the source reported at snapshot, or a CREATE/ALTER TABLE's
+   * AUTO_INCREMENT=n: a floor. Later inserts raise a replica's counter to max(column)+1, which
+   * the gateway reads from the rows.
+   */
+  autoIncrement?: string;
+  /** The source partitions the table (PARTITION BY): its information_schema.PARTITIONS rows are the source's partitions. */
+  sourcePartitioned?: boolean;
 }
 
 export interface TableSchema {
@@ -19,6 +49,8 @@ export interface TableSchema {
   columns: SourceColumn[];
   /** Primary-key column names in key order; empty when the table has none. */
   primaryKey: string[];
+  /** ENGINE, default collation, options and COMMENT; absent in stores written before they were kept. */
+  options?: TableOptions;
 }
 
 /**

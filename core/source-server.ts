@@ -22,4 +22,24 @@ export interface SourceServer {
   variables: SourceVariable[];
   /** Every system variable name the server has, lower-case: another is its error 1193. */
   variableNames: string[];
+  /**
+   * The zone names its time-zone tables hold (mysql.time_zone_name), which CONVERT_TZ and
+   * SET time_zone accept by name: [] when none are loaded (a named zone is NULL), null or absent
+   * when they could not be read (the gateway then refuses a named zone).
+   */
+  timeZoneNames?: string[] | null;
+  /** What its SHOW ENGINES, SHOW CHARACTER SET and SHOW COLLATION list; null or absent when not read. */
+  lists?: SourceServerLists | null;
+}
+
+/** One of the server's own SHOW lists: its columns as the server sends them, and its rows as text. */
+export interface SourceShowList {
+  columns: { name: string; type: number; flags: number; decimals: number; length: number }[];
+  rows: (string | null)[][];
+}
+
+export interface SourceServerLists {
+  engines: SourceShowList;
+  charsets: SourceShowList;
+  collations: SourceShowList;
 }

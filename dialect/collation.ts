@@ -94,11 +94,32 @@ export function comparisonCollation(l: Emitted, r: Emitted, connection: string, 
   if (a.name === 'binary' || b.name === 'binary') return 'binary';
   if (a.coercibility !== b.coercibility) return a.coercibility < b.coercibility ? a.name : b.name;
   if (a.name.toLowerCase() === b.name.toLowerCase()) return a.name;
+  // Of two charsets at one level, the one holding the other's characters wins (DTCollation's
+  // superset conversion): Unicode over any other, utf8mb4 over utf8mb3.
+  const superset = supersetOf(a.name, b.name);
+  if (superset !== undefined) return superset;
   // Of two columns' collations of one charset, the binary one wins (MySQL's DTCollation).
   if (collationRules(a.name).weights === 'codepoint') return a.name;
   if (collationRules(b.name).weights === 'codepoint') return b.name;
   if (a.coercibility === IMPLICIT || a.coercibility === EXPLICIT) throw new IllegalCollationMix(a.name, b.name, operation);
   return a.name;
+}
+
+const charsetOf = (collation: string) => {
+  const cs = collation.toLowerCase().split('_')[0]!;
+  return cs === 'utf8' ? 'utf8mb3' : cs;
+};
+const UNICODE = new Set(['utf8mb3', 'utf8mb4', 'ucs2', 'utf16', 'utf16le', 'utf32']);
+
+/** Of two collations of different charsets, the one MySQL converts the other to; undefined if neither. */
+function supersetOf(a: string, b: string): string | undefined {
+  const [ca, cb] = [charsetOf(a), charsetOf(b)];
+  if (ca === cb) return undefined;
+  if (ca === 'utf8mb4' && cb === 'utf8mb3') return a;
+  if (cb === 'utf8mb4' && ca === 'utf8mb3') return b;
+  if (UNICODE.has(ca) && !UNICODE.has(cb)) return a;
+  if (UNICODE.has(cb) && !UNICODE.has(ca)) return b;
+  return undefined;
 }
 
 /** The strongest collation among a function's or CASE's text operands: its result's. */

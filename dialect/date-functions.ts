@@ -1,27 +1,23 @@
-// MySQL's date and time functions over DuckDB. A string argument is read as MySQL reads a date
-// ('2024-01-05', '2024-01-05 10:11:12'); one that is not a date gives NULL, as MySQL does (with a
-// warning). DATE_FORMAT maps each MySQL specifier to strftime or an expression.
+// MySQL's date functions over DuckDB: the current time (in the session's time zone), date parts,
+// names, DATEDIFF/TIMESTAMPDIFF, UNIX_TIMESTAMP/FROM_UNIXTIME, WEEK/YEARWEEK (week-numbers.ts)
+// and DATE_FORMAT (date-format.ts). Arguments are read as MySQL reads a date (date-args.ts). TIME
+// functions are in time-functions.ts, day numbers and periods in calendar-functions.ts.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, quoteString, type Emitted } from './emitted.ts';
-import { arity, stringLiteralValue, type FunctionTranslation } from './function-args.ts';
+import { arity, stringLiteralValue, type FunctionContext, type FunctionTranslation } from './function-args.ts';
+import { fromUtc, sessionZone, toUtc } from './convert-tz.ts';
 import { digitsOf, familyOf, typeOf } from './mysql-types.ts';
 import { argumentFsp } from './temporal-values.ts';
+import { formatDate } from './date-format.ts';
+import { weekOf, yearWeekOf } from './week-numbers.ts';
+import { asDate, asTimestamp } from './date-args.ts';
+import { timePart } from './time-functions.ts';
+
+export { asTimestamp, formatDate };
 
 type Fn = FunctionTranslation;
 
 const v = asValue;
-
-/** The argument as a DuckDB TIMESTAMP (strings parsed; NULL when not a date). */
-export function asTimestamp(e: Emitted): string {
-  const f = familyOf(e.type);
-  if (f === 'datetime') return `CAST(${v(e)} AS TIMESTAMP)`;
-  if (f === 'date') return `CAST(${v(e)} AS TIMESTAMP)`;
-  return `TRY_CAST(${v(e)} AS TIMESTAMP)`;
-}
-
-function asDate(e: Emitted): string {
-  return familyOf(e.type) === 'date' ? v(e) : `CAST(${asTimestamp(e)} AS DATE)`;
-}
 
 /** WEEK()'s mode, an integer literal (0, the default_week_format, when omitted). */
 function literalMode(e: Emitted | undefined, fn: string): number {
@@ -51,111 +47,24 @@ const part = (sql: (ts: string) => string, columnType: string): Fn => (args, nam
   return { sql: sql(asTimestamp(args[0]!)), type: typeOf(columnType, true) };
 };
 
+/** HOUR/MINUTE/SECOND/MICROSECOND: of a TIME (or a string literal read as one, '100:00:00') its own parts. */
+const clockPart = (p: 'HOUR' | 'MINUTE' | 'SECOND' | 'MICROSECOND', sql: (ts: string) => string, columnType: string): Fn => (args, name, ctx) => {
+  arity(name, args, 1);
+  const a = args[0]!;
+  if (familyOf(a.type) === 'time' || stringLiteralValue(a) !== undefined) return timePart(p, a);
+  return part(sql, columnType)(args, name, ctx);
+};
+
 /** NOW()/SYSDATE() with an optional fractional-second precision. */
-function now(args: Emitted[], name: string): Emitted {
+/** SQL: the current local time in the session's time zone, as a TIMESTAMP. */
+const localNow = (ctx: FunctionContext) => `make_timestamp(${fromUtc('epoch_us(now())', sessionZone(ctx.systemVariable))})`;
+
+function now(args: Emitted[], name: string, ctx: FunctionContext): Emitted {
   arity(name, args, 0, 1);
   const fsp = args[0] ? Number(args[0].sql) : 0;
   if (!Number.isInteger(fsp) || fsp < 0 || fsp > 6) throw new DialectUnsupported(`${name}() with a precision that is not a number 0-6`);
   const unit = fsp === 0 ? 'TIMESTAMP_S' : fsp <= 3 ? 'TIMESTAMP_MS' : 'TIMESTAMP';
-  return { sql: `CAST(CAST(now() AS TIMESTAMP) AS ${unit})`, type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', false) };
-}
-
-/** MySQL DATE_FORMAT specifiers: strftime's where they agree, expressions where they do not. */
-const SPECIFIERS: Record<string, string | ((ts: string) => string)> = {
-  a: '%a', b: '%b', d: '%d', e: '%-d', f: '%f', H: '%H', h: '%I', I: '%I', i: '%M', j: '%j', k: '%-H', l: '%-I',
-  M: '%B', m: '%m', p: '%p', r: '%I:%M:%S %p', S: '%S', s: '%S', T: '%H:%M:%S', W: '%A',
-  w: '%w', Y: '%Y', y: '%y', '%': '%%',
-  c: (ts) => `CAST(month(${ts}) AS VARCHAR)`,
-  D: (ts) => `(CAST(day(${ts}) AS VARCHAR) || CASE WHEN day(${ts}) IN (11, 12, 13) THEN 'th' WHEN day(${ts}) % 10 = 1 THEN 'st' WHEN day(${ts}) % 10 = 2 THEN 'nd' WHEN day(${ts}) % 10 = 3 THEN 'rd' ELSE 'th' END)`,
-};
-
-// MySQL's week numbering (sql-common calc_week): the mode's bits say whether weeks start on
-// Monday (1), whether a week before week 1 counts in the year before (2, else it is week 0),
-// and whether week 1 is the first with the first day of the week in it (4, else the first with
-// 4 days or more of the year).
-const WEEK_MONDAY_FIRST = 1;
-const WEEK_YEAR = 2;
-const WEEK_FIRST_WEEKDAY = 4;
-
-/** WEEK()'s mode 0-7 as calc_week's behaviour bits (MySQL's week_mode()). */
-function weekBehaviour(mode: number): number {
-  const m = mode & 7;
-  return m & WEEK_MONDAY_FIRST ? m : m ^ WEEK_FIRST_WEEKDAY;
-}
-
-/** The first day of week 1 of year `y` (SQL), under these behaviour bits. */
-function weekOneStart(y: string, behaviour: number): string {
-  const jan1 = `make_date(${y}, 1, 1)`;
-  const wd = behaviour & WEEK_MONDAY_FIRST ? `(isodow(${jan1}) - 1)` : `dayofweek(${jan1})`;
-  const late = behaviour & WEEK_FIRST_WEEKDAY ? `${wd} <> 0` : `${wd} >= 4`;
-  return `(${jan1} + CAST(CASE WHEN ${late} THEN 7 - ${wd} ELSE -${wd} END AS INTEGER))`;
-}
-
-/**
- * The week (and the year it belongs to) of a DATE under these behaviour bits, as MySQL's
- * calc_week numbers it: days before week 1 are week 0, or the last week of the year before;
- * with WEEK_YEAR, days from the next year's week 1 on are its week 1.
- */
-function calcWeek(date: string, behaviour: number): { week: string; year: string } {
-  const bind = (body: string) => `list_transform([${date}], lambda iq_d: ${body})[1]`;
-  const y = 'year(iq_d)';
-  const start = weekOneStart(y, behaviour);
-  const prevStart = weekOneStart(`${y} - 1`, behaviour);
-  const nextStart = weekOneStart(`${y} + 1`, behaviour);
-  const weeksFrom = (s: string) => `(date_diff('day', ${s}, iq_d) // 7 + 1)`;
-  const weekYear = (behaviour & WEEK_YEAR) !== 0;
-  const before = weekYear ? weeksFrom(prevStart) : '0';
-  const week = `CASE WHEN iq_d < ${start} THEN ${before}${weekYear ? ` WHEN iq_d >= ${nextStart} THEN 1` : ''} ELSE ${weeksFrom(start)} END`;
-  const year = `CASE WHEN iq_d < ${start} THEN ${weekYear ? `${y} - 1` : y}${weekYear ? ` WHEN iq_d >= ${nextStart} THEN ${y} + 1` : ''} ELSE ${y} END`;
-  return { week: bind(`CAST(${week} AS BIGINT)`), year: bind(`CAST(${year} AS BIGINT)`) };
-}
-
-/** WEEK(d, mode) of a DuckDB timestamp. */
-export function weekOf(ts: string, mode: number): string {
-  return calcWeek(`CAST(${ts} AS DATE)`, weekBehaviour(mode)).week;
-}
-
-/** YEARWEEK(d, mode): the year the week belongs to, times 100, plus the week (WEEK_YEAR always). */
-function yearWeekOf(ts: string, mode: number): string {
-  const { week, year } = calcWeek(`CAST(${ts} AS DATE)`, weekBehaviour(mode) | WEEK_YEAR);
-  return `(${year} * 100 + ${week})`;
-}
-
-/** DATE_FORMAT's week specifiers: %U %u %V %v are WEEK modes 0 1 2 3; %X %x the years of 2 and 3. */
-const WEEK_SPECIFIERS: Record<string, (ts: string) => string> = {
-  U: (ts) => `lpad(CAST(${weekOf(ts, 0)} AS VARCHAR), 2, '0')`,
-  u: (ts) => `lpad(CAST(${weekOf(ts, 1)} AS VARCHAR), 2, '0')`,
-  V: (ts) => `lpad(CAST(${weekOf(ts, 2)} AS VARCHAR), 2, '0')`,
-  v: (ts) => `lpad(CAST(${weekOf(ts, 3)} AS VARCHAR), 2, '0')`,
-  X: (ts) => `lpad(CAST(${calcWeek(`CAST(${ts} AS DATE)`, weekBehaviour(2)).year} AS VARCHAR), 4, '0')`,
-  x: (ts) => `lpad(CAST(${calcWeek(`CAST(${ts} AS DATE)`, weekBehaviour(3)).year} AS VARCHAR), 4, '0')`,
-};
-
-export function formatDate(ts: string, format: string): string {
-  const parts: string[] = [];
-  let pending = '';
-  const flush = () => {
-    if (pending) parts.push(`strftime(${ts}, ${quoteString(pending)})`);
-    pending = '';
-  };
-  for (let i = 0; i < format.length; i++) {
-    const ch = format[i]!;
-    if (ch !== '%' || i === format.length - 1) {
-      pending += ch === '%' ? '%%' : ch;
-      continue;
-    }
-    const spec = format[++i]!;
-    const mapped = WEEK_SPECIFIERS[spec] ?? SPECIFIERS[spec];
-    if (mapped === undefined) {
-      pending += spec; // MySQL prints an unknown specifier's letter
-    } else if (typeof mapped === 'string') pending += mapped;
-    else {
-      flush();
-      parts.push(mapped(ts));
-    }
-  }
-  flush();
-  return parts.length === 0 ? "''" : parts.length === 1 ? parts[0]! : `(${parts.join(' || ')})`;
+  return { sql: `CAST(${localNow(ctx)} AS ${unit})`, type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', false) };
 }
 
 const UNITS: Record<string, string> = { MICROSECOND: 'microsecond', SECOND: 'second', MINUTE: 'minute', HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
@@ -193,13 +102,13 @@ export const DATE_FUNCTIONS: Record<string, Fn> = {
   CURRENT_TIMESTAMP: now,
   LOCALTIME: now,
   LOCALTIMESTAMP: now,
-  CURDATE: (args, name) => (arity(name, args, 0), { sql: 'CAST(CAST(now() AS TIMESTAMP) AS DATE)', type: typeOf('date', false) }),
+  CURDATE: (args, name, ctx) => (arity(name, args, 0), { sql: `CAST(${localNow(ctx)} AS DATE)`, type: typeOf('date', false) }),
   CURRENT_DATE: (args, name, ctx) => DATE_FUNCTIONS.CURDATE!(args, name, ctx),
-  CURTIME(args, name) {
+  CURTIME(args, name, ctx) {
     arity(name, args, 0, 1);
     const fsp = args[0] ? Number(args[0].sql) : 0;
     if (!Number.isInteger(fsp) || fsp < 0 || fsp > 6) throw new DialectUnsupported(`${name}() with a precision that is not a number 0-6`);
-    const ts = 'CAST(now() AS TIMESTAMP)';
+    const ts = localNow(ctx);
     const cut = fsp === 0 ? `date_trunc('second', ${ts})` : fsp <= 3 ? `date_trunc('millisecond', ${ts})` : ts;
     return { sql: `CAST(${cut} AS TIME)`, type: typeOf(fsp ? `time(${fsp})` : 'time', false) };
   },
@@ -211,10 +120,10 @@ export const DATE_FUNCTIONS: Record<string, Fn> = {
   QUARTER: part((ts) => `quarter(${ts})`, 'int(1)'),
   DAY: part((ts) => `day(${ts})`, 'int(2)'),
   DAYOFMONTH: part((ts) => `day(${ts})`, 'int(2)'),
-  HOUR: part((ts) => `hour(${ts})`, 'int(3)'),
-  MINUTE: part((ts) => `minute(${ts})`, 'int(2)'),
-  SECOND: part((ts) => `second(${ts})`, 'int(2)'),
-  MICROSECOND: part((ts) => `microsecond(${ts}) % 1000000`, 'bigint(6)'),
+  HOUR: clockPart('HOUR', (ts) => `hour(${ts})`, 'int(3)'),
+  MINUTE: clockPart('MINUTE', (ts) => `minute(${ts})`, 'int(2)'),
+  SECOND: clockPart('SECOND', (ts) => `second(${ts})`, 'int(2)'),
+  MICROSECOND: clockPart('MICROSECOND', (ts) => `microsecond(${ts}) % 1000000`, 'bigint(6)'),
   DAYOFWEEK: part((ts) => `(dayofweek(${ts}) + 1)`, 'int(1)'),
   WEEKDAY: part((ts) => `(isodow(${ts}) - 1)`, 'int(1)'),
   DAYOFYEAR: part((ts) => `dayofyear(${ts})`, 'int(3)'),
@@ -230,20 +139,26 @@ export const DATE_FUNCTIONS: Record<string, Fn> = {
     arity(name, args, 2);
     return { sql: `date_diff('day', ${asDate(args[1]!)}, ${asDate(args[0]!)})`, type: typeOf('int(7)', true) };
   },
-  UNIX_TIMESTAMP(args, name) {
+  UNIX_TIMESTAMP(args, name, ctx) {
     arity(name, args, 0, 1);
     if (args.length === 0) return { sql: 'CAST(epoch(now()) AS BIGINT)', type: typeOf('bigint(17)', false) };
     const fsp = argumentFsp(args[0]!);
-    const micros = `epoch_us(CAST(${asTimestamp(args[0]!)} AS TIMESTAMPTZ))`;
+    // A TIMESTAMP's range (1970-01-01 00:00:00 to 2038-01-19 03:14:07.999999 UTC): NULL outside.
+    // The argument is a local time in the session's zone.
+    const micros = `list_transform([${toUtc(`epoch_us(${asTimestamp(args[0]!)})`, sessionZone(ctx.systemVariable))}], lambda iq_e: CASE WHEN iq_e >= 0 AND iq_e < 2147483648000000 THEN iq_e END)[1]`;
     if (fsp === 0) return { sql: `(${micros} // 1000000)`, type: typeOf('bigint(17)', true) };
     // Seconds with the argument's fraction digits, exactly (MySQL's DECIMAL result).
     return { sql: `CAST(CAST(${micros} AS DECIMAL(18,0)) * CAST('0.000001' AS DECIMAL(7,6)) AS DECIMAL(${17 + fsp},${fsp}))`, type: typeOf(`decimal(${17 + fsp},${fsp})`, true) };
   },
-  FROM_UNIXTIME(args, name) {
+  FROM_UNIXTIME(args, name, ctx) {
     arity(name, args, 1, 2);
     // The seconds' fraction digits are the DATETIME's (FROM_UNIXTIME(1.5) is a DATETIME(1)).
     const fsp = Math.min(digitsOf(args[0]!.type).scale, 6);
-    const ts = `CAST(to_timestamp(${v(args[0]!)}) AS TIMESTAMP)`;
+    // Seconds within a TIMESTAMP's range (0 to 2^31 - 1, fraction and all); NULL outside.
+    const n = v(args[0]!);
+    // The instant as a local time in the session's zone.
+    const utc = `CAST(CASE WHEN ${n} >= 0 AND ${n} < 2147483648 THEN CAST(${n} AS DECIMAL(38,6)) END * 1000000 AS BIGINT)`;
+    const ts = `make_timestamp(${fromUtc(utc, sessionZone(ctx.systemVariable))})`;
     const held = fsp === 0 ? `CAST(${ts} AS TIMESTAMP_S)` : fsp <= 3 ? `CAST(${ts} AS TIMESTAMP_MS)` : ts;
     if (args.length === 1) return { sql: held, type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', true) };
     return { sql: formatDate(held, literalString(args[1]!, name)), type: formattedText };

@@ -24,3 +24,17 @@ export class NotUniqueTable extends DialectError {
     super(`Not unique table/alias: '${alias}'`);
   }
 }
+
+/**
+ * MySQL itself rejects the statement with this error (e.g. 1221 for ROLLUP with ORDER BY, 4009 for
+ * an undefined window): the gateway answers with the same code, state and message.
+ */
+export class MysqlRejection extends DialectError {
+  constructor(
+    readonly code: number,
+    readonly sqlState: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

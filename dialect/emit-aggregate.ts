@@ -3,16 +3,18 @@
 // identities, GROUP_CONCAT skips a row with a NULL part; with OVER each is a window aggregate.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
 import { collationOf, collationRules, textKey } from './collation.ts';
-import { DialectUnsupported } from './dialect-error.ts';
+import { DialectError, DialectUnsupported } from './dialect-error.ts';
+import { sortKey } from './emit-order-by.ts';
 import { asValue, numberOf, quoteString, type Emitted } from './emitted.ts';
 import { windowSpec } from './emit-window.ts';
+import { isJsonArrayAgg, jsonArrayAgg } from './json-aggregate.ts';
 import { valueText } from './double-text.ts';
 import { asUnsigned64 } from './emit-cast.ts';
 import { asMysqlText } from './temporal-values.ts';
 import { aggregateType } from './functions.ts';
 import { orderKey } from './temporal-values.ts';
 import { callName } from './call-name.ts';
-import { digitsOf, familyOf, NUMERIC_FAMILIES as NUMERIC, TEXT_FAMILIES as TEXTUAL, typeOf } from './mysql-types.ts';
+import { digitsOf, doubleType, familyOf, NOT_FIXED_DEC, NUMERIC_FAMILIES as NUMERIC, TEXT_FAMILIES as TEXTUAL, typeOf } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 
 type Node = any;
@@ -25,11 +27,15 @@ export function aggregateCall(exprs: ExpressionEmitter, node: Node): Emitted {
   const name = String(node.name).toUpperCase();
   const argNode = node.args?.expr;
   const distinct = node.args?.distinct ? 'DISTINCT ' : '';
-  const over = node.over ? ` OVER ${windowSpec(exprs, node.over)}` : '';
+  // MariaDB itself answers 1235 for COUNT(DISTINCT) and the like over a window.
+  if (distinct && node.over) throw new DialectUnsupported(`${name}(DISTINCT) aggregate as window function`);
+  const over = node.over ? ` OVER ${windowSpec(exprs, node.over, name)}` : '';
   if (name === 'COUNT' && argNode?.type === 'star') return { sql: `count(*)${over}`, type: aggregateType('COUNT', null) };
   if (name === 'GROUP_CONCAT') return groupConcat(exprs, node);
+  if (name === 'COUNT' && distinct && argNode?.type === 'expr_list' && argNode.value.length > 1) return countDistinctTuples(exprs, argNode.value);
   const arg = argNode?.type === 'expr_list' && argNode.value.length > 1 ? null : exprs.emit(argNode?.type === 'expr_list' ? argNode.value[0] : argNode);
   if (!arg) throw new DialectUnsupported(`${name}() over several expressions`);
+  if (STATISTICS[name]) return statistic(name, arg, Boolean(distinct), over);
   switch (name) {
     case 'COUNT':
       // COUNT(DISTINCT text) counts what the collation tells apart ('bob' and 'BOB ' are one).
@@ -66,23 +72,64 @@ export function aggregateCall(exprs: ExpressionEmitter, node: Node): Emitted {
     case 'BIT_OR':
     case 'BIT_XOR':
       return { sql: `coalesce(${name.toLowerCase()}(${asUnsigned64(arg)}), ${name === 'BIT_AND' ? '18446744073709551615' : '0'}::UBIGINT)${over}`, type: typeOf('bigint(21) unsigned', false) };
-    case 'STD':
-    case 'STDDEV':
-    case 'STDDEV_POP':
-      return { sql: `stddev_pop(${v(arg)})${over}`, type: typeOf('double', true) };
-    case 'STDDEV_SAMP':
-      return { sql: `stddev_samp(${v(arg)})${over}`, type: typeOf('double', true) };
-    case 'VARIANCE':
-    case 'VAR_POP':
-      return { sql: `var_pop(${v(arg)})${over}`, type: typeOf('double', true) };
-    case 'VAR_SAMP':
-      return { sql: `var_samp(${v(arg)})${over}`, type: typeOf('double', true) };
   }
   throw new DialectUnsupported(`the aggregate ${name}()`);
 }
 
+/** The STD and VARIANCE family: DuckDB's function of each (the same Welford recurrence as MariaDB's). */
+const STATISTICS: Record<string, string> = {
+  STD: 'stddev_pop',
+  STDDEV: 'stddev_pop',
+  STDDEV_POP: 'stddev_pop',
+  STDDEV_SAMP: 'stddev_samp',
+  VARIANCE: 'var_pop',
+  VAR_POP: 'var_pop',
+  VAR_SAMP: 'var_samp',
+};
+
+/**
+ * STD(x), VAR_SAMP(x)…: a DOUBLE that MariaDB prints with the argument's decimals + 4 when the
+ * argument is exact (STD(int) is 5.7663), else with its shortest digits. A DOUBLE argument past
+ * 1e150 would overflow the sum of squares: DuckDB stops with an error where MariaDB prints a
+ * value, so such a value is refused when met.
+ */
+function statistic(name: string, arg: Emitted, distinct: boolean, over: string): Emitted {
+  if (distinct) throw new DialectError(`near 'DISTINCT': ${name}() takes no DISTINCT`);
+  // Over a window, DuckDB merges partial states (a segment tree) where MariaDB runs the recurrence
+  // row by row: the last digits differ (VARIANCE(decimal) OVER (PARTITION BY …) did).
+  if (over) throw new DialectUnsupported(`${name}() as a window function (MariaDB's rounding follows its own row order)`);
+  const f = familyOf(arg.type);
+  let value: string;
+  let decimals: number;
+  if (f === 'int' || f === 'decimal' || f === 'year') {
+    value = `CAST(${v(arg)} AS DOUBLE)`;
+    decimals = Math.min(digitsOf(arg.type).scale + 4, NOT_FIXED_DEC);
+  } else if (f === 'double' || f === 'float') {
+    value = `CASE WHEN abs(${v(arg)}) > 1e150 THEN error('instaquery cannot compute ${name}() of a value beyond 1e150 as MariaDB does') ELSE CAST(${v(arg)} AS DOUBLE) END`;
+    decimals = NOT_FIXED_DEC;
+  } else if (f === 'null') {
+    value = 'CAST(NULL AS DOUBLE)';
+    decimals = 4;
+  } else {
+    throw new DialectUnsupported(`${name}() of a ${arg.type.columnType || 'value of unknown type'}`);
+  }
+  return { sql: `${STATISTICS[name]}(${value})${over}`, type: typeOf(doubleType(decimals), true) };
+}
+
+/**
+ * COUNT(DISTINCT a, b, …): the tuples where no part is NULL, told apart as MySQL compares each
+ * part (text by its collation's key).
+ */
+function countDistinctTuples(exprs: ExpressionEmitter, nodes: Node[]): Emitted {
+  const parts = nodes.map((n) => exprs.emit(n));
+  const anyNull = parts.map((p) => `${v(p)} IS NULL`).join(' OR ');
+  const tuple = `row(${parts.map((p) => sortKey(p, exprs.connectionCollation)).join(', ')})`;
+  return { sql: `count(DISTINCT CASE WHEN ${anyNull} THEN NULL ELSE ${tuple} END)`, type: aggregateType('COUNT', null) };
+}
+
 /** GROUP_CONCAT([DISTINCT] parts [ORDER BY …] [SEPARATOR s]) as string_agg of the parts' text. */
 function groupConcat(exprs: ExpressionEmitter, node: Node): Emitted {
+  if (isJsonArrayAgg(exprs, node)) return jsonArrayAgg(exprs, node);
   if (node.over) throw new DialectUnsupported('GROUP_CONCAT() as a window function');
   const exprNode = node.args?.expr;
   const parts: Emitted[] = exprNode?.type === 'expr_list' ? (exprNode.value as Node[]).map((n) => exprs.emit(n)) : [exprs.emit(exprNode)];

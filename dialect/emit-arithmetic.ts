@@ -5,24 +5,10 @@
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, numberOf, type Emitted } from './emitted.ts';
 import { decimalsOf, decimalType, digitsOf, doubleType, familyOf, integerPrecision, integerType, isUnsignedInt, NOT_FIXED_DEC, NUMERIC_FAMILIES as NUMERIC, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
-import type { ExpressionEmitter } from './emit-expression.ts';
-import { argumentFsp } from './temporal-values.ts';
 
 type Node = any;
 
 const v = asValue;
-
-const INTERVAL_UNITS: Record<string, { duck: string; dateKeeps: boolean }> = {
-  MICROSECOND: { duck: 'MICROSECOND', dateKeeps: false },
-  SECOND: { duck: 'SECOND', dateKeeps: false },
-  MINUTE: { duck: 'MINUTE', dateKeeps: false },
-  HOUR: { duck: 'HOUR', dateKeeps: false },
-  DAY: { duck: 'DAY', dateKeeps: true },
-  WEEK: { duck: 'WEEK', dateKeeps: true },
-  MONTH: { duck: 'MONTH', dateKeeps: true },
-  QUARTER: { duck: 'QUARTER', dateKeeps: true },
-  YEAR: { duck: 'YEAR', dateKeeps: true },
-};
 
 /**
  * l op r for + - * / DIV % MOD as MariaDB types the result: integers stay integers (checked in
@@ -212,26 +198,5 @@ function remainder(l: Operand, r: Operand, integers: boolean, bothExact: boolean
   return { sql: `(CAST(${l.sql} AS DOUBLE) % nullif(CAST(${r.sql} AS DOUBLE), 0))`, type: typeOf(doubleType(decimals), true) };
 }
 
-/** date ± INTERVAL n unit (`sign` -1 subtracts): a DATE stays a DATE for whole days or more. */
-export function dateArithmetic(exprs: ExpressionEmitter, date: Emitted, interval: Node, sign: number): Emitted {
-  const unit = INTERVAL_UNITS[String(interval.unit).toUpperCase()];
-  if (!unit) throw new DialectUnsupported(`INTERVAL ... ${String(interval.unit).toUpperCase()}`);
-  const amount = exprs.emit(interval.expr);
-  const f = familyOf(date.type);
-  const step = `(${sign} * CAST(${v(amount)} AS BIGINT)) * INTERVAL 1 ${unit.duck}`;
-  if (f === 'string' || f === 'unknown') {
-    // A string in, a string out: a date stays a date ('2024-01-31' + 1 MONTH = '2024-02-29')
-    // when the step is whole days or more; anything else prints as a DATETIME.
-    // The DATETIME prints as many fraction digits as MySQL gives the result: a literal's own,
-    // 6 for any other string or a MICROSECOND step. MariaDB sends it as CHAR with those decimals.
-    const fsp = unit.duck === 'MICROSECOND' ? 6 : argumentFsp(date);
-    const s = `CAST(${v(date)} AS VARCHAR)`;
-    const shifted = `TRY_CAST(${s} AS TIMESTAMP) + ${step}`;
-    const asDatetime = fsp ? `left(strftime(${shifted}, '%Y-%m-%d %H:%M:%S.%f'), ${20 + fsp})` : `strftime(${shifted}, '%Y-%m-%d %H:%M:%S')`;
-    const sql = unit.dateKeeps ? `(CASE WHEN length(trim(${s})) <= 10 THEN CAST(CAST(TRY_CAST(${s} AS DATE) + ${step} AS DATE) AS VARCHAR) ELSE ${asDatetime} END)` : asDatetime;
-    return { sql, type: { ...typeOf(`char(${fsp ? 20 + fsp : 19})`, true), textDecimals: fsp } };
-  }
-  const base = f === 'date' || f === 'datetime' ? v(date) : `CAST(${v(date)} AS TIMESTAMP)`;
-  if (f === 'date' && unit.dateKeeps) return { sql: `CAST(${base} + ${step} AS DATE)`, type: typeOf('date', true) };
-  return { sql: `(${base} + ${step})`, type: typeOf(f === 'datetime' ? date.type.columnType : 'datetime', true) };
-}
+// date ± INTERVAL lives in dialect/date-arithmetic.ts.
+export { dateArithmetic } from './date-arithmetic.ts';

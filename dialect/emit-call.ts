@@ -8,14 +8,17 @@ import { quoteString, type Emitted } from './emitted.ts';
 import { aggregateCall } from './emit-aggregate.ts';
 import { unaryExpression } from './emit-operator.ts';
 import { windowFunction } from './emit-window.ts';
+import { jsonObjectAgg } from './json-aggregate.ts';
 import { callFunction } from './functions.ts';
-import { timestampDiff } from './date-functions.ts';
+import { asTimestamp, timestampDiff } from './date-functions.ts';
+import { extractField } from './interval-units.ts';
+import { convertTz, sessionZoneLookup } from './convert-tz.ts';
+import { weekOf } from './week-numbers.ts';
+import { stringKeywordCall } from './emit-string-keywords.ts';
 import { stringType, typeOf } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 
 type Node = any;
-
-const EXTRACT_FIELDS: Record<string, string> = { YEAR: 'YEAR', QUARTER: 'QUARTER', MONTH: 'MONTH', DAY: 'DAY', HOUR: 'HOUR', MINUTE: 'MINUTE', SECOND: 'SECOND', MICROSECOND: 'MICROSECOND' };
 
 /** Functions whose value is the session's, looked up as if a variable (the gateway answers them). */
 const SESSION_FUNCTIONS: Record<string, { variable: string; type: 'text' | 'int' }> = {
@@ -28,16 +31,20 @@ const SESSION_FUNCTIONS: Record<string, { variable: string; type: 'text' | 'int'
 };
 
 /** Aggregates the grammar reads as plain function calls. */
-export const CALLED_AGGREGATES: ReadonlySet<string> = new Set(['STD', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP', 'BIT_AND', 'BIT_OR', 'BIT_XOR']);
+export const CALLED_AGGREGATES: ReadonlySet<string> = new Set(['STD', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP', 'BIT_AND', 'BIT_OR', 'BIT_XOR', 'JSON_OBJECTAGG']);
 
 /** A function call: window functions, aggregates read as calls, the session's functions, then the function table. */
 export function functionCall(exprs: ExpressionEmitter, node: Node): Emitted {
   const parts = (node.name?.name ?? []) as { value: string }[];
   const name = String(parts[parts.length - 1]?.value ?? '').toUpperCase();
   const argNodes: Node[] = node.args?.value ?? [];
+  // Aggregates the grammar does not know as such come back as plain calls (with OVER, window aggregates).
+  if (CALLED_AGGREGATES.has(name) && argNodes.length === 1) {
+    const call = { type: 'aggr_func', name, args: { expr: argNodes[0] }, over: node.over };
+    return node.over ? aggregateCall(exprs, call) : exprs.insideAggregate(() => aggregateCall(exprs, call));
+  }
   if (node.over) return windowFunction(exprs, name, argNodes, node.over);
-  // Aggregates the grammar does not know as such come back as plain calls.
-  if (CALLED_AGGREGATES.has(name) && argNodes.length === 1 && !node.over) return exprs.insideAggregate(() => aggregateCall(exprs, { type: 'aggr_func', name, args: { expr: argNodes[0] } }));
+  if (name === 'JSON_OBJECTAGG') return exprs.insideAggregate(() => jsonObjectAgg(exprs, argNodes));
   const session = SESSION_FUNCTIONS[name];
   if (session && argNodes.length === 0) {
     // Answered by the session (who is connected, which server): a literal in the statement.
@@ -55,6 +62,8 @@ export function functionCall(exprs: ExpressionEmitter, node: Node): Emitted {
     const sub = exprs.ctx.subquery(argNodes[0]?.ast, exprs.scope);
     return { sql: `(EXISTS (${sub.sql}))`, type: typeOf('int(1)', false), bool: true };
   }
+  const keyworded = stringKeywordCall(exprs, name, argNodes);
+  if (keyworded) return keyworded;
   if (name === 'CONVERT') {
     if (argNodes.length === 2 && argNodes[1]?.type === 'datatype') return exprs.cast(exprs.emit(argNodes[0]), argNodes[1]);
     throw new DialectUnsupported('CONVERT ... USING');
@@ -69,14 +78,14 @@ export function functionCall(exprs: ExpressionEmitter, node: Node): Emitted {
     if (name === 'TIMESTAMPDIFF') return timestampDiff(unit, exprs.emit(argNodes[1]), exprs.emit(argNodes[2]));
     return exprs.dateArithmetic(exprs.emit(argNodes[2]), { expr: argNodes[1], unit }, 1);
   }
+  // CONVERT_TZ reads the source's time-zone names, which the session answers.
+  if (name === 'CONVERT_TZ') return convertTz(argNodes.map((a) => exprs.emit(a)), name, sessionZoneLookup((n) => exprs.ctx.systemVariable(n)));
   if (argNodes.some((a) => a?.type === 'origin' && a.value !== '?')) throw new DialectUnsupported(`${name}() with keyword arguments`);
-  return callFunction(name, argNodes.map((a) => exprs.emit(a)), { database: exprs.ctx.database });
+  return callFunction(name, argNodes.map((a) => exprs.emit(a)), { database: exprs.ctx.database, collation: exprs.connectionCollation, systemVariable: (n) => exprs.ctx.systemVariable(n) });
 }
 
-/** EXTRACT(field FROM x), as the function of the field's name. */
+/** EXTRACT(field FROM x): every unit, simple and compound (dialect/interval-units.ts). */
 export function extractCall(exprs: ExpressionEmitter, node: Node): Emitted {
   const field = String(node.args?.field ?? '').toUpperCase();
-  const fn = EXTRACT_FIELDS[field];
-  if (!fn) throw new DialectUnsupported(`EXTRACT(${field} FROM ...)`);
-  return callFunction(fn, [exprs.emit(node.args.source)], { database: exprs.ctx.database });
+  return extractField(field, exprs.emit(node.args.source), asTimestamp, weekOf);
 }

@@ -1,32 +1,36 @@
 // MySQL's CASE as DuckDB's: a simple CASE compares its subject with each WHEN as MySQL compares
 // the two types; without an ELSE the result may be NULL.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { asCondition, asValue, type Emitted } from './emitted.ts';
+import { asCondition, type Emitted } from './emitted.ts';
+import { chosenValues } from './functions.ts';
 import { comparable } from './emit-comparison.ts';
 import { aggregate } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
+import { chosenJson } from './json-text.ts';
 
 type Node = any;
-
-const v = asValue;
 
 /** CASE [subject] WHEN … THEN … [ELSE …] END, typed as MySQL aggregates its results' types. */
 export function caseExpression(exprs: ExpressionEmitter, node: Node): Emitted {
   const subject = node.expr ? exprs.emit(node.expr) : null;
-  const whens: string[] = [];
-  const results: Emitted[] = [];
-  let elseSql = '';
+  const whens: { cond: string; result: Emitted }[] = [];
+  let otherwise: Emitted | null = null;
   for (const arm of node.args as Node[]) {
     const result = exprs.emit(arm.result);
-    results.push(result);
     if (arm.type === 'else') {
-      elseSql = ` ELSE ${v(result)}`;
+      otherwise = result;
       continue;
     }
     const cond = subject ? comparable(subject, exprs.emit(arm.cond), exprs.connectionCollation, 'case') : null;
-    whens.push(`WHEN ${cond ? `${cond[0]} = ${cond[1]}` : asCondition(exprs.emit(arm.cond))} THEN ${v(result)}`);
+    whens.push({ cond: cond ? `${cond[0]} = ${cond[1]}` : asCondition(exprs.emit(arm.cond)), result });
   }
-  const hasElse = elseSql !== '';
+  const results = [...whens.map((w) => w.result), ...(otherwise ? [otherwise] : [])];
   const type = aggregate(results.map((r) => r.type));
-  return { sql: `(CASE ${whens.join(' ')}${elseSql} END)`, type: { ...type, nullable: type.nullable || !hasElse, source: undefined } };
+  // DuckDB makes FLOAT of FLOAT and DECIMAL branches (MySQL: DOUBLE), rounding the DECIMAL ones
+  // to a float's digits: then each branch is made the DOUBLE MySQL computes (chosenValues).
+  // Text of mixed branches is each branch's MySQL text (DuckDB would cast 'a' to the INTEGER
+  // of another branch), as IF and COALESCE choose their values (functions.ts).
+  const values = chosenValues(results, type);
+  const sql = `(CASE ${whens.map((w, i) => `WHEN ${w.cond} THEN ${values[i]}`).join(' ')}${otherwise ? ` ELSE ${values[whens.length]}` : ''} END)`;
+  return { sql, type: { ...type, nullable: type.nullable || !otherwise, source: undefined, ...chosenJson(results) } };
 }

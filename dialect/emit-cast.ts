@@ -2,15 +2,29 @@
 // leading number, an integer cast rounds, UNSIGNED wraps a negative around 2^64, a DATE or
 // DATETIME that does not parse is NULL; the result has the type MySQL gives the target.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { DialectUnsupported } from './dialect-error.ts';
+import { DialectError, DialectUnsupported } from './dialect-error.ts';
 import { asValue, numberOf, type Emitted } from './emitted.ts';
 import { valueText } from './double-text.ts';
 import { charLength, decimalType, familyOf, integerType, isUnsignedInt, NUMERIC_FAMILIES, stringType, typeOf } from './mysql-types.ts';
 import { truncatedDatetime } from './temporal-values.ts';
+import { asTime } from './time-functions.ts';
+import { asTimestamp } from './date-args.ts';
+import { timeOnCurrentDate, timeTextMicros } from './time-values.ts';
 
 type Node = any;
 
 const v = asValue;
+
+/**
+ * SQL: bytes as the text they spell in UTF-8 (DuckDB's CAST would write escapes, '\\xE2\\x82\\xAC').
+ * Bytes that are no UTF-8 MariaDB writes with a '?' for each bad byte, and a character past
+ * U+FFFF is one only under a utf8mb4 connection: both refused when met.
+ */
+function bytesAsText(bytes: string): string {
+  const refuse = (why: string) => `error('instaquery cannot convert the bytes ' || hex(iq_b) || ' to text as MariaDB does (${why})')`;
+  const checked = `CASE WHEN iq_c IS NULL THEN ${refuse('they are not UTF-8')} WHEN regexp_matches(iq_c, '[\\x{10000}-\\x{10FFFF}]') THEN ${refuse('a character past U+FFFF depends on the connection charset')} ELSE iq_c END`;
+  return `list_transform([${bytes}], lambda iq_b: CASE WHEN iq_b IS NULL THEN NULL ELSE list_transform([try(decode(iq_b))], lambda iq_c: ${checked})[1] END)[1]`;
+}
 
 /** CAST(x AS type) and CONVERT(x, type) with MySQL's targets. */
 export function castTo(e: Emitted, target: Node): Emitted {
@@ -33,7 +47,7 @@ export function castTo(e: Emitted, target: Node): Emitted {
     case 'VARCHAR': {
       const chars = length ?? charLength(e.type);
       // A number's text as MariaDB writes it (a DOUBLE 1e308, not DuckDB's 1e+308).
-      const text = fromText ? `CAST(${v(e)} AS VARCHAR)` : valueText(e);
+      const text = f === 'binary' ? bytesAsText(v(e)) : fromText ? `CAST(${v(e)} AS VARCHAR)` : valueText(e);
       const sql = length !== undefined ? `left(${text}, ${length})` : text;
       // MariaDB sends CAST AS CHAR with 0 decimals, not a computed string's 39.
       return { sql, type: { ...typeOf(stringType(chars), nullable), textDecimals: 0 } };
@@ -57,13 +71,19 @@ export function castTo(e: Emitted, target: Node): Emitted {
       // A FLOAT holds (and prints) single precision: CAST(1/3 AS FLOAT) is 0.333333.
       return { sql: `CAST(${fromText ? numberOf(e) : v(e)} AS FLOAT)`, type: typeOf('float', nullable) };
     case 'DATE':
-      return { sql: `TRY_CAST(${v(e)} AS DATE)`, type: typeOf('date', true) };
+      // A string as MySQL reads a date ('2024/01/31', not DuckDB's cast: dialect/date-args.ts).
+      return { sql: fromText ? `CAST(${asTimestamp(e)} AS DATE)` : `TRY_CAST(${v(e)} AS DATE)`, type: typeOf('date', true) };
+    case 'TIME':
+      return asTime(e, length ?? 0, 'CAST AS TIME');
     case 'DATETIME': {
       const fsp = length ?? 0;
-      return { sql: truncatedDatetime(`TRY_CAST(${v(e)} AS TIMESTAMP)`, fsp), type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', true) };
+      // A TIME becomes a DATETIME on the current date (838:59:59 is 34 days and 22:59:59 on).
+      if (f === 'time') return { sql: truncatedDatetime(timeOnCurrentDate(timeTextMicros(v(e))), fsp), type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', true) };
+      return { sql: truncatedDatetime(fromText ? asTimestamp(e) : `TRY_CAST(${v(e)} AS TIMESTAMP)`, fsp), type: typeOf(fsp ? `datetime(${fsp})` : 'datetime', true) };
     }
     case 'JSON':
-      return { sql: `CAST(${v(e)} AS JSON)`, type: typeOf('json', nullable) };
+      // MariaDB has no JSON cast target (its JSON is LONGTEXT): CAST(x AS JSON) is a syntax error.
+      throw new DialectError("You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near 'JSON)'");
   }
   throw new DialectUnsupported(`CAST AS ${dataType || 'this type'}`);
 }

@@ -21,8 +21,9 @@ export function asText(e: Emitted): string {
 export function comparable(l: Emitted, r: Emitted, connection = DEFAULT_COLLATION, operation = '='): [string, string] {
   const temporal = temporalComparable(l, r);
   if (temporal) return temporal;
-  const fl = familyOf(l.type);
-  const fr = familyOf(r.type);
+  // JSON_EXTRACT's value compares as JSON whatever text type carries it (`json`: the value found).
+  const fl = l.json !== undefined ? 'json' : familyOf(l.type);
+  const fr = r.json !== undefined ? 'json' : familyOf(r.type);
   const asNumber = (e: Emitted) => numberOf(e);
   const stringy = (f: string) => f === 'string' || f === 'binary';
   // A JSON value against a number compares as MySQL orders JSON (true is 1, false and null 0);

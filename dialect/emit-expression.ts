@@ -5,6 +5,7 @@
 // (emit-window.ts), CASE (emit-case.ts), CAST (emit-cast.ts), date arithmetic
 // (emit-arithmetic.ts), ORDER BY items (emit-order-by.ts).
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
+import { sessionTimestamp } from './session-timestamps.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { describeNode } from './describe-node.ts';
 import { quoteIdent, type Emitted } from './emitted.ts';
@@ -21,6 +22,7 @@ import { DEFAULT_COLLATION, derivedCollation, EXPLICIT } from './collation.ts';
 import { castOperand, castResult } from './temporal-values.ts';
 import type { Literal } from './parser-input.ts';
 import type { Scope } from './scope.ts';
+import { decimalComparand, userVariableValue, type UserValue } from './user-variables.ts';
 
 type Node = any;
 
@@ -29,6 +31,8 @@ export interface ExpressionContext {
   literals: Literal[];
   /** A session or global system variable's value as text, for @@name in a query. */
   systemVariable(name: string): string | undefined;
+  /** A user variable's value (@name, lower-cased); undefined when never set. */
+  userVariable?(name: string): UserValue | undefined;
   /** Emits a subquery (the select emitter), with `scope` as its outer scope. */
   subquery(ast: Node, scope: Scope): { sql: string; columns: { type: ExprType }[] };
 }
@@ -39,7 +43,7 @@ export class ExpressionEmitter {
    * column outside GROUP BY appear there (any one row's value of the group); DuckDB wants it
    * wrapped in any_value(). `keys` are the GROUP BY expressions as emitted.
    */
-  grouping: { keys: Set<string> } | null = null;
+  grouping: { keys: Set<string>; rolledUp?: Map<string, string> } | null = null;
   private aggregateDepth = 0;
   /** The types of the operands emitted for the node being emitted (see emit). */
   private operandTypes: ExprType[] | null = null;
@@ -67,7 +71,8 @@ export class ExpressionEmitter {
     }
     const collate = node?.collate?.collate?.name ?? node?.suffix?.collate?.collate?.name;
     // `x COLLATE c` is an expression: a column under it is described as computed.
-    if (collate) e = { ...e, type: { ...e.type, ...explicitCollation(String(collate), e.type), columnType: e.type.columnType.replace(/^char\b/i, 'varchar'), source: undefined } };
+    // x COLLATE c is a computed string: the server's own decimals (MariaDB 39), not x's.
+    if (collate) e = { ...e, type: { ...e.type, ...explicitCollation(String(collate), e.type), columnType: e.type.columnType.replace(/^char\b/i, 'varchar'), source: undefined, textDecimals: undefined } };
     else if (!e.type.collation && familyOf(e.type) === 'string' && node?.type !== 'column_ref' && !node?.ast) e = { ...e, type: { ...e.type, ...derivedCollation(operands) } };
     parent?.push(e.type);
     return e;
@@ -93,7 +98,8 @@ export class ExpressionEmitter {
       case 'null':
         return { sql: 'NULL', type: NULL_TYPE };
       case 'bool':
-        return { sql: node.value ? '1' : '0', type: typeOf('int(1)', false) };
+        // TRUE and FALSE are MariaDB's booleans: 1 and 0, but true/false inside a JSON document.
+        return { sql: node.value ? 'true' : 'false', type: typeOf('int(1)', false), bool: true };
       case 'binary_expr':
         return binaryExpression(this, node);
       case 'unary_expr':
@@ -115,9 +121,13 @@ export class ExpressionEmitter {
       case 'timestamp':
         return temporalLiteral(node, this.ctx.literals);
       case 'var':
+        if (node.prefix === '@') return userVariableValue(node, (name) => this.ctx.userVariable?.(name), this.connectionCollation);
         return systemVariableValue(node, this.ctx);
       case 'extract':
         return extractCall(this, node);
+      case 'assign':
+        // Served as a whole select item only (select-assignments.ts).
+        throw new DialectUnsupported("an assignment (@x := …) inside an expression (MariaDB's evaluation order decides the value)");
       case 'expr_list':
         if (node.value?.length === 1) return this.emit(node.value[0]);
         break;
@@ -127,6 +137,11 @@ export class ExpressionEmitter {
       return { sql: `(${sub.sql})`, type: { ...(sub.columns[0]?.type ?? UNKNOWN), nullable: true, source: undefined } };
     }
     throw new DialectUnsupported(`the expression ${describeNode(node)}`);
+  }
+
+  /** An operand of a comparison: a DECIMAL user variable compares by its exact value (user-variables.ts). */
+  comparand(node: Node): Emitted {
+    return decimalComparand(node, (name) => this.ctx.userVariable?.(name)) ?? this.emit(node);
   }
 
   /** Emits an aggregate's argument: a column there is no any_value() of the group (see grouping). */
@@ -145,8 +160,17 @@ export class ExpressionEmitter {
     const alias = table ? undefined : this.scope.aliased(name);
     if (alias) return { sql: `(${alias.sql})`, type: alias.type };
     const type = this.scope.resolve(table, name);
-    const sql = table ? `${quoteIdent(table)}.${quoteIdent(name)}` : quoteIdent(name);
-    if (this.grouping && this.aggregateDepth === 0 && !this.grouping.keys.has(sql)) return { sql: `any_value(${sql})`, type };
+    // A TIMESTAMP column shows its instant in the session's time zone (dialect/session-timestamps.ts).
+    const sql = sessionTimestamp(table ? `${quoteIdent(table)}.${quoteIdent(name)}` : quoteIdent(name), type, (n) => this.ctx.systemVariable(n));
+    if (this.grouping && this.aggregateDepth === 0 && !this.grouping.keys.has(sql)) {
+      // WITH ROLLUP (emit-rollup.ts): a text key's column is NULL where its key is rolled up; a
+      // column outside the keys would show the last group's value there on MariaDB.
+      const rolledUp = this.grouping.rolledUp;
+      if (!rolledUp) return { sql: `any_value(${sql})`, type };
+      const key = rolledUp.get(sql);
+      if (key === undefined) throw new DialectUnsupported(`the column ${name} outside the keys of GROUP BY ... WITH ROLLUP`);
+      return { sql: `CASE WHEN GROUPING(${key}) = 1 THEN NULL ELSE any_value(${sql}) END`, type: { ...type, nullable: true } };
+    }
     return { sql, type };
   }
 

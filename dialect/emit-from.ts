@@ -3,14 +3,16 @@
 // Each catalog relation is recorded for the gateway's grant check; a point lookup on a table's key
 // reads the smaller relation the catalog names for it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { MYSQL_CATALOG_SCHEMA } from './catalog-views.ts';
+import { catalogSchema } from './catalog-views.ts';
 import { DialectUnsupported, NotUniqueTable } from './dialect-error.ts';
 import { asCondition, quoteIdent } from './emitted.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 import { informationSchemaColumns } from './information-schema-types.ts';
 import { familyOf, typeOf, type ExprType } from './mysql-types.ts';
 import { relationName } from './relation-name.ts';
+import { cteColumnNames, cteColumns, guardedMembers, readsRelation } from './cte-columns.ts';
 import type { Scope, RelationColumn } from './scope.ts';
+import { jsonTableCall, jsonTableRelation } from './json-table.ts';
 import type { EmittedQuery, RelationRead, SelectContext } from './select-context.ts';
 
 type Node = any;
@@ -79,12 +81,27 @@ export class FromEmitter {
     let recursive = false;
     for (const cte of ctes) {
       const name = String(cte.name?.value ?? cte.name);
-      if (cte.columns?.length) throw new DialectUnsupported('CTE column lists');
+      const names = cteColumnNames(cte);
       if (cte.recursive) recursive = true;
+      const ast = cte.stmt?.ast ?? cte.stmt;
       scope.ctes.set(name.toLowerCase(), null);
-      const q = this.query(cte.stmt?.ast ?? cte.stmt, scope);
-      scope.ctes.set(name.toLowerCase(), q.columns?.map((c) => ({ name: c.name, type: storedField(c.type) })) ?? null);
-      parts.push(`${quoteIdent(name)} AS (${q.sql})`);
+      // A recursive CTE's columns have its first (anchor) member's types, as both servers type
+      // them: they are known before the members that read the CTE are emitted.
+      const anchored = recursive && ast?._next && readsRelation(ast._next, name);
+      let sql: string;
+      if (anchored) {
+        // Its rows are stored in the anchor's types; each recursive member is guarded (cte-columns.ts).
+        const anchor = this.query({ ...ast, _next: null }, scope);
+        const columns = cteColumns(anchor, names, true);
+        if (!columns) throw new DialectUnsupported(`the recursive CTE ${name} over a table of unknown columns`);
+        scope.ctes.set(name.toLowerCase(), columns);
+        sql = anchor.sql + guardedMembers(name, columns, ast, (block) => this.query(block, scope));
+      } else {
+        const q = this.query(ast, scope);
+        scope.ctes.set(name.toLowerCase(), cteColumns(q, names, !ast?.from));
+        sql = q.sql;
+      }
+      parts.push(`${quoteIdent(name)}${names ? `(${names.map(quoteIdent).join(', ')})` : ''} AS (${sql})`);
     }
     return `WITH ${recursive ? 'RECURSIVE ' : ''}${parts.join(', ')} `;
   }
@@ -128,6 +145,14 @@ export class FromEmitter {
     // A parenthesized join, `a LEFT JOIN (b JOIN c ON ..) ON ..`: its relations join the scope.
     if (Array.isArray(item.expr)) return `(${this.joinChain([...item.expr, ...(item.joins ?? [])], scope, exprs)})`;
     if (item.expr?.ast) {
+      const jsonTable = jsonTableCall(item.expr.ast, this.ctx.literals);
+      if (jsonTable) {
+        // The document may name the relations before it (a lateral join): emitted in this scope.
+        if (!item.as) throw new DialectUnsupported('JSON_TABLE without an alias');
+        const rel = jsonTableRelation(jsonTable.spec, exprs.emit(jsonTable.document), item.as);
+        addRelation(scope, { name: item.as, columns: rel.columns });
+        return `${rel.sql} AS ${quoteIdent(item.as)}`;
+      }
       if (!item.as) throw new DialectUnsupported('a derived table without an alias');
       const q = this.query(item.expr.ast, scope.parent);
       addRelation(scope, { name: item.as, columns: q.columns?.map((c) => ({ name: c.name, type: storedField(c.type) })) ?? null });
@@ -141,9 +166,9 @@ export class FromEmitter {
     let columns: RelationColumn[] | null;
     if (db && db.toLowerCase() === 'information_schema') {
       const view = table.toLowerCase();
-      const cols = informationSchemaColumns(view);
+      const cols = informationSchemaColumns(view, this.ctx.catalog.flavor);
       if (!cols) throw new DialectUnsupported(`information_schema.${table}`);
-      sql = `${MYSQL_CATALOG_SCHEMA}.${view}`;
+      sql = `${catalogSchema(this.ctx.catalog.flavor)}.${view}`;
       this.reads.relations.push({ db: 'information_schema', table: view });
       columns = cols.map((c) => ({ name: c.name, type: { ...typeOf(c.columnType, c.nullable), source: { db: 'information_schema', table: view.toUpperCase(), tableAlias: alias ?? table, column: c.name, primaryKey: false } } }));
     } else {

@@ -2,6 +2,7 @@
 // alias names a select item, a UNION's ORDER BY names the union's result columns, and a block is
 // grouped when it has GROUP BY or aggregates (containsAggregate).
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
+import { DialectUnsupported } from './dialect-error.ts';
 import { callName } from './call-name.ts';
 import { quoteIdent, type Emitted } from './emitted.ts';
 import { EXPLICIT, textKey } from './collation.ts';
@@ -61,6 +62,8 @@ export function groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitt
     // The item's own expression where its name would bind elsewhere: in a grouped block
     // (`any_value(x)`), or when a FROM column has the name too (inside the sort key DuckDB would
     // read the column). Else its name (DuckDB refuses a literal as an ORDER BY item).
+    // `ORDER BY name COLLATE x`: the item's value, sorted under x.
+    if (output && node.collate?.collate?.name) return withExplicitCollation(node, exprs);
     if (output && (unique || !scope.hasColumn(node.column))) {
       const byExpression = exprs.grouping !== null || scope.hasColumn(node.column);
       if (!byExpression) return { sql: quoteIdent(output.name), type: output.type };
@@ -77,7 +80,12 @@ export function groupOrOrderRef(node: Node, scope: Scope, exprs: ExpressionEmitt
 function positionRef(n: number, scope: Scope): Emitted {
   const output = scope.outputs[n - 1];
   const unique = output && scope.outputs.filter((o) => o.name.toLowerCase() === output.name.toLowerCase()).length === 1;
-  if (output && unique && familyOf(output.type) === 'string') return { sql: quoteIdent(output.name), type: output.type };
+  if (output && unique && familyOf(output.type) === 'string') {
+    // Inside the sort key DuckDB reads a name as a FROM column first (`host AS metric` over a
+    // table with a column `metric`): there the item's own expression is sorted instead.
+    if (output.sql !== undefined && scope.hasColumn(output.name)) return { sql: output.sql, type: output.type };
+    return { sql: quoteIdent(output.name), type: output.type };
+  }
   return { sql: String(n), type: typeOf('', true) };
 }
 
@@ -117,4 +125,13 @@ export function containsAggregate(nodes: unknown[]): boolean {
     return Object.values(node).some(visit);
   };
   return nodes.some(visit);
+}
+
+/** `ORDER BY alias COLLATE x`: the select item the name refers to, sorted under collation x. */
+function withExplicitCollation(node: Node, exprs: ExpressionEmitter): Emitted {
+  const plain = groupOrOrderRef({ ...node, collate: null }, exprs.scope, exprs);
+  const name = String(node.collate.collate.name).toLowerCase();
+  if (familyOf(plain.type) !== 'string') throw new DialectUnsupported(`COLLATE ${name} on a value that is not a string`);
+  if (name !== 'binary' && !/^utf8mb4_[a-z0-9_]+$/.test(name)) throw new DialectUnsupported(`COLLATE ${name} (only utf8mb4 collations)`);
+  return { ...plain, type: { ...plain.type, collation: name, coercibility: EXPLICIT } };
 }

@@ -8,6 +8,7 @@ import { describeNode } from './describe-node.ts';
 import { quoteString, type Emitted } from './emitted.ts';
 import { decimalType, stringType, typeOf } from './mysql-types.ts';
 import { STRING_PLACEHOLDER, type Literal } from './parser-input.ts';
+import { COERCIBLE } from './collation.ts';
 
 type Node = any;
 
@@ -48,7 +49,7 @@ export function placeholderLiteral(node: Node, literals: Literal[]): Emitted {
   switch (lit.kind) {
     case 'string':
       if (lit.binary) return { sql: `from_hex('${Buffer.from(lit.value, 'utf8').toString('hex')}')`, type: typeOf(stringType(Buffer.byteLength(lit.value), true), false) };
-      return { sql: quoteString(lit.value), type: typeOf(stringType([...lit.value].length), false) };
+      return { sql: quoteString(lit.value), type: { ...typeOf(stringType([...lit.value].length), false), ...(lit.collation ? { collation: lit.collation, coercibility: COERCIBLE } : {}) } };
     case 'hex':
     case 'bits':
       return { sql: `from_hex('${lit.bytes.toString('hex')}')`, type: typeOf(stringType(lit.bytes.length, true), false) };
@@ -56,6 +57,10 @@ export function placeholderLiteral(node: Node, literals: Literal[]): Emitted {
       return { sql: `${lit.text}::DOUBLE`, type: typeOf('double', false) };
     case 'decimal':
       return decimalLiteral(lit.text);
+    case 'frame':
+      throw new DialectUnsupported('a window frame here');
+    case 'jsonTable':
+      throw new DialectUnsupported('a JSON_TABLE here');
   }
 }
 
@@ -79,7 +84,9 @@ export function temporalLiteral(node: Node, literals: Literal[]): Emitted {
 export function systemVariableValue(node: Node, session: { systemVariable(name: string): string | undefined }): Emitted {
   if (node.prefix !== '@@') throw new DialectUnsupported(`user variables (@${node.name}) in a query`);
   const name = (node.members?.length ? node.members[node.members.length - 1] : node.name) as string;
-  const value = session.systemVariable(String(name).toLowerCase());
+  // @@GLOBAL.x is the server's value, not this session's (a SET SESSION does not change it).
+  const global = node.members?.length && String(node.name).toLowerCase() === 'global';
+  const value = session.systemVariable(`${global ? 'global.' : ''}${String(name).toLowerCase()}`);
   if (value === undefined) throw new DialectUnsupported(`the system variable @@${name}`);
   return /^-?\d+$/.test(value) ? integerLiteral(value) : { sql: quoteString(value), type: typeOf(stringType(value.length), false) };
 }

@@ -7,10 +7,13 @@ import { describeNode } from './describe-node.ts';
 import { asCondition, asValue, numberOf, quoteString, type Emitted } from './emitted.ts';
 import { arithmetic } from './emit-arithmetic.ts';
 import { asUnsigned64 } from './emit-cast.ts';
-import { asText, comparable, likeOperands } from './emit-comparison.ts';
+import { comparable, likeOperands } from './emit-comparison.ts';
 import { familyOf, integerPrecision, integerType, isUnsignedInt, NUMERIC_FAMILIES as NUMERIC, typeOf, type ExprType } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 import { numericValue } from './temporal-values.ts';
+import { negatedVariable } from './user-variables.ts';
+import { regexpMatch } from './regexp.ts';
+import { checkSubqueryLimit, isQuantified, quantifiedComparison, rowComparison, rowIn, rowMembers } from './emit-row-comparison.ts';
 
 type Node = any;
 
@@ -38,7 +41,9 @@ export function binaryExpression(exprs: ExpressionEmitter, node: Node): Emitted 
     case '<=':
     case '>=':
     case '!=': {
-      const [l, r] = comparable(exprs.emit(node.left), exprs.emit(node.right), exprs.connectionCollation, op === '!=' ? '<=>' : op);
+      if (isQuantified(node.right)) return quantifiedComparison(exprs, node, op);
+      if (rowMembers(node.left) || rowMembers(node.right)) return rowComparison(exprs, node, op);
+      const [l, r] = comparable(exprs.comparand(node.left), exprs.comparand(node.right), exprs.connectionCollation, op === '!=' ? '<=>' : op);
       // `!=` stands for MySQL's `<=>` here (dialect/parser-input.ts).
       if (op === '!=') return { sql: `(${l} IS NOT DISTINCT FROM ${r})`, type: typeOf('int(1)', false), bool: true };
       return { sql: `(${l} ${op} ${r})`, type: BOOL, bool: true };
@@ -56,17 +61,15 @@ export function binaryExpression(exprs: ExpressionEmitter, node: Node): Emitted 
     case 'RLIKE':
     case 'NOT REGEXP':
     case 'NOT RLIKE': {
-      const l = exprs.emit(node.left);
-      const r = exprs.emit(node.right);
-      const binary = familyOf(l.type) === 'binary' || familyOf(r.type) === 'binary';
-      const sql = `regexp_matches(${asText(l)}, ${asText(r)}${binary ? '' : ", 'i'"})`;
-      return { sql: op.startsWith('NOT') ? `(NOT ${sql})` : sql, type: BOOL, bool: true };
+      // The pattern rewritten for RE2, under the operands' collation (dialect/regexp.ts).
+      return regexpMatch(exprs.emit(node.left), exprs.emit(node.right), op.startsWith('NOT'), exprs.connectionCollation);
     }
     case 'IN':
     case 'NOT IN': {
-      const l = exprs.emit(node.left);
+      if (rowMembers(node.left)) return rowIn(exprs, node, op === 'NOT IN');
+      const l = exprs.comparand(node.left);
       if (node.right?.type === 'expr_list' && !node.right.value?.[0]?.ast) {
-        const items = (node.right.value as Node[]).map((n) => exprs.emit(n));
+        const items = (node.right.value as Node[]).map((n) => exprs.comparand(n));
         const pairs = items.map((item) => comparable(l, item, exprs.connectionCollation, 'in'));
         // Each item compares with the left side as their two types do; when they all read the
         // left side alike (a NULL item reads it as is), one IN list, else one = per item.
@@ -80,6 +83,7 @@ export function binaryExpression(exprs: ExpressionEmitter, node: Node): Emitted 
       }
       const subNode = node.right?.type === 'expr_list' ? node.right.value[0] : node.right;
       if (!subNode?.ast) throw new DialectUnsupported(`${op} with ${describeNode(subNode)}`);
+      checkSubqueryLimit(subNode.ast);
       // Each value the subquery gives is compared as MySQL compares the two types (a string
       // with a number compares as numbers).
       const sub = exprs.ctx.subquery(subNode.ast, exprs.scope);
@@ -92,17 +96,18 @@ export function binaryExpression(exprs: ExpressionEmitter, node: Node): Emitted 
     }
     case 'BETWEEN':
     case 'NOT BETWEEN': {
-      const l = exprs.emit(node.left);
-      const [lo, hi] = (node.right.value as Node[]).map((n) => exprs.emit(n));
+      const l = exprs.comparand(node.left);
+      const [lo, hi] = (node.right.value as Node[]).map((n) => exprs.comparand(n));
       const [a, b] = comparable(l, lo!, exprs.connectionCollation, 'between');
       const [, c] = comparable(l, hi!, exprs.connectionCollation, 'between');
       return { sql: `(${a} ${op} ${b} AND ${c})`, type: BOOL, bool: true };
     }
     case 'IS':
     case 'IS NOT': {
-      const l = exprs.emit(node.left);
+      const l = exprs.comparand(node.left);
       const not = op === 'IS NOT' ? 'NOT ' : '';
-      if (node.right?.type === 'null') return { sql: `(${v(l)} IS ${not}NULL)`, type: typeOf('int(1)', false), bool: true };
+      // A value DuckDB cannot hold (STR_TO_DATE's '2024-00-00') is not NULL: its text says so.
+      if (node.right?.type === 'null') return { sql: `(${l.outputText ?? v(l)} IS ${not}NULL)`, type: typeOf('int(1)', false), bool: true };
       if (node.right?.type === 'bool') return { sql: `(${asCondition(l)} IS ${not}${node.right.value ? 'TRUE' : 'FALSE'})`, type: typeOf('int(1)', false), bool: true };
       break;
     }
@@ -179,6 +184,10 @@ export function unaryExpression(exprs: ExpressionEmitter, node: Node): Emitted {
   if (String(node.operator) === '-') {
     const literal = negatedIntegerLiteral(node.expr);
     if (literal) return literal;
+  }
+  if (String(node.operator) === '-') {
+    const variable = negatedVariable(node.expr, (name) => exprs.ctx.userVariable?.(name));
+    if (variable) return variable;
   }
   const emitted = exprs.emit(node.expr);
   const e = String(node.operator) === '-' ? operand(emitted) : emitted;

@@ -6,6 +6,7 @@ import { mapColumnType } from '../core/index.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, quoteIdent } from './emitted.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
+import { checkStarTimestamps } from './session-timestamps.ts';
 import { familyOf, type ExprType } from './mysql-types.ts';
 import { STRING_PLACEHOLDER, type Literal } from './parser-input.ts';
 import type { Output, Scope } from './scope.ts';
@@ -34,6 +35,7 @@ export function selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitt
       const relations = scope.relations.filter((r) => !expr.table || r.name.toLowerCase() === String(expr.table).toLowerCase());
       if (relations.length === 0 || relations.some((r) => !r.columns)) known = false;
       else for (const r of relations) for (const c of r.columns!) if (expr.table || !r.merged?.has(c.name.toLowerCase())) hints.push({ name: c.name, type: c.type });
+      checkStarTimestamps(relations.map((r) => r.columns?.map((c) => c.type) ?? null), (n) => exprs.ctx.systemVariable(n));
       outputs.push(...hints.slice(outputs.length));
       return;
     }
@@ -45,7 +47,8 @@ export function selectList(columns: Node[], scope: Scope, exprs: ExpressionEmitt
     const name = itemName(item, names[i] ?? null, topLevel, i, literals);
     const isColumn = expr?.type === 'column_ref' && e.type.source !== undefined;
     const duckType = isColumn ? null : duckTypeOf(e.type);
-    const value = duckType ? `CAST(${asValue(e)} AS ${duckType})` : asValue(e);
+    // A value DuckDB cannot hold (a date MariaDB gives as '0000-00-00') goes out as MySQL's text.
+    const value = topLevel && e.outputText ? e.outputText : duckType ? `CAST(${asValue(e)} AS ${duckType})` : asValue(e);
     sql.push(`${value} AS ${quoteIdent(name)}`);
     hints.push({ name, type: isColumn ? e.type : { ...e.type, source: undefined } });
     outputs.push({ name, type: hints[hints.length - 1]!.type, sql: value });

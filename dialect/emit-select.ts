@@ -6,14 +6,18 @@
 // (emit-select-list.ts), GROUP BY, ORDER BY and LIMIT (emit-group-order.ts), expressions
 // (emit-expression.ts).
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { DialectUnsupported } from './dialect-error.ts';
+import { refuseOwnCatalogRows } from './catalog-own-rows.ts';
+import { DialectError, DialectUnsupported } from './dialect-error.ts';
 import { asCondition, quoteIdent } from './emitted.ts';
 import { ExpressionEmitter, type ExpressionContext } from './emit-expression.ts';
 import { FromEmitter, storedField } from './emit-from.ts';
 import { containsAggregate, groupKeys, groupOrOrderRef, limitClause, outputRef } from './emit-group-order.ts';
 import { selectList } from './emit-select-list.ts';
+import { hasRollup, rollupGrouping } from './emit-rollup.ts';
+import { materialisedColumns } from './materialised-result.ts';
 import { aggregate, familyOf, typeOf, type ExprType } from './mysql-types.ts';
 import { derivedCollation, textKey } from './collation.ts';
+import { chosenJson } from './json-text.ts';
 import { Scope } from './scope.ts';
 import type { EmittedQuery, RelationRead, ResultColumnHint, SelectContext } from './select-context.ts';
 
@@ -86,7 +90,7 @@ export class SelectEmitter {
       : parts[0]!.columns!.map((c, i) => {
           const types = parts.map((p) => p.columns![i]?.type ?? typeOf('', true));
           // A UNION's result is a temporary table's field: stored-column metadata, like a derived table's.
-          return { name: c.name, type: storedField({ ...aggregate(types), ...derivedCollation(types), source: undefined }) };
+          return { name: c.name, type: storedField({ ...aggregate(types), ...derivedCollation(types), source: undefined, ...chosenJson(types) }) };
         });
     const scope = new Scope(outer);
     scope.outputs = (columns ?? parts[0]!.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
@@ -107,6 +111,7 @@ export class SelectEmitter {
       database: this.ctx.database,
       literals: this.ctx.literals,
       systemVariable: (name) => this.ctx.systemVariable(name),
+      userVariable: (name) => this.ctx.userVariable?.(name),
       subquery: (ast, scope) => {
         const q = this.query(ast, scope);
         return { sql: q.sql, columns: q.columns ?? [] };
@@ -118,6 +123,9 @@ export class SelectEmitter {
     if (ast?.type !== 'select') throw new DialectUnsupported(`a ${ast?.type ?? 'non-SELECT'} statement here`);
     if (ast.into?.position) throw new DialectUnsupported('SELECT ... INTO');
     if (ast.window) throw new DialectUnsupported('the WINDOW clause');
+    // node-sql-parser takes a COLLATE after the last clause (`WHERE x IN (…) COLLATE c`) as the
+    // statement's; MySQL's grammar has no such place.
+    if (ast.collate) throw new DialectError(`near 'COLLATE ${String(ast.collate.collate?.name ?? '')}': COLLATE applies to an expression, not a statement`);
     const options: string[] = (ast.options ?? []).map((o: unknown) => String(o).toUpperCase()).filter((o: string) => {
       // SQL_CALC_FOUND_ROWS belongs to the statement's first SELECT only.
       if (o !== 'SQL_CALC_FOUND_ROWS' || ast !== this.top) return true;
@@ -130,12 +138,15 @@ export class SelectEmitter {
     let sql = '';
     if (ast.with?.length) sql += this.fromEmitter.withClause(ast.with, scope);
     const from = this.fromEmitter.fromClause(ast, scope, exprs);
+    refuseOwnCatalogRows(ast, this.ctx.literals);
     let where = ast.where ? ` WHERE ${asCondition(exprs.emit(ast.where))}` : '';
     const topLevel = outer === undefined && names.length > 0;
     const groupBy: Node[] = (Array.isArray(ast.groupby) ? ast.groupby : ast.groupby?.columns) ?? [];
-    if (ast.groupby?.modifiers?.some((m: unknown) => m)) throw new DialectUnsupported('GROUP BY ... WITH ROLLUP');
-    const group = groupKeys(groupBy, ast.columns, names, topLevel, scope, exprs, this.ctx.literals);
-    if (groupBy.length > 0 || containsAggregate([ast.columns, ast.having, ast.orderby])) exprs.grouping = { keys: group.keys };
+    const rollup = hasRollup(ast) ? rollupGrouping(ast, names, topLevel, scope, exprs, this.ctx.literals, withOrderAndLimit && !ast._next) : null;
+    if (!rollup && ast.groupby?.modifiers?.some((m: unknown) => m)) throw new DialectUnsupported('this GROUP BY modifier');
+    const group = rollup ? { sql: [], keys: rollup.keys, keyItems: rollup.keyItems } : groupKeys(groupBy, ast.columns, names, topLevel, scope, exprs, this.ctx.literals);
+    if (rollup) exprs.grouping = { keys: rollup.keys, rolledUp: rollup.rolledUp };
+    else if (groupBy.length > 0 || containsAggregate([ast.columns, ast.having, ast.orderby])) exprs.grouping = { keys: group.keys };
     const items = selectList(ast.columns, scope, exprs, names, topLevel, group.keyItems, this.ctx.literals);
     scope.outputs = items.outputs;
     if (ast.having && !exprs.grouping) {
@@ -147,17 +158,21 @@ export class SelectEmitter {
       where = where ? `${where} AND ${condition}` : ` WHERE ${condition}`;
     }
     sql += `SELECT ${ast.distinct ? distinctClause(items.outputs, exprs.connectionCollation) : ''}${items.sql}${from}${where}`;
-    if (group.sql.length > 0) sql += ` GROUP BY ${group.sql.join(', ')}`;
-    if (ast.having && exprs.grouping) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
+    if (rollup) sql += `${rollup.groupBy} HAVING ${rollup.having}${ast.having ? ` AND (${asCondition(exprs.emit(ast.having))})` : ''}`;
+    else if (group.sql.length > 0) sql += ` GROUP BY ${group.sql.join(', ')}`;
+    if (ast.having && exprs.grouping && !rollup) sql += ` HAVING ${asCondition(exprs.emit(ast.having))}`;
     if (withOrderAndLimit) {
-      if (ast.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(ast.orderby, (n) => groupOrOrderRef(n, scope, exprs))}`;
+      if (rollup) sql += rollup.orderBy;
+      else if (ast.orderby?.length) sql += ` ORDER BY ${exprs.orderItems(ast.orderby, (n) => groupOrOrderRef(n, scope, exprs))}`;
       if (!(this.withoutTopLimit && ast === this.top)) sql += limitClause(ast.limit, exprs);
     } else if (ast.orderby?.length || ast.limit?.value?.length) {
       // Only the last block of a union carries ORDER BY / LIMIT, and query() applies them to the whole.
       if (ast._next) throw new DialectUnsupported('ORDER BY or LIMIT inside a UNION member');
     }
     // A union member is parenthesised, so its own clauses stay its own.
-    return { sql: withOrderAndLimit ? sql : `(${sql})`, columns: items.columns };
+    // WITH ROLLUP sends its items as they are (a computed text with 39 decimals), not from a temporary table.
+    const columns = !rollup && (groupBy.length > 0 || ast.distinct) ? materialisedColumns(items.columns, ast, scope, groupBy) : items.columns;
+    return { sql: withOrderAndLimit ? sql : `(${sql})`, columns };
   }
 }
 

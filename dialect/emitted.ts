@@ -11,6 +11,11 @@ export interface Emitted {
    * (which may refuse a number DuckDB re-writes): what comparisons read (json-functions.ts).
    */
   json?: string;
+  /**
+   * MySQL's text of the value where DuckDB cannot hold it (STR_TO_DATE's '2023-02-30', FROM_DAYS'
+   * '0000-00-00'): what a top-level select item sends; `sql` refuses such a value when met.
+   */
+  outputText?: string;
 }
 
 /** The expression as a value: a boolean becomes MySQL's 1/0. */

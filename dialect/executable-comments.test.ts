@@ -36,3 +36,21 @@ describe('ansiQuotesAsBackticks: sql_mode ANSI_QUOTES', () => {
     expect(ansiQuotesAsBackticks("SELECT 'it\\'s \"no\"'")).toBe("SELECT 'it\\'s \"no\"'");
   });
 });
+
+describe('executable comments on a MariaDB source', () => {
+  it('runs /*M!NNNNNN */ up to its version, and /*!NNNNN */ against its version', () => {
+    expect(executableText('/*M!100100 SET @@MAX_STATEMENT_TIME=0.000000 */', 101119)).toBe('  SET @@MAX_STATEMENT_TIME=0.000000  ');
+    expect(executableText('SELECT 1 /*M!110500 , 2 */', 101119)).toBe('SELECT 1  ');
+    expect(executableText('SELECT 1 /*M!100100 , 2 */')).toBe('SELECT 1  ');
+    expect(executableText('SELECT 1 /*!100100 , 2 */', 101119)).toBe('SELECT 1   , 2  ');
+  });
+
+  it('as MariaDB: a five-digit version from 50700 on is MySQL 5.7+ syntax, a plain comment; below it runs', () => {
+    // Checked on MariaDB 10.11: /*!50699 …*/ and /*!101119 …*/ run; /*!50700, 80036, 99999 …*/ and /*!101120 …*/ do not.
+    expect(executableText('SELECT 1 /*!50699 , 2 */', 101119)).toBe('SELECT 1   , 2  ');
+    for (const v of ['50700', '80000', '80036', '99999']) expect(executableText(`SELECT 1 /*!${v} , 2 */`, 101119)).toBe('SELECT 1  ');
+    expect(executableText('SELECT 1 /*!101120 , 2 */', 101119)).toBe('SELECT 1  ');
+    // MySQL 8 runs /*!80000 …*/.
+    expect(executableText('SELECT 1 /*!80000 , 2 */')).toBe('SELECT 1   , 2  ');
+  });
+});

@@ -10,7 +10,23 @@
 /** The version `/*!NNNNN` comments are compared with: the MySQL 8.0.36 the gateway reports. */
 const MYSQL_VERSION_ID = 80036;
 
-export function executableText(sql: string): string {
+/**
+ * Whether a `/*!NNNNN` comment runs. MySQL compares NNNNN with its version. MariaDB compares a
+ * six-digit one with its own (101119), runs a five-digit one below 50700, and reads 50700-99999
+ * as MySQL 5.7+ syntax it does not have: a plain comment there (80000 does not run).
+ */
+function runsVersioned(digits: string, version: number, mariaDbVersionId: number | undefined): boolean {
+  if (mariaDbVersionId === undefined) return version <= MYSQL_VERSION_ID;
+  if (digits.length === 5 && version >= 50700) return false;
+  return version <= mariaDbVersionId;
+}
+
+/**
+ * `mariaDbVersionId`: when the gateway presents itself as a MariaDB source (e.g. 101119 for
+ * 10.11.19), MariaDB's own `/*M!NNNNNN` comments run as on MariaDB (mariadb-dump sends one
+ * around `SET @@MAX_STATEMENT_TIME=0.000000`); without it they are comments.
+ */
+export function executableText(sql: string, mariaDbVersionId?: number): string {
   // Fast path: nothing that could be a comment.
   if (!/\/\*|#|--/.test(sql)) return sql;
   let out = '';
@@ -36,7 +52,7 @@ export function executableText(sql: string): string {
       if (versioned && !inExecutable) {
         const mariaDbOnly = versioned[1] === 'M';
         const version = versioned[2] ? Number(versioned[2]) : 0;
-        if (!mariaDbOnly && version <= MYSQL_VERSION_ID) {
+        if (mariaDbOnly ? mariaDbVersionId !== undefined && version <= mariaDbVersionId : runsVersioned(versioned[2] ?? '', version, mariaDbVersionId)) {
           out += ' ';
           i += versioned[0].length;
           inExecutable = true;

@@ -7,6 +7,10 @@ import { familyOf } from './mysql-types.ts';
 
 export interface FunctionContext {
   database: string | null;
+  /** The connection's collation (collation_connection), which a literal compares under. */
+  collation?: string;
+  /** The session's variables (time_zone for NOW(), UNIX_TIMESTAMP, FROM_UNIXTIME). */
+  systemVariable?(name: string): string | undefined;
 }
 
 /** One MySQL function: its arguments, its name as called, the session it runs in. */

@@ -1,15 +1,26 @@
 // MySQL functions as DuckDB SQL with MySQL's result types. A function missing here is refused
 // (DialectUnsupported names it) rather than passed to DuckDB, whose function of the same name
 // may answer differently.
+import { extremeOf } from './extreme-functions.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { DATE_FUNCTIONS } from './date-functions.ts';
+import { TIME_FUNCTIONS } from './time-functions.ts';
+import { CALENDAR_FUNCTIONS } from './calendar-functions.ts';
 import { NUMERIC_FUNCTIONS } from './numeric-functions.ts';
 import { decimalText, floatingText } from './double-text.ts';
 import { STRING_FUNCTIONS } from './string-functions.ts';
 import { JSON_FUNCTIONS } from './json-functions.ts';
+import { chosenJson } from './json-text.ts';
+import { MATH_FUNCTIONS } from './math-functions.ts';
+import { CONV_FUNCTIONS } from './conv.ts';
+import { REGEXP_FUNCTIONS } from './regexp.ts';
+import { STRING_EDIT_FUNCTIONS } from './string-edit-functions.ts';
+import { BYTE_FUNCTIONS } from './byte-functions.ts';
+import { LOCATE_FUNCTIONS } from './locate.ts';
+import { FORMAT } from './format-number.ts';
 import { asMysqlText } from './temporal-values.ts';
 import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
-import { anyNullable, arity, folded, text, type FunctionContext, type FunctionTranslation } from './function-args.ts';
+import { anyNullable, arity, text, type FunctionContext, type FunctionTranslation } from './function-args.ts';
 import { aggregate, charLength, declaredMembers, decimalType, digitsOf, doubleType, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
 
 type Fn = FunctionTranslation;
@@ -41,17 +52,9 @@ export type { FunctionContext };
 
 const intResult = (sql: string, nullable: boolean, columnType = 'int(11)'): Emitted => ({ sql, type: typeOf(columnType, nullable) });
 
-function locate(substr: Emitted, str: Emitted, pos?: Emitted): Emitted {
-  const nullable = substr.type.nullable || str.type.nullable || (pos?.type.nullable ?? false);
-  if (!pos) return intResult(`strpos(${folded(str)}, ${folded(substr)})`, nullable);
-  // From `pos` on (1-based); 0 or past the end finds nothing.
-  const p = v(pos);
-  return intResult(`CASE WHEN ${p} < 1 THEN 0 ELSE coalesce(nullif(strpos(substring(${folded(str)}, ${p}), ${folded(substr)}), 0) + ${p} - 1, 0) END`, nullable);
-}
-
 /** The type of a function returning one of its arguments (IF, IFNULL, COALESCE, GREATEST). */
 function choose(args: Emitted[], nullable: boolean): ExprType {
-  return { ...aggregate(args.map((a) => a.type)), nullable, source: undefined };
+  return { ...aggregate(args.map((a) => a.type)), nullable, source: undefined, ...chosenJson(args) };
 }
 
 /**
@@ -59,8 +62,10 @@ function choose(args: Emitted[], nullable: boolean): ExprType {
  * is a string, each is its MySQL text (a DATE '2024-01-31', a YEAR '1990': DuckDB would not
  * mix them with 'unknown').
  */
-function chosenValues(args: Emitted[], type: ExprType): string[] {
+export function chosenValues(args: Emitted[], type: ExprType): string[] {
   const f = familyOf(type);
+  // DuckDB's FLOAT with DECIMAL is FLOAT (MySQL's DOUBLE): each value is made a DOUBLE first.
+  if (f === 'double' && args.some((a) => familyOf(a.type) === 'float')) return args.map((a) => `CAST(${v(a)} AS DOUBLE)`);
   if (f !== 'string' && f !== 'binary') return args.map(v);
   return args.map((a) => (familyOf(a.type) === 'null' ? v(a) : partText(a)));
 }
@@ -72,7 +77,7 @@ function chosenValues(args: Emitted[], type: ExprType): string[] {
 function computedType(t: ExprType): ExprType {
   const ct = t.columnType.toLowerCase();
   if (/^(enum|set)\(/.test(ct)) return { ...t, columnType: stringType(charLength(t) * (ct.startsWith('set') ? (declaredMembers(ct, 'set')?.length ?? 1) : 1)), textDecimals: 0 };
-  if (familyOf(t) === 'json') return { ...t, columnType: 'longtext' };
+  if (familyOf(t) === 'json') return { ...t, columnType: 'longtext', jsonText: true };
   return t;
 }
 
@@ -128,21 +133,10 @@ const FUNCTIONS: Record<string, Fn> = {
     arity(name, args, 2);
     return { sql: `CASE WHEN ${v(args[1]!)} < 1 THEN '' ELSE right(${text(args[0]!)}, ${v(args[1]!)}) END`, type: { columnType: stringType(charLength(args[0]!.type)), nullable: nullableIfAny(args) } };
   },
-  LOCATE(args, name) {
-    arity(name, args, 2, 3);
-    return locate(args[0]!, args[1]!, args[2]);
-  },
-  POSITION(args, name) {
-    arity(name, args, 2);
-    return locate(args[0]!, args[1]!);
-  },
-  INSTR(args, name) {
-    arity(name, args, 2);
-    return locate(args[1]!, args[0]!);
-  },
   CHAR_LENGTH(args, name) {
     arity(name, args, 1);
-    return intResult(`length(${text(args[0]!)})`, args[0]!.type.nullable, 'int(10)');
+    // A binary string's characters are its bytes.
+    return intResult(familyOf(args[0]!.type) === 'binary' ? `octet_length(${v(args[0]!)})` : `length(${text(args[0]!)})`, args[0]!.type.nullable, 'int(10)');
   },
   CHARACTER_LENGTH: (args, name, ctx) => FUNCTIONS.CHAR_LENGTH!(args, name, ctx),
   LENGTH(args, name) {
@@ -158,7 +152,9 @@ const FUNCTIONS: Record<string, Fn> = {
   TRIM: sameString('TRIM', 'trim'),
   IF(args, name) {
     arity(name, args, 3);
-    return { sql: `CASE WHEN ${asCondition(args[0]!)} THEN ${v(args[1]!)} ELSE ${v(args[2]!)} END`, type: choose([args[1]!, args[2]!], args[1]!.type.nullable || args[2]!.type.nullable) };
+    const type = choose([args[1]!, args[2]!], args[1]!.type.nullable || args[2]!.type.nullable);
+    const [then, otherwise] = familyOf(type) === 'double' ? chosenValues([args[1]!, args[2]!], type) : [v(args[1]!), v(args[2]!)];
+    return { sql: `CASE WHEN ${asCondition(args[0]!)} THEN ${then} ELSE ${otherwise} END`, type };
   },
   IFNULL(args, name) {
     arity(name, args, 2);
@@ -178,8 +174,8 @@ const FUNCTIONS: Record<string, Fn> = {
     arity(name, args, 1);
     return { sql: `(${v(args[0]!)} IS NULL)`, type: typeOf('int(1)', false), bool: true };
   },
-  GREATEST: extreme('greatest'),
-  LEAST: extreme('least'),
+  GREATEST: extremeOf(extreme('greatest'), '>'),
+  LEAST: extremeOf(extreme('least'), '<'),
   ABS(args, name) {
     arity(name, args, 1);
     const x = args[0]!;
@@ -193,9 +189,19 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   SCHEMA: (args, name, ctx) => FUNCTIONS.DATABASE!(args, name, ctx),
   ...DATE_FUNCTIONS,
+  ...TIME_FUNCTIONS,
+  ...CALENDAR_FUNCTIONS,
   ...NUMERIC_FUNCTIONS,
   ...STRING_FUNCTIONS,
   ...JSON_FUNCTIONS,
+  // After the older tables: these replace their HEX, FIELD, POW, EXP and LOG2.
+  ...MATH_FUNCTIONS,
+  ...CONV_FUNCTIONS,
+  ...REGEXP_FUNCTIONS,
+  ...STRING_EDIT_FUNCTIONS,
+  ...BYTE_FUNCTIONS,
+  ...LOCATE_FUNCTIONS,
+  FORMAT,
 };
 
 export function callFunction(name: string, args: Emitted[], ctx: FunctionContext): Emitted {
@@ -212,7 +218,8 @@ export function aggregateType(name: string, arg: ExprType | null): ExprType {
     case 'MIN':
     case 'MAX':
       if (arg && familyOf(arg) === 'null') return { ...typeOf('varchar(0)', true), textDecimals: 0 };
-      return arg ? { ...computedType(arg), nullable: true, source: undefined } : typeOf('', true);
+      // MIN/MAX of a JSON column stays JSON; of a built document (JSON_OBJECT…) it is text to MariaDB.
+      return arg ? { ...computedType({ ...arg, jsonText: undefined }), nullable: true, source: undefined } : typeOf('', true);
     case 'SUM': {
       const f = arg ? familyOf(arg) : 'unknown';
       // Of NULL alone MariaDB sums a DOUBLE (and averages one with 4 decimals).

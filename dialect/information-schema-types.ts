@@ -1,7 +1,8 @@
 // The column types of the information_schema views the gateway serves (gateway/mysql-catalog.ts
 // builds them), as MySQL and MariaDB declare them, so that a driver's metadata query over them
 // gets the result-column types it gets from the server. `?` marks a nullable column.
-import type { MYSQL_CATALOG_VIEWS } from './catalog-views.ts';
+import type { MYSQL_CATALOG_VIEWS, ServerFlavor } from './catalog-views.ts';
+import { mariadbDefinitions } from './information-schema-mariadb.ts';
 
 const V64 = 'varchar(64)';
 const V512 = 'varchar(512)';
@@ -106,8 +107,10 @@ export interface CatalogViewColumn {
   nullable: boolean;
 }
 
-/** The columns of information_schema.<view>, or undefined for a view the gateway does not serve. */
-export function informationSchemaColumns(view: string): CatalogViewColumn[] | undefined {
-  const defs = (DEFINITIONS as Record<string, [string, string][]>)[view.toLowerCase()];
+const MARIADB_DEFINITIONS = mariadbDefinitions(DEFINITIONS);
+
+/** The columns of information_schema.<view> on the presented server, or undefined for a view the gateway does not serve. */
+export function informationSchemaColumns(view: string, flavor: ServerFlavor = null): CatalogViewColumn[] | undefined {
+  const defs = (flavor === 'mariadb' ? MARIADB_DEFINITIONS : (DEFINITIONS as Record<string, [string, string][]>))[view.toLowerCase()];
   return defs?.map(([name, t]) => ({ name, columnType: t.replace(/\?$/, ''), nullable: t.endsWith('?') }));
 }

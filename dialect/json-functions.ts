@@ -1,18 +1,25 @@
-// MySQL's JSON functions over DuckDB's json extension. Paths are MySQL's (`$`, `.key`, `."key"`,
-// `[n]`), which DuckDB reads alike; wildcards and ranges are refused. A document that is not JSON
-// fails, as in MySQL (error 3141 there). Objects and arrays come back compact (`{"a":1}`), where
-// MySQL writes `{"a": 1}`: scalars, which apps compare and show, are identical.
+// MySQL's JSON functions over DuckDB's json extension: JSON_EXTRACT, JSON_UNQUOTE, JSON_VALUE,
+// JSON_LENGTH, JSON_TYPE, JSON_CONTAINS_PATH, JSON_VALID here; building (json-build.ts), reading
+// (json-inspect.ts), JSON_CONTAINS (json-contains.ts). Paths are MariaDB's literal `$`, `.key`,
+// `."key"`, `[n]` (json-path.ts: `[0]` of a non-array is the value itself); wildcards and ranges
+// are refused. A text that is not JSON gives NULL, as MariaDB answers (json-path.ts says when).
+// Values are printed as MariaDB prints them (`{"a": 1}`), or refused where DuckDB lost the text.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, quoteString, type Emitted } from './emitted.ts';
 import { anyNullable, arity, stringLiteralValue, text, type FunctionTranslation } from './function-args.ts';
-import { familyOf, typeOf } from './mysql-types.ts';
+import { familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
+import { ownLength } from './json-text.ts';
+import { JSON_BUILD_FUNCTIONS } from './json-build.ts';
+import { JSON_INSPECT_FUNCTIONS } from './json-inspect.ts';
+import { JSON_CONTAINS_FUNCTIONS } from './json-contains.ts';
+import { documentJson, documentText, validDocument, valueAtPath, whereValid } from './json-path.ts';
 
 type Fn = FunctionTranslation;
 
 const v = asValue;
 
 /** The document as DuckDB JSON. */
-const doc = (e: Emitted): string => (familyOf(e.type) === 'json' ? `CAST(${v(e)} AS JSON)` : `CAST(${text(e)} AS JSON)`);
+const doc = documentJson;
 
 function path(name: string, e: Emitted): string {
   const p = stringLiteralValue(e);
@@ -21,7 +28,11 @@ function path(name: string, e: Emitted): string {
   return quoteString(p);
 }
 
-const extract = (name: string, args: Emitted[]) => `json_extract(${doc(args[0]!)}, ${path(name, args[1]!)})`;
+// MariaDB's `[0]` on a value that is not an array is the value itself (json-path.ts).
+function extract(name: string, args: Emitted[]): string {
+  path(name, args[1]!); // refuses what is not a literal path served
+  return valueAtPath(doc(args[0]!), stringLiteralValue(args[1]!)!);
+}
 
 /**
  * DuckDB's compact JSON text as MariaDB prints a JSON value: a space after each `:` and `,`
@@ -67,45 +78,67 @@ function unquote(sql: string): string {
   return `CASE WHEN ${sql} IS NULL THEN NULL WHEN length(${sql}) >= 2 AND starts_with(${sql}, '"') AND ends_with(${sql}, '"') THEN json_extract_string(CAST(${sql} AS JSON), '$') ELSE ${sql} END`;
 }
 
+/**
+ * JSON_EXTRACT's type: of a JSON column, JSON (LONGTEXT); of a shorter text, a JSON text twice its
+ * length (MariaDB reserves a space after each separator), sent as VARCHAR while it is short.
+ */
+function extractedType(d: Emitted): ExprType {
+  if (familyOf(d.type) === 'json') return typeOf('json', true);
+  return { columnType: stringType(Math.min(ownLength(d.type) * 2, 4294967295)), nullable: true, jsonText: true };
+}
+
 export const JSON_FUNCTIONS: Record<string, Fn> = {
   JSON_EXTRACT(args, name) {
     arity(name, args, 2);
-    return { sql: extractText(name, args), type: typeOf('json', true), json: `CAST(${extract(name, args)} AS VARCHAR)` };
+    return { sql: whereValid(args[0]!, extractText(name, args)), type: extractedType(args[0]!), json: `CAST(${extract(name, args)} AS VARCHAR)` };
   },
   JSON_UNQUOTE(args, name) {
     arity(name, args, 1);
-    return { sql: unquote(text(args[0]!)), type: typeOf('longtext', args[0]!.type.nullable) };
+    // As long as its argument (MariaDB: max_char_length), in utf8mb4_bin.
+    return { sql: unquote(text(args[0]!)), type: { columnType: stringType(Math.min(ownLength(args[0]!.type), 4294967295)), nullable: args[0]!.type.nullable } };
   },
   JSON_VALUE(args, name) {
     arity(name, args, 2);
-    return { sql: unquote(extractText(name, args)), type: typeOf('longtext', true) };
+    // MariaDB's JSON_VALUE gives scalars only (an object or array is NULL), a boolean as 1 or 0.
+    const j = extract(name, args);
+    const sql = `CASE WHEN ${j} IS NULL OR json_type(${j}) IN ('OBJECT', 'ARRAY', 'NULL') THEN NULL WHEN json_type(${j}) = 'BOOLEAN' THEN CASE WHEN CAST(${j} AS VARCHAR) = 'true' THEN '1' ELSE '0' END ELSE ${unquote(extractText(name, args))} END`;
+    // It stops reading at the value it finds: a text only starting as JSON may still answer.
+    return { sql: whereValid(args[0]!, sql, false), type: { columnType: stringType(Math.min(ownLength(args[0]!.type), 4294967295)), nullable: true } };
   },
   JSON_LENGTH(args, name) {
     arity(name, args, 1, 2);
     const j = args.length === 2 ? extract(name, args) : doc(args[0]!);
     return {
-      sql: `CASE WHEN ${j} IS NULL THEN NULL WHEN json_type(${j}) = 'ARRAY' THEN json_array_length(${j}) WHEN json_type(${j}) = 'OBJECT' THEN len(json_keys(${j})) ELSE 1 END`,
+      sql: whereValid(args[0]!, `CASE WHEN ${j} IS NULL THEN NULL WHEN json_type(${j}) = 'ARRAY' THEN json_array_length(${j}) WHEN json_type(${j}) = 'OBJECT' THEN len(json_keys(${j})) ELSE 1 END`, false),
       type: typeOf('int(10)', true),
     };
   },
   JSON_TYPE(args, name) {
     arity(name, args, 1);
-    const j = doc(args[0]!);
+    const a = args[0]!;
     // DuckDB types every non-negative JSON integer UBIGINT; MySQL calls any integer INTEGER.
-    const kinds = `CASE json_type(${j}) WHEN 'VARCHAR' THEN 'STRING' WHEN 'BIGINT' THEN 'INTEGER' WHEN 'UBIGINT' THEN 'INTEGER' WHEN 'NULL' THEN 'NULL' ELSE json_type(${j}) END`;
-    return { sql: kinds, type: typeOf('varchar(51)', anyNullable(args)) };
+    const kinds = (j: string, double: string) => `CASE json_type(${j}) WHEN 'VARCHAR' THEN 'STRING' WHEN 'BIGINT' THEN 'INTEGER' WHEN 'UBIGINT' THEN 'INTEGER' WHEN 'NULL' THEN 'NULL' WHEN 'DOUBLE' THEN ${double} ELSE json_type(${j}) END`;
+    // A number is DOUBLE to MariaDB only with a fraction: 1e3, and an integer past 2^64, are INTEGER (DuckDB's DOUBLE).
+    const byText = (t: string) => `CASE WHEN regexp_matches(${t}, '^\\s*-?[0-9]+([eE][-+]?[0-9]+)?\\s*$') THEN 'INTEGER' ELSE 'DOUBLE' END`;
+    // JSON_EXTRACT's value is typed from what it found; a DOUBLE there from the text it prints.
+    const sql = a.json !== undefined ? kinds(`CAST(${a.json} AS JSON)`, `CASE WHEN ${v(a)} IS NULL THEN NULL ELSE ${byText(v(a))} END`) : whereValid(a, kinds(doc(a), byText(documentText(a))));
+    return { sql, type: typeOf('varchar(51)', anyNullable(args)) };
   },
   JSON_CONTAINS_PATH(args, name) {
     if (args.length < 3) throw new DialectUnsupported(`${name}() with fewer than 3 arguments`);
     const mode = stringLiteralValue(args[1]!)?.toLowerCase();
     if (mode !== 'one' && mode !== 'all') throw new DialectUnsupported(`${name}() with a mode that is not the literal 'one' or 'all'`);
-    const found = args.slice(2).map((p) => `json_exists(${doc(args[0]!)}, ${path(name, p)})`);
-    return { sql: `CAST((${found.join(mode === 'one' ? ' OR ' : ' AND ')}) AS INTEGER)`, type: typeOf('int(1)', args[0]!.type.nullable) };
+    const found = args.slice(2).map((p) => `(${extract(name, [args[0]!, p])} IS NOT NULL)`);
+    // It stops reading once it has its answer: a text only starting as JSON may still answer.
+    return { sql: whereValid(args[0]!, `CASE WHEN ${doc(args[0]!)} IS NULL THEN NULL ELSE CAST((${found.join(mode === 'one' ? ' OR ' : ' AND ')}) AS INTEGER) END`, false), type: typeOf('int(1)', args[0]!.type.nullable) };
   },
   JSON_VALID(args, name) {
     arity(name, args, 1);
-    return { sql: `CAST(json_valid(${text(args[0]!)}) AS INTEGER)`, type: typeOf('int(1)', anyNullable(args)) };
+    return { sql: `CAST(${validDocument(args[0]!)} AS INTEGER)`, type: typeOf('int(1)', anyNullable(args)) };
   },
+  ...JSON_BUILD_FUNCTIONS,
+  ...JSON_INSPECT_FUNCTIONS,
+  ...JSON_CONTAINS_FUNCTIONS,
 };
 
 /**

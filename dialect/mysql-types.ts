@@ -2,6 +2,7 @@
 // "decimal(36,2)", "varchar(64)"), so the gateway can describe a result column as MySQL would and
 // the dialect can cast a value to what MySQL returns. Rules follow MySQL's type aggregation for
 // CASE/IF/COALESCE/UNION and its result types for operators and functions.
+import { DialectUnsupported } from './dialect-error.ts';
 
 /** Where a result column's values come from, when it is a table column as written. */
 export interface ColumnSource {
@@ -30,6 +31,8 @@ export interface ExprType {
   textDecimals?: number;
   /** A computed text MariaDB sends as BLOB (252) whatever its length: GROUP_CONCAT's (Item_func_group_concat). */
   blobText?: boolean;
+  /** A computed text of JSON type (JSON_OBJECT, JSON_ARRAY…): a document built from it takes it as JSON, not as a string. */
+  jsonText?: boolean;
   /** A text value's collation (a column's from the source catalog, or COLLATE's); none: the connection's. */
   collation?: string;
   /** How strongly `collation` holds (dialect/collation.ts): 0 explicit, 2 a column's. */
@@ -232,12 +235,15 @@ export function aggregate(types: ExprType[]): ExprType {
   const families = new Set(known.map(familyOf));
   const only = families.size === 1 ? [...families][0]! : null;
   if (known.length === 1 || (known.every((t) => t.columnType === known[0]!.columnType) && only !== 'string')) return { columnType: known[0]!.columnType, nullable };
-  if (only === 'int') {
-    const unsigned = known.every(isUnsigned);
-    const anyUnsignedBig = known.some((t) => isUnsigned(t) && base(t.columnType) === 'bigint');
-    const anySigned = known.some((t) => !isUnsigned(t));
-    if (anyUnsignedBig && anySigned) return { columnType: 'decimal(20,0)', nullable };
-    const widest = known.map((t) => base(t.columnType)).sort((a, b) => INT_ORDER.indexOf(b) - INT_ORDER.indexOf(a))[0]!;
+  // A YEAR is an unsigned integer here: with other unsigned ones an integer (YEAR and INT
+  // UNSIGNED make INT UNSIGNED), with signed ones a DECIMAL as below.
+  const yearWithUnsigned = families.has('year') && known.every((t) => familyOf(t) === 'year' || (familyOf(t) === 'int' && isUnsigned(t)));
+  if (only === 'int' || yearWithUnsigned) {
+    const unsigned = known.every(isUnsignedInt);
+    // Signed and unsigned integers meet as DECIMAL on MariaDB, whatever their widths
+    // (COALESCE(u, 0) over an INT UNSIGNED is DECIMAL(10,0)).
+    if (!unsigned && known.some(isUnsigned)) return { columnType: decimalType(Math.max(...known.map((t) => digitsOf(t).int)), 0), nullable };
+    const widest = known.map((t) => (familyOf(t) === 'year' ? 'smallint' : base(t.columnType))).sort((a, b) => INT_ORDER.indexOf(b) - INT_ORDER.indexOf(a))[0]!;
     const width = Math.max(...known.map((t) => charLength(t)));
     return { columnType: `${widest === 'integer' ? 'int' : widest}(${width})${unsigned ? ' unsigned' : ''}`, nullable };
   }
@@ -247,6 +253,8 @@ export function aggregate(types: ExprType[]): ExprType {
     return { columnType: decimalType(Math.max(...d.map((x) => x.int)), Math.max(...d.map((x) => x.scale))), nullable };
   }
   if ([...families].every((f) => f === 'int' || f === 'decimal' || f === 'float' || f === 'double')) return { columnType: 'double', nullable };
+  // MariaDB makes a DATETIME of a TIME there, on the current date (a negative TIME the day before).
+  if (families.has('time') && (families.has('date') || families.has('datetime'))) throw new DialectUnsupported('a TIME and a DATE or DATETIME in one result (MariaDB puts the TIME on the current date)');
   if (only === 'datetime' || (families.size === 2 && families.has('date') && families.has('datetime'))) {
     const fsp = Math.max(...known.map((t) => Number(/\((\d)\)/.exec(t.columnType)?.[1] ?? 0)));
     return { columnType: fsp > 0 ? `datetime(${fsp})` : 'datetime', nullable };

@@ -5,13 +5,29 @@
 // maps back to its exact value, and constructs the grammar lacks become ones it has.
 import { DialectUnsupported } from './dialect-error.ts';
 import type { Token } from './tokenizer.ts';
+import { windowTokens, type WindowFrame } from './window-clauses.ts';
+import { caseOperandParens } from './case-operand.ts';
+import { quotedVariableName } from './user-variable-names.ts';
+import { readJsonTableSpec, type JsonTableSpec } from './json-table-spec.ts';
 
 export type Literal =
-  | { kind: 'string'; value: string; binary: boolean }
+  /** `collation`: an introducer's (`_utf8mb4'x'` is its charset's default), else the connection's. */
+  | { kind: 'string'; value: string; binary: boolean; collation?: string }
   | { kind: 'hex'; bytes: Buffer }
   | { kind: 'bits'; bytes: Buffer }
   | { kind: 'double'; text: string }
-  | { kind: 'decimal'; text: string };
+  | { kind: 'decimal'; text: string }
+  /** A window frame, set aside before parsing (dialect/window-clauses.ts). */
+  | { kind: 'frame'; frame: WindowFrame }
+  /** A JSON_TABLE call's row path and columns, set aside before parsing (dialect/json-table.ts). */
+  | { kind: 'jsonTable'; table: JsonTableSpec };
+
+/**
+ * The separator parser-input gives the GROUP_CONCAT a JSON_ARRAYAGG becomes (the grammar reads
+ * ORDER BY and DISTINCT only inside GROUP_CONCAT): recognised by identity, so no literal a client
+ * writes can stand for it (dialect/json-aggregate.ts).
+ */
+export const JSON_ARRAYAGG_SEPARATOR: Literal = { kind: 'string', value: ',', binary: false };
 
 /** A string placeholder: the parser keeps it as a string wherever one is allowed. */
 export const STRING_PLACEHOLDER = /^__iq_lit_(\d+)$/;
@@ -48,17 +64,27 @@ export function parserInput(tokens: Token[]): ParserInput {
     literals.push(l);
     return `'__iq_lit_${literals.length - 1}'`;
   };
-  const solid = tokens.filter((t) => t.kind !== 'space');
+  const solid = windowTokens(
+    tokens.filter((t) => t.kind !== 'space'),
+    (frame) => literals.push({ kind: 'frame', frame }) - 1,
+  );
   const casts = convertsToCasts(solid);
   const binaries = binaryOperators(solid);
   const distinct = distinctArguments(solid);
   let previous: Token | undefined;
   let afterSelect = false;
+  // The closing parentheses of JSON_ARRAYAGG calls, found when the call is met.
+  const arrayAggCloses = new Set<number>();
+  /** Token indexes left out: a CASE operand's parentheses (case-operand.ts). */
+  const dropped = new Set<number>();
+  /** A JSON_TABLE's document comma → the call's closing parenthesis and its spec's literal index. */
+  let jsonTableCommas: Map<number, { close: number; index: number }> | undefined;
   for (let i = 0; i < solid.length; i++) {
     const t = solid[i]!;
     const next = solid[i + 1];
     const adjacent = next !== undefined && next.start === t.end;
     for (let k = distinct.closeBefore.get(i) ?? 0; k > 0; k--) out.push('))');
+    if (arrayAggCloses.has(i)) out.push(` SEPARATOR ${literal(JSON_ARRAYAGG_SEPARATOR)}`);
     for (let k = binaries.closeBefore.get(i) ?? 0; k > 0; k--) out.push(' AS BINARY)');
     for (let k = distinct.openBefore.get(i) ?? 0; k > 0; k--) out.push(' ((');
     const up = word(t);
@@ -67,9 +93,27 @@ export function parserInput(tokens: Token[]): ParserInput {
     // And `-9223372036854775808` would become a JS number there, its digits lost: a minus before
     // a long integer stays an operator, which the emitter folds exactly.
     glued = previous !== undefined && previous.end === t.start && !(t.text === '-' && previous.text === '-') && !(previous.text === '-' && t.kind === 'number' && /^\d{16,}$/.test(t.text));
-    if (t.kind === 'word' && /^_[a-z0-9]+$/i.test(t.text) && next?.kind === 'string') {
+    if (jsonTableCommas?.has(i)) {
+      // The end of a JSON_TABLE's document: its path and columns were read when the call was met.
+      const { close, index } = jsonTableCommas.get(i)!;
+      out.push(` AS __iq_json_table_${index})`);
+      i = close;
+    } else if (up === 'JSON_TABLE' && next?.text === '(') {
+      // JSON_TABLE(doc, path COLUMNS (...)) becomes the derived table (SELECT doc AS __iq_json_table_N),
+      // which the FROM emitter turns into the relation (dialect/json-table.ts).
+      const close = closingParenthesis(solid, i + 1);
+      const comma = close === undefined ? undefined : topLevelComma(solid, i + 1, close);
+      if (close === undefined || comma === undefined) throw new DialectUnsupported('JSON_TABLE( without its document, path and closing parenthesis');
+      literals.push({ kind: 'jsonTable', table: readJsonTableSpec(solid, comma + 1, close) });
+      (jsonTableCommas ??= new Map()).set(comma, { close, index: literals.length - 1 });
+      out.push(' (SELECT ');
+      i++;
+    } else if ((t.kind === 'quoted' || t.kind === 'word') && t.text.startsWith('__') && t.text.toLowerCase().startsWith('__iq_json_table_')) {
+      throw new DialectUnsupported(`the name ${t.text} (the gateway's own marker for JSON_TABLE)`);
+    } else if (t.kind === 'word' && /^_[a-z0-9]+$/i.test(t.text) && next?.kind === 'string') {
       // A charset introducer: _binary 'x' is a binary string, _utf8mb4 'x' a text one.
-      emit(literal({ kind: 'string', value: unescapeMysql(next.text), binary: t.text.toLowerCase() === '_binary' }));
+      const charset = t.text.toLowerCase();
+      emit(literal({ kind: 'string', value: unescapeMysql(next.text), binary: charset === '_binary', ...(charset === '_utf8mb4' ? { collation: 'utf8mb4_general_ci' } : {}) }));
       i++;
     } else if ((up === 'X' || up === 'B') && adjacent && next.kind === 'string') {
       const digits = next.text;
@@ -108,6 +152,20 @@ export function parserInput(tokens: Token[]): ParserInput {
       // Optimizer and cache modifiers change nothing in the answer.
     } else if ((up === 'INTEGER' || up === 'INT') && (word(previous) === 'SIGNED' || word(previous) === 'UNSIGNED')) {
       // CONVERT(x, UNSIGNED INTEGER) is CONVERT(x, UNSIGNED); the grammar knows only the short form there.
+    } else if (up === 'JSON_ARRAYAGG' && next?.text === '(') {
+      // JSON_ARRAYAGG(x [ORDER BY …]) is read as GROUP_CONCAT(x [ORDER BY …] SEPARATOR <marker>).
+      const close = closingParenthesis(solid, i + 1);
+      if (close === undefined) throw new DialectUnsupported('JSON_ARRAYAGG( without its closing parenthesis');
+      arrayAggCloses.add(close);
+      emit('GROUP_CONCAT');
+    } else if ((up === 'STD' || up === 'VARIANCE') && next?.text === '(') {
+      // The grammar does not read these two spellings; they are STDDEV_POP and VAR_POP.
+      emit(up === 'STD' ? 'STDDEV_POP' : 'VAR_POP');
+    } else if (up === 'USING' && next?.kind === 'word' && solid[i + 2]?.text === ')' && /^[a-z0-9_]+$/i.test(next.text) && openedBy(solid, i) === 'CHAR') {
+      // CHAR(n USING cs): the charset as a last argument the grammar can read
+      // (dialect/emit-string-keywords.ts); CONVERT(x USING cs) it reads, JOIN ... USING has '('.
+      emit(`, __iq_using_${next.text.toLowerCase()}`);
+      i++;
     } else if (up === 'DISTINCTROW') {
       emit('DISTINCT');
     } else if (up === 'STRAIGHT_JOIN') {
@@ -132,6 +190,19 @@ export function parserInput(tokens: Token[]): ParserInput {
     } else if ((t.kind === 'quoted' || t.kind === 'word') && STRING_PLACEHOLDER.test(t.text)) {
       // The parser would read it as one of the string literals written as placeholders.
       throw new DialectUnsupported(`the name ${t.text} (the gateway's own placeholder for string literals)`);
+    } else if (up === 'CASE' && next?.text === '(' && caseOperandParens(solid, i) !== null) {
+      // `CASE (x) WHEN`: the grammar fails on `CASE (`; the operand's parentheses go (case-operand.ts).
+      for (const p of caseOperandParens(solid, i)!) dropped.add(p);
+      out.push(' CASE ');
+    } else if (dropped.has(i)) {
+      // A parenthesis around a CASE operand.
+    } else if (t.text === '@' && adjacent && (next.kind === 'quoted' || next.kind === 'string') && previous?.text !== '@') {
+      // A quoted user variable name (@`my var`, @'v'): the grammar reads only plain ones.
+      emit('@' + quotedVariableName(next.text));
+      i++;
+    } else if ((t.kind === 'quoted' || t.kind === 'word') && t.text.toLowerCase().startsWith('__iq_uv_')) {
+      // The parser would read it as a quoted user variable's name (user-variable-names.ts).
+      throw new DialectUnsupported(`the name ${t.text} (the gateway's own spelling of quoted variable names)`);
     } else if (t.kind === 'quoted') {
       emit('`' + t.text.replace(/`/g, '``') + '`');
     } else {
@@ -145,7 +216,40 @@ export function parserInput(tokens: Token[]): ParserInput {
   return { text: out.join('').trim(), literals };
 }
 
-const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT', 'BIT_AND', 'BIT_OR', 'BIT_XOR', 'STD', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP']);
+/** The index of the `)` closing the `(` at `open`. */
+function closingParenthesis(solid: Token[], open: number): number | undefined {
+  let depth = 0;
+  for (let j = open; j < solid.length; j++) {
+    if (solid[j]!.text === '(') depth++;
+    else if (solid[j]!.text === ')' && --depth === 0) return j;
+  }
+  return undefined;
+}
+
+/** The first `,` directly inside the `(` at `open` (before `close`). */
+function topLevelComma(solid: Token[], open: number, close: number): number | undefined {
+  let depth = 0;
+  for (let j = open + 1; j < close; j++) {
+    const t = solid[j]!.text;
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+    else if (t === ',' && depth === 0) return j;
+  }
+  return undefined;
+}
+
+/** The word before the parenthesis that token i is inside of (scanned back only when USING is met). */
+function openedBy(solid: Token[], i: number): string {
+  let depth = 0;
+  for (let j = i - 1; j >= 0; j--) {
+    const t = solid[j]!.text;
+    if (t === ')') depth++;
+    else if (t === '(' && depth-- === 0) return word(solid[j - 1]);
+  }
+  return '';
+}
+
+const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT', 'JSON_ARRAYAGG', 'BIT_AND', 'BIT_OR', 'BIT_XOR', 'STD', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP']);
 
 /**
  * After an aggregate's DISTINCT the grammar takes only some columns or an expression in double

@@ -69,3 +69,18 @@ describe('names as MySQL reads them', () => {
     expect(translate('(SELECT id FROM bill) UNION (SELECT k FROM secret.s)', { database: 'rb', catalog }).relations!.map((r) => `${r.db}.${r.table}`)).toEqual(['rb.bill', 'secret.s']);
   });
 });
+
+describe('relations of a JSON_TABLE', () => {
+  const withDocs: DialectCatalog = {
+    columns: (db, table) => (db === 'secret' && table === 's' ? [{ name: 'doc', columnType: 'json', nullable: true, primaryKey: false }] : catalog.columns(db, table)),
+  };
+  const reads = (sql: string) => translate(sql, { database: 'rb', catalog: withDocs, qualifyTables: true }).relations!.map((r) => `${r.db}.${r.table}`);
+  it('lists the table its document comes from, in another database too', () => {
+    expect(reads(`SELECT t.a FROM secret.s, JSON_TABLE(s.doc, '$[*]' COLUMNS (a INT PATH '$.a')) AS t`)).toEqual(['secret.s']);
+    expect(reads(`SELECT t.a FROM bill b LEFT JOIN JSON_TABLE((SELECT doc FROM secret.s LIMIT 1), '$[*]' COLUMNS (a INT PATH '$')) t ON true`)).toEqual(expect.arrayContaining(['rb.bill', 'secret.s']));
+    expect(reads(`SELECT t.a FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$')) AS t`)).toEqual([]);
+  });
+  it("refuses the gateway's own marker written by a client", () => {
+    expect(() => reads('SELECT * FROM (SELECT 1 AS __iq_json_table_0) AS t')).toThrow(/marker for JSON_TABLE/);
+  });
+});

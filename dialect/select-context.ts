@@ -1,8 +1,10 @@
 // What the select emitter is given (the session's database, the catalog of source tables, the
 // statement's literals) and what it gives back (DuckDB SQL, each result column's name and MySQL
 // type, every relation read).
+import type { ServerFlavor } from './catalog-views.ts';
 import type { ExprType } from './mysql-types.ts';
 import type { Literal } from './parser-input.ts';
+import type { UserValue } from './user-variables.ts';
 
 export interface CatalogColumn {
   name: string;
@@ -16,6 +18,8 @@ export interface CatalogColumn {
 /** The source tables' columns as the sink recorded them. */
 export interface DialectCatalog {
   columns(db: string, table: string): CatalogColumn[] | undefined;
+  /** The server whose information_schema column sets are presented (dialect/catalog-views.ts). */
+  flavor?: ServerFlavor;
   /** Why a source view cannot be served (its definition was refused), if it cannot. */
   refusal?(db: string, table: string): string | undefined;
   /**
@@ -49,6 +53,8 @@ export interface SelectContext {
   qualifyTables?: boolean;
   literals: Literal[];
   systemVariable(name: string): string | undefined;
+  /** A user variable's value (dialect/user-variables.ts); undefined when never set. */
+  userVariable?(name: string): UserValue | undefined;
 }
 
 export interface EmittedQuery {

@@ -42,3 +42,10 @@ describe('statementReads: every relation and call, wherever the parse puts it', 
     expect(names('SELECT SOUNDEX(a) --1, (SELECT k FROM secret.s LIMIT 1) FROM bill')).toEqual(expect.arrayContaining(['secret.s']));
   });
 });
+
+describe('statementReads: JSON_TABLE', () => {
+  it('finds the relations its document reads', () => {
+    expect(names(`SELECT t.a FROM secret.s, JSON_TABLE(s.doc, '$[*]' COLUMNS (a INT PATH '$.a')) AS t`)).toEqual(['secret.s']);
+    expect(names(`SELECT * FROM JSON_TABLE((SELECT doc FROM secret.t LIMIT 1), '$[*]' COLUMNS (a INT PATH '$')) AS t`)).toEqual(['secret.t']);
+  });
+});

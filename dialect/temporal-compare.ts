@@ -6,6 +6,8 @@ import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, quoteString, type Emitted } from './emitted.ts';
 import { familyOf } from './mysql-types.ts';
 import { stringLiteralValue } from './function-args.ts';
+import { parseTimeLiteral, timeMicros } from './time-values.ts';
+import { comparedTemporalOperand, numberAsComparedDatetime } from './temporal-operand.ts';
 
 const v = asValue;
 
@@ -41,13 +43,36 @@ export function temporalComparable(l: Emitted, r: Emitted): [string, string] | u
   const fr = familyOf(r.type);
   if (fl === 'year' && stringLiteralValue(r) !== undefined) return [v(l), yearOf(stringLiteralValue(r)!)];
   if (fr === 'year' && stringLiteralValue(l) !== undefined) return [yearOf(stringLiteralValue(l)!), v(r)];
+  // A TIME compares by its value (the store holds its text: '100:00:00' < '838:59:59' < '99:00:00' as text).
+  if (fl === 'time' && (fr === 'time' || stringLiteralValue(r) !== undefined)) return [timeMicros(l, 'comparing a TIME').sql, timeOperand(r)];
+  if (fr === 'time' && stringLiteralValue(l) !== undefined) return [timeOperand(l), timeMicros(r, 'comparing a TIME').sql];
   const temporal = (f: string) => f === 'date' || f === 'datetime';
-  if (temporal(fl) && integerLiteralDigits(r) !== undefined) return pair(l, integerLiteralDigits(r)!);
-  if (temporal(fr) && integerLiteralDigits(l) !== undefined) {
+  if (temporal(fl) && integerLiteralDigits(r) !== undefined && isPlainDate(integerLiteralDigits(r)!)) return pair(l, integerLiteralDigits(r)!);
+  if (temporal(fr) && integerLiteralDigits(l) !== undefined && isPlainDate(integerLiteralDigits(l)!)) {
     const [b, a] = pair(r, integerLiteralDigits(l)!);
     return [a, b];
   }
+  // Any other string or number against a date compares as a DATETIME read by MySQL's rules.
+  const right = temporal(fl) && !temporal(fr) ? comparedTemporalOperand(r) : undefined;
+  if (right !== undefined) return [`CAST(${v(l)} AS TIMESTAMP)`, right];
+  const left = temporal(fr) && !temporal(fl) ? comparedTemporalOperand(l) : undefined;
+  if (left !== undefined) return [left, `CAST(${v(r)} AS TIMESTAMP)`];
   return undefined;
+}
+
+/**
+ * A TIME's other side as microseconds: a TIME, or a string literal that is a time ('24:00:00',
+ * '1 02:03'); one that is no time, or a DATETIME's text, compares otherwise in MySQL: refused.
+ */
+function timeOperand(e: Emitted): string {
+  const text = stringLiteralValue(e);
+  if (text !== undefined && (/^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text) || parseTimeLiteral(text, 'comparing a TIME') === null)) throw new DialectUnsupported(`comparing a TIME with the string '${text}' (not a time)`);
+  return timeMicros(e, 'comparing a TIME').sql;
+}
+
+/** Whether an integer literal is a real date MySQL reads the same way here (else temporal-operand.ts reads it). */
+function isPlainDate(digits: string): boolean {
+  return (digits.length === 8 || digits.length === 14) && typeof numberAsComparedDatetime(BigInt(digits)) === 'object';
 }
 
 /** The temporal value and the number's date, in the type they compare as. */

@@ -100,11 +100,12 @@ describe('temporalComparable: a DATE or DATETIME against an integer literal', ()
 
   it('refuses a number that is no date', () => {
     expect(() => temporalComparable(e("DATE '1990-02-28'", 'date'), e('20240230', 'int(8)'))).toThrow(DialectUnsupported);
-    expect(() => temporalComparable(e("DATE '1990-02-28'", 'date'), e('2024', 'int(4)'))).toThrow(DialectUnsupported);
+    // 2024 is 2000-20-24 to MySQL: no date, so the zero date, below every date.
+    expect(temporalComparable(e("DATE '1990-02-28'", 'date'), e('2024', 'int(4)'))?.[1]).toBe('make_timestamp(-1, 1, 1, 0, 0, 0)');
   });
 
-  it('leaves other comparisons alone', () => {
-    expect(temporalComparable(e("DATE '1990-02-28'", 'date'), e("'1990-02-28'", 'varchar(10)'))).toBeUndefined();
+  it('reads a string literal as the DATETIME MySQL reads it', () => {
+    expect(temporalComparable(e("DATE '1990-02-28'", 'date'), e("'1990-02-28'", 'varchar(10)'))).toEqual(["CAST(DATE '1990-02-28' AS TIMESTAMP)", "TIMESTAMP '1990-02-28 00:00:00.000000'"]);
   });
 });
 

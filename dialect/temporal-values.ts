@@ -4,6 +4,7 @@
 // fraction digits, as MySQL's CONCAT and CAST AS CHAR do; DuckDB drops zero fractions).
 import { asValue, quoteString, type Emitted } from './emitted.ts';
 import { stringLiteralValue } from './function-args.ts';
+import { parseDatetimeLiteral } from './datetime-literal.ts';
 import { declaredMembers, familyOf, typeOf, type ExprType } from './mysql-types.ts';
 
 const v = asValue;
@@ -149,9 +150,13 @@ export function truncatedDatetime(ts: string, fsp: number): string {
 export function argumentFsp(e: Emitted): number {
   const f = familyOf(e.type);
   if (f === 'datetime' || f === 'time') return fspOf(e.type);
-  if (f === 'date' || f === 'int' || f === 'year') return 0;
+  if (f === 'date' || f === 'int' || f === 'year' || f === 'null') return 0;
   const literal = stringLiteralValue(e);
-  if (literal !== undefined) return Math.min(/\.(\d+)\s*$/.exec(literal)?.[1]?.length ?? 0, 6);
+  // A literal that is no date at all MariaDB types with 6 digits, as it does any string.
+  if (literal !== undefined) {
+    const dt = parseDatetimeLiteral(literal);
+    return dt !== null && dt !== 'refused' ? dt.fsp : 6;
+  }
   return 6;
 }
 

@@ -9,30 +9,46 @@ import { plainColumnQualifiers } from './qualified-columns.ts';
 import { selectItemNames } from './select-list-names.ts';
 import { tokenize } from './tokenizer.ts';
 import { parseStatement } from './parse-statement.ts';
+import { assignedResultTypes, checkAssignable, variableTextColumns, takeAssignments, type SelectAssignments } from './select-assignments.ts';
+import { decimalColumns, takeDecimalItems, type UserValue } from './user-variables.ts';
 
 export interface SelectTranslationContext {
   database: string | null;
   catalog: DialectCatalog;
   qualifyTables?: boolean;
   systemVariable?(name: string): string | undefined;
+  userVariable?(name: string): UserValue | undefined;
 }
 
 /** Throws DialectUnsupported for what it cannot translate faithfully (or cannot parse). */
-export function translateSelect(sql: string, ctx: SelectTranslationContext): EmittedQuery & { usesVariables: boolean; unknownTables: string[]; relations: RelationRead[]; foundRowsSql?: string } {
+export function translateSelect(sql: string, ctx: SelectTranslationContext): EmittedQuery & { usesVariables: boolean; readsUserVariables: boolean; assigns: SelectAssignments | null; unknownTables: string[]; relations: RelationRead[]; foundRowsSql?: string } {
   const tokens = tokenize(sql);
   const input = parserInput(tokens);
   const ast = parseStatement(input, (parsed) => plainColumnQualifiers(fixLogicalPrecedence(parsed)));
   let usesVariables = false;
+  let readsUserVariables = false;
+  const assigns = takeAssignments(ast);
+  const decimalItems = (ast as { _next?: unknown })._next || !ctx.userVariable ? [] : takeDecimalItems(ast, ctx.userVariable, input.literals);
+  if (decimalItems.length) usesVariables = readsUserVariables = true;
   const emitter = new SelectEmitter({
     database: ctx.database,
     catalog: ctx.catalog,
     qualifyTables: ctx.qualifyTables,
     literals: input.literals,
     systemVariable: (name) => {
-      usesVariables = true;
+      // The connection's collation and time zone are part of the cache key (translate.ts): reading them keeps the translation cacheable.
+      if (name !== 'collation_connection' && name !== 'time_zone' && name !== 'system_time_zone') usesVariables = true;
       return ctx.systemVariable?.(name);
+    },
+    userVariable: (name) => {
+      usesVariables = readsUserVariables = true;
+      return ctx.userVariable?.(name);
     },
   });
   const result = emitter.statement(ast, selectItemNames(tokens, sql));
-  return { ...result, usesVariables, unknownTables: [...emitter.unknownTables], relations: emitter.relations };
+  if (assigns) checkAssignable(assigns, result.columns?.map((c) => c.type) ?? []);
+  if (readsUserVariables) result.columns = variableTextColumns(result.columns, ast);
+  if (assigns) result.columns = assignedResultTypes(assigns, result.columns);
+  result.columns = decimalColumns(result.columns, decimalItems);
+  return { ...result, usesVariables: usesVariables || assigns !== null, readsUserVariables, assigns, unknownTables: [...emitter.unknownTables], relations: emitter.relations };
 }

@@ -12,6 +12,8 @@ import type { DialectCatalog, RelationRead, ResultColumnHint } from './select-co
 import { translateSelect } from './translate-select.ts';
 import { unescapeMysql } from './parser-input.ts';
 import { quoteString } from './emitted.ts';
+import type { SelectAssignments } from './select-assignments.ts';
+import type { UserValue } from './user-variables.ts';
 
 export { DialectError, UnknownColumn };
 
@@ -28,6 +30,10 @@ export interface Translation {
   relations?: RelationRead[];
   /** SQL_CALC_FOUND_ROWS: counts the rows without the LIMIT, for FOUND_ROWS() afterwards. */
   foundRowsSql?: string;
+  /** The SQL holds user variables' values as they are now: a prepared statement re-translates it. */
+  readsUserVariables?: boolean;
+  /** User variables the statement assigns from its (single) row (dialect/select-assignments.ts). */
+  assigns?: SelectAssignments;
 }
 
 export interface TranslateContext {
@@ -36,6 +42,8 @@ export interface TranslateContext {
   /** Name every table with its database, as a stored view's definition must. */
   qualifyTables?: boolean;
   systemVariable?(name: string): string | undefined;
+  /** A user variable's value (@name, lower-cased); undefined when never set. */
+  userVariable?(name: string): UserValue | undefined;
 }
 
 const WRITE_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'RENAME', 'GRANT', 'REVOKE', 'LOAD', 'CALL', 'LOCK', 'UNLOCK', 'OPTIMIZE', 'ANALYZE', 'HANDLER', 'IMPORT', 'INSTALL', 'UNINSTALL', 'FLUSH', 'PURGE', 'RESET', 'CHANGE', 'KILL']);
@@ -122,7 +130,10 @@ function tokenTranslation(trimmed: string, kind: StatementKind): Translation {
  */
 export function translate(sql: string, context?: TranslateContext): Translation {
   const cache = context ? (typedCaches.get(context.catalog) ?? typedCaches.set(context.catalog, new Map()).get(context.catalog)!) : plainCache;
-  const key = context ? `${context.database ?? ''}\u0000${sql}` : sql;
+  // A string literal compares under the connection's collation, and local times (NOW(), a
+  // TIMESTAMP column) are the session's time zone's: translations differ by them.
+  const vars = context?.systemVariable;
+  const key = context ? `${context.database ?? ''}\u0000${vars?.('collation_connection') ?? ''}\u0000${vars?.('time_zone') ?? ''}\u0000${vars?.('system_time_zone') ?? ''}\u0000${sql}` : sql;
   const hit = cache.get(key);
   if (hit instanceof DialectUnsupported) throw hit;
   if (hit) return hit;
@@ -141,11 +152,14 @@ export function translate(sql: string, context?: TranslateContext): Translation 
       relations: typed.relations,
       ...(typed.unknownTables.length ? { unknownTables: typed.unknownTables } : {}),
       ...(typed.foundRowsSql ? { foundRowsSql: typed.foundRowsSql } : {}),
+      ...(typed.readsUserVariables ? { readsUserVariables: true } : {}),
+      ...(typed.assigns ? { assigns: typed.assigns } : {}),
     };
     return typed.usesVariables ? t : remember(cache, key, t);
   } catch (err) {
     // A refusal is remembered too: refusing again would cost a parse.
-    if (err instanceof DialectUnsupported) remember(cache, key, err);
+    // Not one that may depend on a user variable's value (`@x` anywhere: a cheap, safe test).
+    if (err instanceof DialectUnsupported && !sql.includes('@')) remember(cache, key, err);
     throw err;
   }
 }

@@ -2,7 +2,11 @@
 // through per-session filtered copies (temp views, made on first use) that show only those
 // databases, so a query or a prepared statement over the catalog never lists another's tables.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MYSQL_CATALOG_SCHEMA, MYSQL_CATALOG_VIEWS } from './mysql-catalog.ts';
+import { CATALOG_SCHEMAS, catalogViewsOf, MARIADB_CATALOG_SCHEMA } from '../dialect/index.ts';
+import { partitionsView } from './mariadb-only-views.ts';
+
+/** A catalog view's name as translated SQL reads it; the callback keeps only the schema's own views. */
+const CATALOG_VIEW = new RegExp(`(${CATALOG_SCHEMAS.join('|')})\\.(${[...new Set(CATALOG_SCHEMAS.flatMap(catalogViewsOf))].join('|')})\\b`, 'g');
 
 export class CatalogFilter {
   private made = false;
@@ -16,15 +20,21 @@ export class CatalogFilter {
   /** The translated SQL, reading the filtered copies of the catalog views it names. */
   async rewrite(duckSql: string): Promise<string> {
     const allowed = this.allowed;
-    if (!allowed || !duckSql.includes(`${MYSQL_CATALOG_SCHEMA}.`)) return duckSql;
+    if (!allowed || !CATALOG_SCHEMAS.some((schema) => duckSql.includes(`${schema}.`))) return duckSql;
     if (!this.made) {
       const list = allowed.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') || 'NULL';
-      for (const view of MYSQL_CATALOG_VIEWS) {
-        const column = view === 'schemata' ? 'SCHEMA_NAME' : 'TABLE_SCHEMA';
-        await this.conn.run(`CREATE OR REPLACE TEMP VIEW "iq_is_${view}" AS SELECT * FROM ${MYSQL_CATALOG_SCHEMA}.${view} WHERE ${column} IN (${list}, 'information_schema')`);
+      for (const schema of CATALOG_SCHEMAS) {
+        for (const view of catalogViewsOf(schema)) {
+          const column = view === 'schemata' ? 'SCHEMA_NAME' : view === 'triggers' ? 'TRIGGER_SCHEMA' : 'TABLE_SCHEMA';
+          // PARTITIONS refuses a partitioned table's row: filtered inside, so only the user's rows can be refused.
+          const rows = schema === MARIADB_CATALOG_SCHEMA && view === 'partitions' ? partitionsView(list) : `SELECT * FROM ${schema}.${view} WHERE ${column} IN (${list}, 'information_schema')`;
+          await this.conn.run(`CREATE OR REPLACE TEMP VIEW "iq_is${schema}_${view}" AS ${rows}`);
+        }
       }
       this.made = true;
     }
-    return duckSql.replace(new RegExp(`${MYSQL_CATALOG_SCHEMA}\\.(${MYSQL_CATALOG_VIEWS.join('|')})\\b`, 'g'), 'temp.main."iq_is_$1"');
+    return duckSql.replace(CATALOG_VIEW, (name, schema: (typeof CATALOG_SCHEMAS)[number], view: string) =>
+      catalogViewsOf(schema).includes(view) ? `temp.main."iq_is${schema}_${view}"` : name,
+    );
   }
 }

@@ -145,7 +145,7 @@ export class ConnectionAuth {
     const { user, database } = this.pendingUser!;
     const address = this.raw.remoteAddress ?? '';
     const port = this.raw.remotePort;
-    const sessionState: SessionState = { connectionId: this.options.connectionId, user, host: `${address.replace(/^::ffff:/, '')}${port ? `:${port}` : ''}`, database: null, textCharset: this.state.textCharset, disconnect: () => this.close(), allowedDatabases: this.options.auth.allowedDatabases(user), ...this.tlsStatus() };
+    const sessionState: SessionState = { connectionId: this.options.connectionId, user, host: `${address.replace(/^::ffff:/, '')}${port ? `:${port}` : ''}`, database: null, textCharset: this.state.textCharset, ignoreSpace: (this.state.capabilities & Capability.IGNORE_SPACE) !== 0, disconnect: () => this.close(), allowedDatabases: this.options.auth.allowedDatabases(user), ...this.tlsStatus() };
     const session = (this.state.session = await this.options.handler.openSession(sessionState));
     if (database) {
       try {

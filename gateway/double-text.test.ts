@@ -22,3 +22,15 @@ describe('DOUBLE and FLOAT text as MariaDB prints them', () => {
     expect(mysqlFixedText(-0.4, 0)).toBe('0');
   });
 });
+
+describe('a DOUBLE with fixed decimals as MariaDB writes it', () => {
+  it('pads its shortest digits with zeros', () => {
+    expect(mysqlFixedText(163742616012970017, 6)).toBe('163742616012970020.000000');
+    expect(mysqlFixedText(1e23, 2)).toBe('100000000000000000000000.00');
+    expect(mysqlFixedText(0.3, 20)).toBe('0.30000000000000000000');
+    expect(mysqlFixedText(12345.678901234567, 15)).toBe('12345.678901234567000');
+    expect(mysqlFixedText(0.1 + 0.2, 17)).toBe('0.30000000000000004');
+    expect(mysqlFixedText(-0.000001, 2)).toBe('0.00');
+    expect(mysqlFixedText(0.006, 2)).toBe('0.01');
+  });
+});

@@ -46,14 +46,19 @@ export function mysqlFloatText(x: number): string {
   return gcvt(decimalOf(x, 6));
 }
 
-/** A DOUBLE with fixed decimals (ROUND(x, 2), PI()), as my_fcvt prints it: exactly that many. */
+/**
+ * A DOUBLE with fixed decimals (ROUND(x, 2), PI()), as my_fcvt prints it: its shortest digits
+ * padded with zeros to that many decimals (ROUND(163742616012970017, 6) is
+ * 163742616012970020.000000, ROUND(1e308, 2) 1 and 308 zeros then .00), rounded to them only
+ * where the shortest digits hold more; a value that rounds to zero has no minus sign.
+ */
 export function mysqlFixedText(x: number, decimals: number): string {
   if (!Number.isFinite(x)) return String(x);
-  // toFixed turns exponential from 1e21; MariaDB writes such an integer as its shortest digits
-  // padded with zeros (ROUND(1e308, 2) is 1 and 308 zeros, then .00).
-  if (Math.abs(x) >= 1e21) {
-    const d = decimalOf(x);
-    return `${d.negative ? '-' : ''}${d.digits}${'0'.repeat(d.decpt - d.digits.length)}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
+  const d = x === 0 ? undefined : decimalOf(x);
+  if (d && d.digits.length - d.decpt <= decimals) {
+    const int = d.decpt <= 0 ? '0' : d.decpt >= d.digits.length ? d.digits + '0'.repeat(d.decpt - d.digits.length) : d.digits.slice(0, d.decpt);
+    const fraction = d.decpt < 0 ? '0'.repeat(-d.decpt) + d.digits : d.decpt >= d.digits.length ? '' : d.digits.slice(d.decpt);
+    return `${d.negative ? '-' : ''}${int}${decimals > 0 ? `.${fraction.padEnd(decimals, '0')}` : ''}`;
   }
   const text = x.toFixed(decimals);
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;

@@ -1,7 +1,7 @@
 // The engine behind the protocol: session statements answered here, reads translated by the
 // dialect and run on the session's own DuckDB connection, writes refused (the store is a replica).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ansiQuotesAsBackticks, classify, executableText, type StatementReads, type Translation } from '../dialect/index.ts';
+import { ansiQuotesAsBackticks, CATALOG_SCHEMAS, classify, executableText, type StatementReads, type Translation, type UserValue } from '../dialect/index.ts';
 import { describeResult, textColumn } from './mysql-types.ts';
 import { SqlError } from './sql-errors.ts';
 import { toSqlError } from './duckdb-errors.ts';
@@ -13,22 +13,26 @@ import { StatementForwarder, type Diagnostic } from './statement-forwarder.ts';
 import { PreparedStatements } from './prepared-statements.ts';
 import { applySet, refusedStatement } from './local-statements.ts';
 import { answerShow, readsDiagnostics, type ShowContext } from './show-statements.ts';
-import { MYSQL_CATALOG_SCHEMA } from './mysql-catalog.ts';
 import { Grants } from './grants.ts';
 import { answerExplain, parseExplain, type Explain } from './explain.ts';
+import { answerLockStatement, applySetTransaction } from './lock-statements.ts';
 import { ForwardedShapes, UpstreamSession, type UpstreamConfig } from './forwarding.ts';
 import { PARTS_SCHEMA, readSourceServers } from '../store/index.ts';
 import { freshnessStatus, parseGtidWait, waitForGtid, waitForSessionGtid, type SourceFreshness } from './freshness.ts';
 import { SessionRegistry, hintedTimeout, parseKill, type SessionActivity } from './session-control.ts';
 import { isSystemVariable, selectVariables, ServerProfiles, systemVariables, type ServerProfile } from './system-variables.ts';
+import { mariaDbVersionId } from './server-version-id.ts';
+import { applyDefaults, sessionSqlMode } from './set-default.ts';
+import { inResultsCharset } from './results-charset.ts';
 import { collationName } from './protocol/constants.ts';
 import { awaitLoadedTables } from './table-readiness.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, StatementOutcome } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
 import { resultDescriber, SourceCatalogCache } from './source-columns.ts';
+import { answerAssigning, setUserVariables, userVariableParts, type VariableSession } from './user-variables.ts';
 
 /** Schemas of the store that are not source databases. */
-const HIDDEN_SCHEMAS = new Set(['_instaquery', PARTS_SCHEMA, MYSQL_CATALOG_SCHEMA, 'information_schema', 'pg_catalog', 'main', 'temp']);
+const HIDDEN_SCHEMAS = new Set<string>(['_instaquery', PARTS_SCHEMA, ...CATALOG_SCHEMAS, 'information_schema', 'pg_catalog', 'main', 'temp']);
 
 export interface EngineOptions {
   connect(): Promise<DuckDBConnection>;
@@ -73,6 +77,8 @@ export function createDuckDbHandler(options: EngineOptions): QueryHandler & { fo
 
 class DuckDbSession implements QuerySession {
   private vars: Map<string, string>;
+  /** User variables (@name, lower-cased), as values (gateway/user-variables.ts). */
+  private readonly userVars = new Map<string, UserValue>();
   /** The session set instaquery_wait_timeout: a read of a table still loading waits for it. */
   private waitsForLoads = false;
   /**
@@ -102,10 +108,10 @@ class DuckDbSession implements QuerySession {
     private readonly profile: ServerProfile,
   ) {
     const session = this;
-    this.vars = systemVariables(collationName(state.textCharset), profile);
+    this.vars = this.initialVariables();
     this.grants = new Grants({ user: state.user, host: this.hostOnly, databases: state.allowedDatabases ?? null });
     this.catalogFilter = new CatalogFilter(conn, state.allowedDatabases ?? null);
-    this.translator = new SessionTranslator(conn, catalog, this.grants, () => this.state.database, (name) => this.sessionValue(name));
+    this.translator = new SessionTranslator(conn, catalog, this.grants, () => this.state.database, (name) => this.sessionValue(name), (name) => this.userVars.get(name));
     this.activity = {
       connectionId: state.connectionId,
       user: state.user,
@@ -150,11 +156,15 @@ class DuckDbSession implements QuerySession {
    * (executable-comments.ts), and under ANSI_QUOTES double quotes name identifiers.
    */
   private asMysqlReadsIt(text: string): string {
-    const sql = executableText(text);
+    const sql = executableText(text, mariaDbVersionId(this.profile));
     return /\b(ANSI_QUOTES|ANSI)\b/i.test(this.vars.get('sql_mode') ?? '') ? ansiQuotesAsBackticks(sql) : sql;
   }
 
   async query(text: string): Promise<QueryResult> {
+    return inResultsCharset(await this.answer(text), this.vars.get('character_set_results'));
+  }
+
+  private async answer(text: string): Promise<QueryResult> {
     const sql = this.asMysqlReadsIt(text);
     this.registry.questions++;
     this.outcome = 'local';
@@ -189,16 +199,25 @@ class DuckDbSession implements QuerySession {
     if (t.kind === 'select') await this.awaitLoaded(t);
     if (t.kind === 'show') return this.show(sql);
     switch (t.kind) {
-      case 'write':
+      case 'write': {
+        const local = answerLockStatement(sql);
+        if (local) return local;
         throw new SqlError(
           'OPTION_PREVENTS_STATEMENT',
           `The MySQL server is running with the --read-only option so it cannot execute this statement (instaquery is a read-only copy: write to the ${this.writeTarget})`,
         );
+      }
       case 'transaction':
-      case 'set':
-        applySet(sql, this.vars, this.grants.unrestricted, (name) => isSystemVariable(name, this.profile));
+      case 'set': {
+        const userParts = t.kind === 'set' ? userVariableParts(sql) : null;
+        if (userParts) await setUserVariables(userParts, this.userVars, this.variableSession);
+        if (userParts && !userParts.system) return { kind: 'ok' };
+        if (!userParts && applySetTransaction(sql, this.vars, this.grants.unrestricted)) return { kind: 'ok' };
+        applySet(userParts?.system ?? sql, this.vars, this.grants.unrestricted, (name) => isSystemVariable(name, this.profile));
+        applyDefaults(userParts?.system ?? sql, this.vars, () => systemVariables(collationName(this.state.textCharset), this.profile));
         if (/\binstaquery_wait_timeout\b/i.test(sql)) this.waitsForLoads = true;
         return { kind: 'ok' };
+      }
       case 'use': {
         const name = /^\s*use\s+[`"]?([^`"\s;]+)[`"]?/i.exec(sql)?.[1];
         if (!name) throw new SqlError('PARSE', 'You have an error in your SQL syntax: USE needs a database name');
@@ -208,6 +227,11 @@ class DuckDbSession implements QuerySession {
       case 'other':
         throw refusedStatement(sql);
       case 'select': {
+        if (t.assigns) {
+          this.diagnostics = [['Note', 1003, 'served by instaquery from the store']];
+          this.outcome = 'served';
+          return answerAssigning(sql, { ...t, assigns: t.assigns }, this.userVars, this.variableSession);
+        }
         const variables = selectVariables(sql, this.vars, this.state.database, this.profile, this.state.textCharset);
         if (variables) return { kind: 'rows', columns: variables.columns, rows: [variables.values] };
         const duckSql = await this.catalogFilter.rewrite(t.sql);
@@ -265,6 +289,26 @@ class DuckDbSession implements QuerySession {
     return result;
   }
 
+  /** How user variables are evaluated: as SELECTs, translated, authorised and read to the end here. */
+  private readonly variableSession: VariableSession = {
+    connectionCollation: () => this.vars.get('collation_connection') ?? collationName(this.state.textCharset),
+    translate: async (sql) => {
+      const t = await this.translator.translate(sql);
+      if (t.kind === 'select') await this.translator.authorize(t);
+      return t;
+    },
+    readAll: async (t, mysqlSql) => {
+      await this.awaitLoaded(t);
+      const duckSql = await this.catalogFilter.rewrite(t.sql);
+      const sourcesOf = await this.describer(mysqlSql, t);
+      const reader = await this.conn.runAndReadAll(duckSql).catch((err: unknown) => {
+        throw toSqlError(err);
+      });
+      const shape = describeResult(reader.columnNames(), reader.columnTypes(), sourcesOf(reader.columnNames(), reader.columnTypes()), this.state.textCharset);
+      return { columns: shape.columns, rows: reader.getRows().map((raw) => ({ text: shape.renderRow(raw), raw })) };
+    },
+  };
+
   /** A system variable, or what a session function (FOUND_ROWS(), CURRENT_USER(), …) answers. */
   private sessionValue(name: string): string | undefined {
     switch (name) {
@@ -278,6 +322,17 @@ class DuckDbSession implements QuerySession {
       case 'connection_id()':
         return String(this.state.connectionId);
       default:
+        // CONVERT_TZ's zone names (dialect/convert-tz.ts): the source's own name, '' when it has none.
+        if (name.startsWith('time_zone_name(') && name.endsWith(')')) {
+          const zone = this.profile.timeZone(name.slice('time_zone_name('.length, -1));
+          return zone === undefined ? undefined : (zone ?? '');
+        }
+        // @@GLOBAL.x: the presented server's value, which a SET SESSION does not change.
+        if (name.startsWith('global.')) {
+          const global = name.slice('global.'.length);
+          if (!isSystemVariable(global, this.profile)) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${global}'`);
+          return systemVariables(collationName(this.state.textCharset), this.profile).get(global);
+        }
         // A name the presented server's flavor lacks (@@transaction_isolation on MariaDB) is its error.
         if (!isSystemVariable(name, this.profile)) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${name}'`);
         return this.vars.get(name);
@@ -325,7 +380,8 @@ class DuckDbSession implements QuerySession {
       if (!this.forwarder.forwardable(err, sql)) throw err;
       return this.emulated(sql);
     }
-    if (t.kind !== 'select' || selectVariables(sql, this.vars, this.state.database, this.profile)) return this.emulated(sql);
+    // A statement reading or setting user variables is translated anew at each execution.
+    if (t.kind !== 'select' || t.readsUserVariables || t.assigns || selectVariables(sql, this.vars, this.state.database, this.profile)) return this.emulated(sql);
     const { id, statement } = await this.statements.addDuckDb(
       async () => {
         try {
@@ -386,12 +442,24 @@ class DuckDbSession implements QuerySession {
 
   async reset(): Promise<void> {
     this.statements.closeAll();
-    this.vars = systemVariables(collationName(this.state.textCharset), this.profile);
+    this.userVars.clear();
+    this.vars = this.initialVariables();
     this.waitsForLoads = false;
   }
 
-  private showContext(): ShowContext {
+  /** The variables a session starts with: the presented server's, with the client's IGNORE_SPACE. */
+  private initialVariables(): Map<string, string> {
+    const vars = systemVariables(collationName(this.state.textCharset), this.profile);
+    const mode = vars.get('sql_mode');
+    if (mode !== undefined) vars.set('sql_mode', sessionSqlMode(mode, this.state.ignoreSpace === true));
+    return vars;
+  }
+
+    private showContext(): ShowContext {
     return {
+      textDecimals: this.profile.textDecimals,
+      serverLists: this.profile.lists,
+      sourceVariableNames: this.profile.variableNames,
       conn: this.conn,
       database: this.state.database,
       databases: () => this.databases(),

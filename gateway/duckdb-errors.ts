@@ -1,6 +1,6 @@
 // DuckDB's and the dialect's errors as MySQL's: the number, SQLSTATE and words a MySQL client
 // expects for the same mistake (a missing table is 1146, a dialect refusal 1235, …).
-import { DialectError, DialectUnsupported, IllegalCollationMix, NotUniqueTable, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { DialectError, DialectUnsupported, IllegalCollationMix, MysqlRejection, NotUniqueTable, translate, UnknownColumn, type TranslateContext, type Translation } from '../dialect/index.ts';
 import { SqlError } from './sql-errors.ts';
 
 /** DuckDB's error text names its class first ("Catalog Error: ..."); map it to MySQL's. */
@@ -55,6 +55,7 @@ export function translateOrThrow(sql: string, context: TranslateContext): Transl
   } catch (err) {
     if (err instanceof UnknownColumn) throw new SqlError('BAD_FIELD', err.message);
     if (err instanceof NotUniqueTable) throw new SqlError('NONUNIQ_TABLE', err.message);
+    if (err instanceof MysqlRejection) throw SqlError.relayed(err.code, err.sqlState, err.message);
     if (err instanceof IllegalCollationMix) throw new SqlError('CANT_AGGREGATE_2COLLATIONS', err.message);
     if (err instanceof DialectUnsupported) throw new SqlError('NOT_SUPPORTED_YET', err.message);
     if (err instanceof DialectError) throw new SqlError('PARSE', `You have an error in your SQL syntax: ${err.message}`);

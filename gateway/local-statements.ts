@@ -2,7 +2,8 @@
 // for SELECT @@x and SHOW VARIABLES) and MySQL statements that are not reads. Only reads reach
 // DuckDB; DuckDB's own statements (COPY, ATTACH, PRAGMA, …) are not MySQL's, and MySQL calls them
 // syntax errors.
-import { assignedSystemVariables, parseSessionAssignments } from './session-control.ts';
+import { assignedSystemVariables, parseSessionAssignments, splitTopLevel } from './session-control.ts';
+import { namesAssignments } from './set-names.ts';
 import { SqlError } from './sql-errors.ts';
 import { isSystemVariable } from './system-variables.ts';
 
@@ -30,6 +31,9 @@ export function applySet(sql: string, vars: Map<string, string>, unrestricted: b
   const unknown = assigned.find((name) => !known(name));
   if (unknown) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${unknown}'`);
   for (const [name, value] of parseSessionAssignments(sql) ?? []) vars.set(name, value);
+  // SET NAMES / CHARACTER SET (alone or among assignments) set the charsets and collation_connection.
+  const body = /^\s*set\s+(.*?)\s*;?\s*$/is.exec(sql)?.[1];
+  if (body && /\b(names|character\s+set|charset)\b/i.test(body)) for (const [name, value] of namesAssignments(splitTopLevel(body), vars)) vars.set(name, value);
 }
 
 /** A statement that is neither a read nor one the session answers: 1235 for MySQL's, else 1064. */

@@ -38,6 +38,8 @@ export interface SessionState {
   allowedDatabases?: string[] | null;
   /** The collation id text results are described in: the client's, when it is a utf8mb4 one. */
   textCharset: number;
+  /** The client's handshake asked for CLIENT_IGNORE_SPACE: its sql_mode starts with IGNORE_SPACE. */
+  ignoreSpace?: boolean;
 }
 
 /** The only door between protocol and engine (after vitess's Handler). */

@@ -108,7 +108,7 @@ export function assignedSystemVariables(sql: string): string[] | null {
   return names;
 }
 
-function splitTopLevel(s: string): string[] {
+export function splitTopLevel(s: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote: string | null = null;

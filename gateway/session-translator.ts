@@ -2,7 +2,7 @@
 // store's catalog as it is now, and the user's grants on every relation the statement reads —
 // checked before any other answer, so no error tells what a forbidden relation holds.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { statementReads, type StatementReads, type TranslateContext, type Translation } from '../dialect/index.ts';
+import { statementReads, type StatementReads, type TranslateContext, type Translation, type UserValue } from '../dialect/index.ts';
 import { translateOrThrow } from './duckdb-errors.ts';
 import type { Grants } from './grants.ts';
 import { SqlError } from './sql-errors.ts';
@@ -16,13 +16,15 @@ export class SessionTranslator {
     private readonly database: () => string | null,
     /** A system variable, or what a session function (FOUND_ROWS(), CURRENT_USER(), …) answers. */
     private readonly sessionValue: (name: string) => string | undefined,
+    /** The session's user variables (@name, lower-cased). */
+    private readonly userValue: (name: string) => UserValue | undefined = () => undefined,
   ) {}
 
   /** The statement in DuckDB's dialect, typed against the store's catalog as it is now. */
   async translate(sql: string): Promise<Translation> {
     // Every table named with its database: the SQL DuckDB runs means exactly the relations the
     // grants checked, whatever its search path holds.
-    const context = (loaded: LoadedCatalog): TranslateContext => ({ database: this.database(), catalog: loaded.dialect, qualifyTables: true, systemVariable: this.sessionValue });
+    const context = (loaded: LoadedCatalog): TranslateContext => ({ database: this.database(), catalog: loaded.dialect, qualifyTables: true, systemVariable: this.sessionValue, userVariable: this.userValue });
     // The catalog is re-read at most once a second: a table or column added a moment ago may be
     // missing. Translating without a table's types could change the answer, so it is re-read.
     let t: Translation;

@@ -9,7 +9,7 @@ import { mapColumnType } from '../core/index.ts';
 import { bucketOf, parseSpec, type PartitionSpec } from '../partitioning/index.ts';
 
 const INTEGER_TYPE = /^(tinyint|smallint|mediumint|int|integer|bigint)\b/i;
-import { declaredMembers, tokenize, translate, type DialectCatalog, type RelationRead, type ResultColumnHint, type Translation } from '../dialect/index.ts';
+import { declaredMembers, tokenize, translate, type DialectCatalog, type RelationRead, type ServerFlavor, type ResultColumnHint, type Translation } from '../dialect/index.ts';
 import type { GrantCatalog } from './grants.ts';
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
 import type { ResultColumn } from './result-set.ts';
@@ -57,6 +57,7 @@ export class SourceCatalogCache {
   async get(conn: DuckDBConnection, fresh = false): Promise<LoadedCatalog> {
     if (!fresh && this.loaded && Date.now() - this.loaded.at < CATALOG_TTL_MS) return this.loaded.value;
     let rows: unknown[][] = [];
+    let flavor: ServerFlavor = null;
     try {
       // Source views are tables to a query; a refused one has no columns and says why.
       // With each table's partition spec and whether it has cold files (its point lookups can
@@ -67,10 +68,14 @@ export class SourceCatalogCache {
         FROM _instaquery.source_tables AS s
         UNION ALL SELECT db, name, coalesce(columns::VARCHAR, '[]'), '[]', refused, NULL, false, definition FROM _instaquery.source_views ORDER BY 1, 2`);
       rows = reader.getRowsJS();
+      // The presented server's flavor picks the information_schema column sets (the first
+      // recorded source's, as gateway/mysql-catalog.ts reads it): a new flavor is a new catalog.
+      const server = await conn.runAndReadAll(`SELECT flavor FROM _instaquery.source_server ORDER BY first_recorded, connector LIMIT 1`);
+      flavor = server.getRowsJS()[0]?.[0] === 'mariadb' ? 'mariadb' : server.getRowsJS().length ? 'mysql' : null;
     } catch {
       // A store without the catalog yet (nothing captured): plain DuckDB descriptions.
     }
-    const text = JSON.stringify(rows);
+    const text = JSON.stringify([flavor, rows]);
     if (this.loaded?.text === text) {
       this.loaded.at = Date.now();
       return this.loaded.value;
@@ -100,6 +105,7 @@ export class SourceCatalogCache {
     }
     const dialect: DialectCatalog = {
       columns: (db, table) => catalog.get(`${db}.${table}`.toLowerCase()),
+      flavor,
       refusal: (db, table) => refusals.get(`${db}.${table}`.toLowerCase()),
       pointLookup: (db, table, equalities) => {
         const key = `${db}.${table}`.toLowerCase();
@@ -158,7 +164,7 @@ export function hintedColumns(hints: ResultColumnHint[]): SourceColumnInfo[] {
   return hints.map((h) =>
     h.type.source
       ? { db: h.type.source.db, table: h.type.source.table, tableAlias: h.type.source.tableAlias, name: h.type.source.column, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: h.type.source.primaryKey }
-      : { db: '', table: '', name: h.name, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: false, computed: true, ...(h.type.textDecimals === undefined ? {} : { textDecimals: h.type.textDecimals }), ...(h.type.blobText ? { blobText: true } : {}) },
+      : { db: '', table: '', name: h.name, columnType: h.type.columnType, nullable: h.type.nullable, primaryKey: false, computed: true, ...(h.type.textDecimals === undefined ? {} : { textDecimals: h.type.textDecimals }), ...(h.type.blobText ? { blobText: true } : {}), ...(h.type.jsonText ? { jsonAsText: true } : {}) },
   );
 }
 
@@ -274,11 +280,13 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
     case 'char':
       return def(ColumnType.STRING, (Number.isNaN(width) ? 1 : width) * 4, textCharset, textDecimals);
     case 'varchar':
-      return def(ColumnType.VAR_STRING, (Number.isNaN(width) ? 255 : width) * 4, textCharset, textDecimals);
+      // A short JSON_OBJECT/JSON_ARRAY result: VARCHAR, with MariaDB's format 'json' metadata.
+      return { ...def(ColumnType.VAR_STRING, (Number.isNaN(width) ? 255 : width) * 4, textCharset, textDecimals), ...(c.jsonAsText ? { format: 'json' } : {}) };
     case 'binary':
       return def(ColumnType.STRING, Number.isNaN(width) ? 1 : width, Charset.BINARY, 0, ColumnFlag.BINARY);
     case 'varbinary':
-      return def(ColumnType.VAR_STRING, Number.isNaN(width) ? 255 : width, Charset.BINARY, 0, ColumnFlag.BINARY);
+      // A computed binary string MariaDB sends with 39 decimals (CHAR(65), QUOTE(NULL)) says so in textDecimals.
+      return def(ColumnType.VAR_STRING, Number.isNaN(width) ? 255 : width, Charset.BINARY, c.computed ? (c.textDecimals ?? 0) : 0, ColumnFlag.BINARY);
     case 'tinytext':
     case 'text':
     case 'mediumtext':
@@ -294,6 +302,9 @@ export function describeSourceColumn(c: SourceColumnInfo, label: string, textCha
     case 'blob':
     case 'mediumblob':
     case 'longblob':
+      // A computed one the dialect gave its length and decimals (a NULL user variable): as MariaDB
+      // sends an expression's long bytes, the blob type its length needs.
+      if (c.computed && c.textDecimals !== undefined && !Number.isNaN(width)) return def(width <= 255 ? ColumnType.TINY_BLOB : width <= 65535 ? ColumnType.BLOB : width <= 16777215 ? ColumnType.MEDIUM_BLOB : ColumnType.LONG_BLOB, width, Charset.BINARY, c.textDecimals, ColumnFlag.BLOB | ColumnFlag.BINARY);
       return def(ColumnType.BLOB, TEXT_LENGTHS[base.replace('blob', 'text')]!, Charset.BINARY, 0, ColumnFlag.BLOB | ColumnFlag.BINARY);
     case 'enum':
       return def(ColumnType.STRING, longestMember(t, 'enum') * 4, textCharset, 0, ColumnFlag.ENUM);

@@ -33,6 +33,7 @@ export const ER = {
   NONUNIQ_TABLE: { code: 1066, state: '42000' },
   WRONG_NUMBER_OF_COLUMNS_IN_SELECT: { code: 1222, state: '21000' },
   SUBQUERY_NO_1_ROW: { code: 1242, state: '21000' },
+  TOO_MANY_ROWS: { code: 1172, state: '42000' },
 } as const;
 
 export type ErrorKind = keyof typeof ER;

@@ -117,4 +117,12 @@ describe('a gateway presenting a MariaDB source', () => {
     expect(isSystemVariable('transaction_isolation', profile)).toBe(false);
     for (const name of ['tx_isolation', 'wait_timeout', 'max_execution_time', 'instaquery_wait_for_gtid']) expect(isSystemVariable(name, profile), name).toBe(true);
   });
+  it("looks zone names up in the source's time-zone tables as MariaDB does: case-blind, trailing spaces aside", () => {
+    const loaded = serverProfile({ ...mariadb, timeZoneNames: ['America/New_York', 'UTC'] });
+    expect(loaded.timeZone('america/NEW_YORK ')).toBe('America/New_York');
+    expect(loaded.timeZone('Mars/Olympus')).toBeNull();
+    expect(serverProfile({ ...mariadb, timeZoneNames: [] }).timeZone('UTC')).toBeNull();
+    // Not read (no grant on mysql.time_zone_name, or an older record): not known.
+    expect(profile.timeZone('UTC')).toBeUndefined();
+  });
 });

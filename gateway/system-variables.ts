@@ -4,7 +4,7 @@
 // its version, its variables' values and result column types, and only the variable names its
 // flavor has. With no record (Kafka mode, or before any source connected) the values mirror a
 // MySQL 8.0 server, as below.
-import type { SourceServer, SourceVariable } from '../core/index.ts';
+import type { SourceServer, SourceServerLists, SourceVariable } from '../core/index.ts';
 import { readNameList } from './name-list.ts';
 import { SERVER_VERSION } from './server.ts';
 import { Charset, ColumnFlag, ColumnType } from './protocol/constants.ts';
@@ -37,6 +37,19 @@ export interface ServerProfile {
   knows(name: string): boolean;
   /** Decimals of a string result column (MariaDB 39, MySQL 31). */
   textDecimals: number;
+  /** A zone name as the source's time-zone tables hold it (case and trailing spaces aside); null: not there; undefined: not known. */
+  timeZone(name: string): string | null | undefined;
+  /** The source's SHOW ENGINES / CHARACTER SET / COLLATION lists; null: not recorded. */
+  lists: SourceServerLists | null;
+  /** Every variable name the source has ([] without a record): SHOW VARIABLES must not silently omit one. */
+  variableNames: readonly string[];
+}
+
+/** Looks a name up in the source's time-zone names as MariaDB does (utf8mb3_general_ci: case-blind). */
+function timeZoneLookup(names: string[] | null | undefined): (name: string) => string | null | undefined {
+  if (!names) return () => undefined;
+  let byKey: Map<string, string> | null = null;
+  return (name) => (byKey ??= new Map(names.map((n) => [n.toLowerCase(), n]))).get(name.replace(/ +$/, '').toLowerCase()) ?? null;
 }
 
 function profileOf(server: SourceServer | null): ServerProfile {
@@ -48,6 +61,9 @@ function profileOf(server: SourceServer | null): ServerProfile {
       source: new Map(),
       knows: (n) => KNOWN.has(n) || gatewayOwn(n) || (defaults ??= new Set(systemVariables().keys())).has(n),
       textDecimals: 31,
+      timeZone: () => undefined,
+      lists: null,
+      variableNames: [],
     };
   }
   const names = new Set(server.variableNames);
@@ -62,6 +78,9 @@ function profileOf(server: SourceServer | null): ServerProfile {
     source,
     knows: (n) => names.has(n) || gatewayOwn(n),
     textDecimals: source.get('version')?.decimals ?? (server.flavor === 'mariadb' ? 39 : 31),
+    timeZone: timeZoneLookup(server.timeZoneNames),
+    lists: server.lists ?? null,
+    variableNames: server.variableNames,
   };
 }
 
@@ -151,7 +170,11 @@ function gatewayDefaults(collationConnection: string): Map<string, string> {
     ['system_time_zone', 'UTC'],
     ['transaction_isolation', 'REPEATABLE-READ'],
     ['tx_isolation', 'REPEATABLE-READ'],
-    ['transaction_read_only', '1'],
+    // The server is read-only (read_only, every write refused with 1290), while a session's
+    // transactions are READ WRITE until it says otherwise, as on a read-only MariaDB or MySQL
+    // (SET SESSION TRANSACTION READ ONLY sets them: gateway/lock-statements.ts).
+    ['transaction_read_only', '0'],
+    ['tx_read_only', '0'],
     ['read_only', '1'],
     ['lower_case_table_names', '0'],
     ['wait_timeout', '28800'],

@@ -6,6 +6,7 @@ import { Cron } from 'croner';
 import { ConfigError } from '../core/index.ts';
 import { formatZodProblems, unknownKeyProblems } from '../core/index.ts';
 import { MYSQL_CONNECTOR_CLASS, validateMySqlSourceConfig } from '../connectors/mysql-source/index.ts';
+import { upstreamProblems, upstreamSchema } from './upstream-config.ts';
 import { isSinkClass, KUDU_SINK_CONNECTOR_CLASS, SINK_CONNECTOR_CLASS, validateSinkConfig } from '../connectors/columnar-sink/index.ts';
 
 const userSchema = z.strictObject({
@@ -26,7 +27,8 @@ export const instanceConfigSchema = z.strictObject({
       users: z.array(userSchema).default([]),
       tls: z.strictObject({ enabled: z.boolean().default(true), cert: z.string().optional(), key: z.string().optional() }).prefault({}),
       // Off unless set: SELECTs the dialect refuses go to this MySQL (a replica or the source).
-      upstream: z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65535).default(3306), user: z.string().min(1), password: z.string() }).optional(),
+      // (or {"connector": "<source connector>"}: that connector's host and credentials; upstream-config.ts).
+      upstream: upstreamSchema.optional(),
     })
     .prefault({}),
   rest: z
@@ -110,6 +112,7 @@ export function parseInstanceConfig(raw: unknown, source: string): InstanceConfi
   const parsed = instanceConfigSchema.safeParse(raw);
   if (!parsed.success) problems.push(...formatZodProblems(parsed.error, raw));
   if (Array.isArray(obj.connectors)) problems.push(...connectorProblems(obj.connectors as ConnectorEntry[], obj.kafka !== undefined));
+  problems.push(...upstreamProblems((obj.gateway as { upstream?: unknown } | undefined)?.upstream, Array.isArray(obj.connectors) ? (obj.connectors as ConnectorEntry[]) : []));
   const rest = (obj.rest ?? {}) as { host?: unknown; token?: unknown; users?: unknown };
   if (typeof rest.host === 'string' && !LOOPBACK.test(rest.host) && rest.token === undefined && rest.users === undefined) {
     problems.push(`rest.host '${rest.host}' is not a loopback address, and the REST API has no protection: set rest.token or rest.users, or keep rest.host 127.0.0.1`);

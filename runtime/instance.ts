@@ -15,6 +15,7 @@ import type { MySqlSourceConnector } from '../connectors/mysql-source/index.ts';
 import { Gateway, createDuckDbHandler, installMysqlCatalog } from '../gateway/index.ts';
 import { join, resolve } from 'node:path';
 import { Tiering, type StepHook } from '../tiering/index.ts';
+import { resolveUpstream } from './upstream-config.ts';
 
 export interface RunningInstance {
   /** null for a Kafka-mode source worker, which serves no queries. */
@@ -69,7 +70,7 @@ export async function startInstance(config: InstanceConfig, log: Logger): Promis
   const handler = createDuckDbHandler({
     connect: () => storeReady.then((s) => s.connect()),
     writeTarget,
-    upstream: config.gateway.upstream,
+    upstream: resolveUpstream(config.gateway.upstream, config.connectors),
     sources: () => [
       ...[...worker.sources().values()].map((c) => {
         const s = c.status();

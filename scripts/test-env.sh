@@ -9,6 +9,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 INSTAQUERY_MARIADB_BUFFER_POOL=512M "$here/mariadb-instance.sh" start main 3316
+# main has the time-zone tables (CONVERT_TZ with zone names, SET time_zone = 'Europe/Berlin'), as
+# most servers do; the others have none, as a fresh install. Loaded once, outside the binlog.
+main_sock="${INSTAQUERY_SERVICES_DIR:-/tmp/instaquery-services}/main/mysqld.sock"
+if [ "$(mariadb --no-defaults -S "$main_sock" -uroot -N -e 'SELECT COUNT(*) FROM mysql.time_zone_name')" = "0" ]; then
+  { echo 'SET SESSION sql_log_bin = 0;'; mariadb-tzinfo-to-sql /usr/share/zoneinfo 2>/dev/null; } | mariadb --no-defaults -S "$main_sock" -uroot mysql
+fi
 INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start nobinlog 3317 --skip-log-bin
 INSTAQUERY_MARIADB_BUFFER_POOL=32M "$here/mariadb-instance.sh" start statement 3318 --binlog-format=STATEMENT
 # spare: a CDC source the tests may restart and purge binlogs on, away from the shared one.

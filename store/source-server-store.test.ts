@@ -23,7 +23,22 @@ describe('_instaquery.source_server', () => {
     await writeSourceServer(conn, 'b', server('10.11.7-MariaDB'));
     const read = await readSourceServers(conn);
     expect([...read.keys()]).toEqual(['b', 'a']);
-    expect(read.get('b')).toEqual(server('10.11.7-MariaDB'));
+    // Recorded without time-zone names: not known (the gateway refuses a named zone).
+    expect(read.get('b')).toEqual({ ...server('10.11.7-MariaDB'), timeZoneNames: null, lists: null });
+    conn.closeSync();
+  });
+
+  it('keeps the time-zone names the source has, none ([]) apart from not known (null)', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    await createOffsetTable(conn);
+    await createSourceServerTable(conn);
+    await writeSourceServer(conn, 'a', { ...server('10.11.7-MariaDB'), timeZoneNames: ['America/New_York', 'UTC'] });
+    await writeSourceServer(conn, 'b', { ...server('10.11.7-MariaDB'), timeZoneNames: [] });
+    // A store made before the column: created again, the column is added.
+    await createSourceServerTable(conn);
+    const read = await readSourceServers(conn);
+    expect(read.get('a')?.timeZoneNames).toEqual(['America/New_York', 'UTC']);
+    expect(read.get('b')?.timeZoneNames).toEqual([]);
     conn.closeSync();
   });
 });

@@ -21,13 +21,15 @@ export async function createCatalogTable(conn: DuckDBConnection): Promise<void> 
     PRIMARY KEY (db, tbl))`);
   // Stores written before partition specs existed get the column; their tables are HASH-only.
   await conn.run(`ALTER TABLE ${META_SCHEMA}.source_tables ADD COLUMN IF NOT EXISTS partitioning VARCHAR`);
+  // And before table options (ENGINE, collation, COMMENT) were kept: NULL, shown as InnoDB utf8mb4.
+  await conn.run(`ALTER TABLE ${META_SCHEMA}.source_tables ADD COLUMN IF NOT EXISTS options JSON`);
 }
 
 export async function loadKnownTables(conn: DuckDBConnection, defaultSpecOf: (schema: TableSchema) => PartitionSpec): Promise<Map<string, KnownTable>> {
-  const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR, partitioning FROM ${META_SCHEMA}.source_tables`);
+  const reader = await conn.runAndReadAll(`SELECT db, tbl, columns::VARCHAR, primary_key::VARCHAR, partitioning, options::VARCHAR FROM ${META_SCHEMA}.source_tables`);
   const known = new Map<string, KnownTable>();
-  for (const [db, table, columns, pk, partitioning] of reader.getRowsJS()) {
-    const schema: TableSchema = { db: String(db), table: String(table), columns: JSON.parse(String(columns)), primaryKey: JSON.parse(String(pk)) };
+  for (const [db, table, columns, pk, partitioning, options] of reader.getRowsJS()) {
+    const schema: TableSchema = { db: String(db), table: String(table), columns: JSON.parse(String(columns)), primaryKey: JSON.parse(String(pk)), ...(typeof options === 'string' ? { options: JSON.parse(options) } : {}) };
     const spec = typeof partitioning === 'string' ? parseSpec(partitioning, `stored partition spec of ${db}.${table}`) : defaultSpecOf(schema);
     known.set(`${db}.${table}`, { schema, layout: await loadLayout(conn, schema, spec) });
   }
@@ -36,12 +38,13 @@ export async function loadKnownTables(conn: DuckDBConnection, defaultSpecOf: (sc
 
 export async function rememberTable(conn: DuckDBConnection, entry: KnownTable): Promise<void> {
   const { schema, layout } = entry;
-  await conn.run(`INSERT OR REPLACE INTO ${META_SCHEMA}.source_tables (db, tbl, columns, primary_key, partitioning) VALUES ($1, $2, $3, $4, $5)`, [
+  await conn.run(`INSERT OR REPLACE INTO ${META_SCHEMA}.source_tables (db, tbl, columns, primary_key, partitioning, options) VALUES ($1, $2, $3, $4, $5, $6)`, [
     schema.db,
     schema.table,
     JSON.stringify(schema.columns),
     JSON.stringify(schema.primaryKey),
     describeLayout(layout),
+    schema.options ? JSON.stringify(schema.options) : null,
   ]);
 }
 

@@ -288,7 +288,7 @@ export class BinlogStream {
       return !this.stopped;
     };
     const quarantine = (db: string, table: string, reason: string) => this.quarantine(db, table, reason);
-    if (await applySchemaStatement({ ...this.parts(), settle, quarantine }, e, sql, offset)) this.offset = offset;
+    if (await applySchemaStatement({ ...this.parts(), settle, quarantine, flavor: this.flavor }, e, sql, offset)) this.offset = offset;
   }
 
   private async quarantine(db: string, table: string, reason: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Reads the included tables' schemas from the source's information_schema.
 import type mysql from 'mysql2/promise';
-import type { SchemaChange, TableSchema } from '../../core/index.ts';
+import type { SchemaChange, TableOptions, TableSchema } from '../../core/index.ts';
+import { catalogDefault } from './column-default.ts';
 import { tableFilter, type TableFilter } from './table-filter.ts';
 import { applyDecimalMode } from './row-projection.ts';
 import type { MySqlSourceConfig } from './config.ts';
@@ -12,7 +13,9 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
   const narrow = only ? ' AND c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?' : '';
   const [rows] = await conn.query(
     `SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS tbl, c.COLUMN_NAME AS name, c.COLUMN_TYPE AS column_type, c.COLLATION_NAME AS collation,
-            c.IS_NULLABLE AS nullable, k.ORDINAL_POSITION AS pk_position
+            c.IS_NULLABLE AS nullable, k.ORDINAL_POSITION AS pk_position, c.COLUMN_DEFAULT AS column_default, c.EXTRA AS extra,
+            c.COLUMN_COMMENT AS column_comment, t.ENGINE AS engine, t.TABLE_COLLATION AS table_collation,
+            t.CREATE_OPTIONS AS create_options, t.TABLE_COMMENT AS table_comment, t.AUTO_INCREMENT AS auto_increment, @@version LIKE '%MariaDB%' AS mariadb
        FROM information_schema.COLUMNS c
        JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
        LEFT JOIN information_schema.KEY_COLUMN_USAGE k
@@ -30,11 +33,21 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
     const key = `${db}.${table}`;
     let t = tables.get(key);
     if (!t) {
-      t = { db, table, columns: [], primaryKey: [], pk: [] };
+      t = { db, table, columns: [], primaryKey: [], pk: [], options: tableOptions(r) };
       tables.set(key, t);
     }
     const columnType = jsonColumns.has(`${key}.${String(r.name)}`) ? 'json' : String(r.column_type);
-    t.columns.push({ name: String(r.name), columnType, nullable: r.nullable === 'YES', ...(r.collation && columnType !== 'json' ? { collation: String(r.collation) } : {}) });
+    const nullable = r.nullable === 'YES';
+    const shown = catalogDefault(Number(r.mariadb) === 1, columnType, nullable, r.column_default === null || r.column_default === undefined ? null : String(r.column_default), String(r.extra ?? ''));
+    t.columns.push({
+      name: String(r.name),
+      columnType,
+      nullable,
+      ...(r.collation && columnType !== 'json' ? { collation: String(r.collation) } : {}),
+      ...(shown.columnDefault !== undefined ? { columnDefault: shown.columnDefault } : {}),
+      ...(shown.extra ? { extra: shown.extra } : {}),
+      ...(r.column_comment ? { comment: String(r.column_comment) } : {}),
+    });
     if (r.pk_position !== null && r.pk_position !== undefined) t.pk.push([Number(r.pk_position), String(r.name)]);
   }
   return [...tables.values()].map(({ pk, ...t }) => {
@@ -43,6 +56,23 @@ export async function readTableSchemas(conn: mysql.Connection, filter: TableFilt
     const columns = t.columns.filter((c) => primaryKey.includes(c.name) || filter.includesColumn(t.db, t.table, c.name));
     return applyDecimalMode({ ...t, columns, primaryKey }, filter.decimalMode);
   });
+}
+
+/** The table's ENGINE, collation, CREATE_OPTIONS (less `partitioned`, which the store decides), COMMENT and counter. */
+function tableOptions(r: Record<string, unknown>): TableOptions {
+  const createOptions = String(r.create_options ?? '')
+    .split(/\s+/)
+    .filter((o) => o && o !== 'partitioned')
+    .join(' ');
+  return {
+    ...(r.engine ? { engine: String(r.engine) } : {}),
+    ...(r.table_collation ? { collation: String(r.table_collation) } : {}),
+    ...(createOptions ? { createOptions } : {}),
+    ...(r.table_comment ? { comment: String(r.table_comment) } : {}),
+    ...(r.auto_increment !== null && r.auto_increment !== undefined ? { autoIncrement: String(r.auto_increment) } : {}),
+    // Whether the source partitions it (ddl-partitioning.ts follows it in the binlog).
+    ...(String(r.create_options ?? '').split(/\s+/).includes('partitioned') ? { sourcePartitioned: true } : {}),
+  };
 }
 
 /**

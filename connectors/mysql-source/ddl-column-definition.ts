@@ -4,6 +4,8 @@
 import type { Token } from '../../dialect/index.ts';
 import { Cursor, DdlError } from './ddl-cursor.ts';
 import type { SourceColumn } from '../../core/index.ts';
+import { ddlDefault, implicitColumnDefault, nowDefault, unescapeString } from './column-default.ts';
+import { defaultCollation } from './ddl-table-options.ts';
 
 const TYPE_WITH_ARGS_KEPT = new Set(['DECIMAL', 'NUMERIC', 'DEC', 'FIXED', 'FLOAT', 'DOUBLE', 'REAL', 'CHAR', 'VARCHAR', 'BINARY', 'VARBINARY', 'BIT', 'DATETIME', 'TIMESTAMP', 'TIME', 'ENUM', 'SET', 'TINYINT', 'SMALLINT', 'MEDIUMINT', 'INT', 'INTEGER', 'BIGINT', 'YEAR']);
 const TYPE_ALIASES: Record<string, string> = { INTEGER: 'int', BOOL: 'tinyint(1)', BOOLEAN: 'tinyint(1)', DEC: 'decimal', NUMERIC: 'decimal', FIXED: 'decimal', REAL: 'double', 'DOUBLE PRECISION': 'double', INT1: 'tinyint', INT2: 'smallint', INT3: 'mediumint', INT4: 'int', INT8: 'bigint', MIDDLEINT: 'mediumint', SERIAL: 'bigint unsigned' };
@@ -43,12 +45,30 @@ export function columnDefinition(c: Cursor): ColumnDefinition {
   let collation: string | undefined;
   let charset: string | undefined;
   let binaryAttribute = false;
+  let shownDefault: string | null | undefined;
+  let hasDefault = false;
+  let extra: string | undefined = typeWord === 'SERIAL' ? 'auto_increment' : undefined;
+  let comment: string | undefined;
+  let generated: string | undefined;
   while (!c.done && !COLUMN_ATTRIBUTES_END.has(c.peek()?.text ?? '')) {
     if (c.accept('UNSIGNED')) unsigned = true;
     else if (c.accept('SIGNED') || c.accept('ZEROFILL')) continue;
     else if (c.accept('NOT', 'NULL')) nullable = false;
     else if (c.accept('NULL')) nullable = true;
-    else if (c.accept('DEFAULT')) defaultValue = defaultClause(c);
+    else if (c.accept('DEFAULT')) {
+      shownDefault = ddlDefault(columnType + (unsigned && !columnType.endsWith(' unsigned') ? ' unsigned' : ''), nullable, peekDefault(c));
+      hasDefault = true;
+      defaultValue = defaultClause(c);
+    } else if (c.accept('AUTO_INCREMENT')) extra = 'auto_increment';
+    else if (c.accept('ON', 'UPDATE')) extra = onUpdateClause(c, columnType) ?? extra; // or a REFERENCES clause's ON UPDATE CASCADE
+    else if (c.accept('COMMENT')) comment = c.peek()?.kind === 'string' ? unescapeString(c.next().text) : undefined;
+    else if (c.accept('INVISIBLE')) extra = 'INVISIBLE';
+    else if (c.word() === 'AS' || (c.word() === 'GENERATED' && c.word(1) === 'ALWAYS')) {
+      c.accept('GENERATED', 'ALWAYS');
+      c.expect('AS');
+      if (c.isSymbol('(')) c.parenthesised();
+      generated = c.accept('STORED') || c.accept('PERSISTENT') ? 'STORED GENERATED' : (c.accept('VIRTUAL'), 'VIRTUAL GENERATED');
+    }
     else if (c.accept('COLLATE')) collation = c.next().text.toLowerCase();
     else if (c.accept('CHARACTER', 'SET') || c.accept('CHARSET')) charset = c.next().text.toLowerCase();
     else if (c.accept('BINARY')) binaryAttribute = true;
@@ -61,10 +81,66 @@ export function columnDefinition(c: Cursor): ColumnDefinition {
   if (unsigned && !columnType.endsWith(' unsigned')) columnType += ' unsigned';
   // The collation a text column declares (`COLLATE x`, `CHARACTER SET cs [BINARY]`); one it
   // inherits from the table or database is not in the statement, and stays unknown.
-  if (!collation && charset) collation = charset === 'binary' ? undefined : binaryAttribute ? `${charset}_bin` : charset === 'utf8mb4' ? 'utf8mb4_general_ci' : undefined;
+  if (!collation && charset) collation = charset === 'binary' ? undefined : binaryAttribute ? `${charset}_bin` : defaultCollation(charset);
   if (!collation && binaryAttribute && !charset) collation = 'utf8mb4_bin';
   const textual = /^(var)?char|text$|^(tiny|medium|long)?text|^enum|^set/.test(columnType);
-  return { column: { name, columnType, nullable: nullable && !primaryKey, ...(collation && textual ? { collation } : {}) }, primaryKey, defaultValue };
+  const isNullable = nullable && !primaryKey;
+  if (generated) extra = generated;
+  // A DEFAULT NULL read before a later NOT NULL in the same definition is not MariaDB's text.
+  const columnDefault = generated ? (isNullable ? 'NULL' : null) : hasDefault ? (shownDefault === 'NULL' && !isNullable ? undefined : shownDefault) : implicitColumnDefault(columnType, isNullable, extra === 'auto_increment');
+  return {
+    column: {
+      name,
+      columnType,
+      nullable: isNullable,
+      ...(collation && textual ? { collation } : {}),
+      ...(columnDefault !== undefined ? { columnDefault } : {}),
+      ...(extra ? { extra } : {}),
+      ...(comment ? { comment } : {}),
+    },
+    primaryKey,
+    defaultValue,
+  };
+}
+
+/** MariaDB's display widths of the integer types, signed and unsigned (what `INT` is shown as). */
+const DISPLAY_WIDTHS: Record<string, [number, number]> = { tinyint: [4, 3], smallint: [6, 5], mediumint: [9, 8], int: [11, 10], bigint: [20, 20] };
+
+/** A type as MariaDB's catalog spells it: `int` → `int(11)`, `bigint unsigned` → `bigint(20) unsigned`, `year` → `year(4)`. */
+export function mariadbColumnType(columnType: string): string {
+  if (columnType === 'year') return 'year(4)';
+  const m = /^(tinyint|smallint|mediumint|int|bigint)( unsigned)?$/.exec(columnType);
+  if (!m) return columnType;
+  const [signed, unsigned] = DISPLAY_WIDTHS[m[1]!]!;
+  return `${m[1]}(${m[2] ? unsigned : signed})${m[2] ?? ''}`;
+}
+
+/** The tokens of a DEFAULT value, looked at before defaultClause reads them. */
+export function peekDefault(c: Cursor): Token[] {
+  const first = c.peek();
+  const second = c.peek(1);
+  if (!first) return [];
+  if (first.kind === 'other' && (first.text === '-' || first.text === '+') && second) return [first, second];
+  if (first.kind === 'word' && c.isSymbol('(', 1)) {
+    if (c.isSymbol(')', 2)) return [first, second!, c.peek(2)!];
+    if (c.peek(2)?.kind === 'number' && c.isSymbol(')', 3)) return [first, second!, c.peek(2)!, c.peek(3)!];
+    return [first, second!, { ...second!, text: '…' }]; // an expression: not known
+  }
+  // `b'101'`, `_utf8mb4'x'`, and 0x1F (read as 0 and x1F): a prefix glued to what follows.
+  if (second && second.kind !== 'other' && second.start === first.start + first.text.length && (first.kind === 'number' || first.kind === 'word')) return [first, second];
+  return [first];
+}
+
+/** ON UPDATE CURRENT_TIMESTAMP[(n)] as MariaDB's EXTRA says it. */
+function onUpdateClause(c: Cursor, columnType: string): string | undefined {
+  const word = c.next().text;
+  let precision: number | null = null;
+  if (c.isSymbol('(')) {
+    const args = c.parenthesised();
+    precision = args[0]?.[0]?.kind === 'number' ? Number(args[0][0].text) : null;
+  }
+  const now = nowDefault(columnType, word, precision);
+  return now ? `on update ${now}` : undefined;
 }
 
 function defaultClause(c: Cursor): ColumnDefinition['defaultValue'] {

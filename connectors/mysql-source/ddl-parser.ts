@@ -8,8 +8,12 @@
 // Statements"; MariaDB "ALTER TABLE".
 import { tokenize, type Token } from '../../dialect/index.ts';
 import { Cursor, DdlError } from './ddl-cursor.ts';
-import { columnDefinition, implicitDefault, keyColumns, NON_COLUMN_DEFINITIONS, skipConstraintName, type ColumnDefinition } from './ddl-column-definition.ts';
-import type { SchemaChange, SourceColumn, TableName, TableSchema } from '../../core/index.ts';
+import { columnDefinition, implicitDefault, keyColumns, NON_COLUMN_DEFINITIONS, peekDefault, skipConstraintName, type ColumnDefinition } from './ddl-column-definition.ts';
+import type { SchemaChange, SourceColumn, TableName, TableOptions, TableSchema } from '../../core/index.ts';
+import { ddlDefault, implicitColumnDefault } from './column-default.ts';
+import { inheritCollation, keyColumn, withDefault, withDisplayWidths } from './ddl-column-rules.ts';
+import { readTableOptions } from './ddl-table-options.ts';
+import { followPartitioning } from './ddl-partitioning.ts';
 
 export type { SchemaChange, TableName };
 
@@ -55,9 +59,11 @@ function createTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, include
     columns.push(column);
     if (inline) primaryKey = [column.name];
   }
+  const options: TableOptions = {};
+  while (readTableOptions(c, options) && c.acceptSymbol(','));
   const keySet = new Set(primaryKey);
-  const kept = columns.filter((col) => keySet.has(col.name) || included(name.db, name.table, col.name));
-  return [{ kind: 'create', after: { db: name.db, table: name.table, columns: kept.map((col) => (keySet.has(col.name) ? { ...col, nullable: false } : col)), primaryKey } }];
+  const kept = columns.filter((col) => keySet.has(col.name) || included(name.db, name.table, col.name)).map((col) => inheritCollation(col, options.collation));
+  return [{ kind: 'create', after: { db: name.db, table: name.table, columns: kept.map((col) => (keySet.has(col.name) ? keyColumn(col) : col)), primaryKey, ...(Object.keys(options).length > 0 ? { options } : {}) } }];
 }
 
 function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTime: string, included: ColumnInclusion): SchemaChange[] {
@@ -76,6 +82,7 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
     const v = d.defaultValue;
     addedValues[d.column.name] = v === undefined ? (d.column.nullable ? null : implicitDefault(d.column.columnType)) : v === null ? null : typeof v === 'object' ? eventTime.slice(0, /^date\b/.test(d.column.columnType) ? 10 : 19) : v;
   };
+  const options: TableOptions = { ...before.options };
   let renameTo: TableName | null = null;
   const indexOf = (col: string) => columns.findIndex((x) => x.name.toLowerCase() === col.toLowerCase());
   const place = (col: SourceColumn, cc: Cursor, at: number) => {
@@ -101,13 +108,13 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
           for (const item of c.parenthesised()) {
             const d = columnDefinition(new Cursor(item));
             if (excluded(d.column.name)) continue;
-            columns.push(d.column);
+            columns.push(inheritCollation(d.column, before.options?.collation));
             added(d);
           }
         } else {
           const d = columnDefinition(c);
           if (indexOf(d.column.name) < 0 && !excluded(d.column.name)) {
-            place(d.column, c, -1);
+            place(inheritCollation(d.column, before.options?.collation), c, -1);
             added(d);
           }
           if (d.primaryKey) primaryKey = [d.column.name];
@@ -138,7 +145,7 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
       } else {
         const previous = columns[at]!;
         columns.splice(at, 1);
-        place(column, c, at);
+        place(inheritCollation(column, before.options?.collation), c, at);
         if (old && old !== column.name) {
           renamedColumns.push([previous.name, column.name]);
           primaryKey = primaryKey.map((k) => (k === previous.name ? column.name : k));
@@ -162,9 +169,24 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
     } else if (c.accept('RENAME')) {
       c.accept('TO') || c.accept('AS');
       renameTo = tableName(c, name.db);
+    } else if (c.word() === 'ALTER' && (c.word(1) !== 'INDEX' || c.word(2) === 'SET' || c.word(2) === 'DROP')) {
+      c.next();
+      c.accept('COLUMN');
+      c.accept('IF', 'EXISTS');
+      const at = indexOf(c.identifier());
+      const col = columns[at];
+      if (col && c.accept('SET', 'DEFAULT')) {
+        const shown = ddlDefault(col.columnType, col.nullable, peekDefault(c));
+        columns[at] = withDefault(col, shown === 'NULL' && !col.nullable ? undefined : shown);
+      } else if (col && c.accept('DROP', 'DEFAULT')) {
+        columns[at] = withDefault(col, implicitColumnDefault(col.columnType, col.nullable, col.extra === 'auto_increment'));
+      }
+      c.skipClause();
+    } else if (readTableOptions(c, options)) {
+      c.skipClause();
     } else {
-      // ALTER [COLUMN] … SET/DROP DEFAULT, table options, ALGORITHM/LOCK, CONVERT TO CHARACTER SET,
-      // ENABLE/DISABLE KEYS, FORCE, ORDER BY, partition maintenance: no column changes.
+      // ALGORITHM/LOCK, CONVERT TO CHARACTER SET, ENABLE/DISABLE KEYS, FORCE, ORDER BY,
+      // partition maintenance: no column changes.
       c.skipClause();
     }
     if (!c.acceptSymbol(',')) break;
@@ -172,8 +194,8 @@ function alterTable(c: Cursor, defaultDb: string, lookup: SchemaLookup, eventTim
   const changes: SchemaChange[] = [];
   // MySQL makes primary-key columns NOT NULL, whatever their definition says.
   const keySet = new Set(primaryKey);
-  columns = columns.map((col) => (keySet.has(col.name) && col.nullable ? { ...col, nullable: false } : col));
-  const after: TableSchema = { ...before, columns, primaryKey };
+  columns = columns.map((col) => (keySet.has(col.name) && col.nullable ? keyColumn(col) : col));
+  const after: TableSchema = { ...before, columns, primaryKey, ...(options.engine || options.collation || options.createOptions || options.comment || before.options ? { options } : {}) };
   if (JSON.stringify(after) !== JSON.stringify(before) || renamedColumns.length > 0) changes.push({ kind: 'alter', before, after, renamedColumns, addedValues });
   if (renameTo) changes.push({ kind: 'rename', from: name, to: renameTo, after: { ...after, db: renameTo.db, table: renameTo.table } });
   return changes;
@@ -235,7 +257,12 @@ const SCHEMA_WORDS = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
  * event's schema). `lookup` gives the table as the history has it right before this statement.
  * `eventTime` (UTC text) is what CURRENT_TIMESTAMP defaults fill existing rows with.
  */
-export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[], eventTime = '1970-01-01 00:00:00', included: ColumnInclusion = allColumns): DdlResult {
+export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[], eventTime = '1970-01-01 00:00:00', included: ColumnInclusion = allColumns, flavor: 'mariadb' | 'mysql' = 'mysql'): DdlResult {
+  const result = readStatement(sql, defaultDb, lookup, databaseTables, eventTime, included);
+  return flavor === 'mariadb' && result.kind === 'changes' ? { kind: 'changes', changes: result.changes.map(withDisplayWidths) } : result;
+}
+
+function readStatement(sql: string, defaultDb: string, lookup: SchemaLookup, databaseTables: (db: string) => TableName[], eventTime: string, included: ColumnInclusion): DdlResult {
   if (!SCHEMA_WORDS.test(stripLeadingComments(sql))) return { kind: 'none' };
   let tokens: Token[];
   try {
@@ -250,11 +277,11 @@ export function readDdl(sql: string, defaultDb: string, lookup: SchemaLookup, da
     if (c.accept('CREATE')) {
       c.accept('OR', 'REPLACE');
       if (c.accept('TEMPORARY')) return { kind: 'none' }; // not replicated in ROW format
-      if (c.accept('TABLE')) return { kind: 'changes', changes: createTable(c, defaultDb, lookup, included) };
+      if (c.accept('TABLE')) return { kind: 'changes', changes: followPartitioning(sql, tokens, createTable(c, defaultDb, lookup, included), defaultDb, lookup) };
       return { kind: 'none' }; // DATABASE, INDEX, VIEW, USER, TRIGGER, PROCEDURE, …
     }
     if (c.accept('ALTER')) {
-      if (c.word() === 'TABLE' || c.word(1) === 'TABLE') return { kind: 'changes', changes: alterTable(c, defaultDb, lookup, eventTime, included) };
+      if (c.word() === 'TABLE' || c.word(1) === 'TABLE') return { kind: 'changes', changes: followPartitioning(sql, tokens, alterTable(c, defaultDb, lookup, eventTime, included), defaultDb, lookup) };
       return { kind: 'none' };
     }
     if (c.accept('DROP')) {

@@ -6,6 +6,7 @@ import { UserFacingError, type SourceServer, type SourceVariable } from '../../c
 import type { MySqlSourceConfig } from './config.ts';
 import { connectionOptions } from './connection-options.ts';
 import { flavorOf, type Flavor } from './flavor.ts';
+import { readServerLists } from './server-lists.ts';
 
 export interface SourceServerInfo {
   version: string;
@@ -25,7 +26,7 @@ export interface SourceServerInfo {
 const CLIENT_VARIABLES = [
   'version', 'version_comment', 'version_compile_os', 'version_compile_machine', 'protocol_version', 'license',
   'sql_mode', 'max_allowed_packet', 'net_buffer_length', 'lower_case_table_names',
-  'character_set_server', 'collation_server', 'character_set_database', 'collation_database', 'character_set_system',
+  'character_set_server', 'collation_server', 'character_set_database', 'collation_database', 'character_set_system', 'character_set_filesystem',
   'character_set_client', 'character_set_connection', 'character_set_results', 'collation_connection',
   'time_zone', 'system_time_zone', 'tx_isolation', 'transaction_isolation', 'tx_read_only', 'transaction_read_only', 'read_only',
   'autocommit', 'auto_increment_increment', 'auto_increment_offset', 'div_precision_increment', 'group_concat_max_len',
@@ -42,13 +43,27 @@ const CLIENT_VARIABLES = [
 export async function readSourceServer(conn: mysql.Connection, flavor: Flavor): Promise<SourceServer> {
   const [shown] = await conn.query('SHOW SESSION VARIABLES');
   const values = new Map((shown as Rows).map((r) => [String(r.Variable_name).toLowerCase(), r.Value === null ? null : String(r.Value)]));
+  // A session's sql_mode carries IGNORE_SPACE when its client asks for it (this connection's
+  // driver does); a client's session starts from the global value.
+  const [globalMode] = await conn.query('SELECT @@GLOBAL.sql_mode AS m');
+  if (values.has('sql_mode')) values.set('sql_mode', String((globalMode as Rows)[0]!.m));
   const names = CLIENT_VARIABLES.filter((n) => values.has(n));
   const [, fields] = await conn.query(`SELECT ${names.map((n) => `@@${n}`).join(', ')} LIMIT 0`);
   const variables: SourceVariable[] = names.map((name, i) => {
     const f = (fields as mysql.FieldPacket[])[i]!;
     return { name, value: values.get(name) ?? null, type: Number(f.columnType ?? f.type), flags: Number(f.flags), decimals: f.decimals, length: f.columnLength ?? 0 };
   });
-  return { flavor: flavor.name, version: values.get('version') ?? '', variables, variableNames: [...values.keys()].sort() };
+  return { flavor: flavor.name, version: values.get('version') ?? '', variables, variableNames: [...values.keys()].sort(), timeZoneNames: await readTimeZoneNames(conn), lists: await readServerLists(conn) };
+}
+
+/** The names in the server's time-zone tables; null when this account may not read them. */
+async function readTimeZoneNames(conn: mysql.Connection): Promise<string[] | null> {
+  try {
+    const [rows] = await conn.query('SELECT Name AS name FROM mysql.time_zone_name ORDER BY Name');
+    return (rows as Rows).map((r) => String(r.name));
+  } catch {
+    return null;
+  }
 }
 
 function where(config: MySqlSourceConfig): string {

@@ -18,6 +18,8 @@ export interface SchemaStatementParts {
   settle(): Promise<boolean>;
   /** Sets the table aside: its changes are skipped until it is snapshotted again. */
   quarantine(db: string, table: string, reason: string): Promise<void>;
+  /** The source's flavor: MariaDB spells integer types with their display width. */
+  flavor?: 'mariadb' | 'mysql';
 }
 
 /**
@@ -27,7 +29,7 @@ export interface SchemaStatementParts {
 export async function applySchemaStatement(parts: SchemaStatementParts, e: RawEvent, sql: string, offset: SourceOffset): Promise<boolean> {
   const { filter, history, consumer, log } = parts;
   const eventTime = new Date(e.timestamp).toISOString().replace('T', ' ').slice(0, 19);
-  const result = readDdl(sql, e.schema ?? '', history.lookup, history.tablesOf, eventTime, filter.includesColumn);
+  const result = readDdl(sql, e.schema ?? '', history.lookup, history.tablesOf, eventTime, filter.includesColumn, parts.flavor);
   if (result.kind === 'none') return false;
   if (result.kind === 'unreadable') {
     for (const t of result.tables.filter((t) => filter.includesTable(t.db, t.table))) {

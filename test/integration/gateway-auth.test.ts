@@ -143,6 +143,8 @@ describe('information_schema for a user limited to some databases', () => {
       expect((tables as { s: string }[]).map((r) => r.s)).toEqual([DB]);
       const [columns] = await c.query(`SELECT count(*) AS n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '${OTHER}'`);
       expect(columns).toEqual([{ n: 0 }]);
+      const [partitions] = await c.query('SELECT DISTINCT TABLE_SCHEMA AS s FROM information_schema.PARTITIONS');
+      expect((partitions as { s: string }[]).map((r) => r.s)).toEqual([DB]);
     } finally {
       await c.end();
     }

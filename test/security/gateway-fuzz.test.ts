@@ -36,7 +36,7 @@ const FUNCTIONS = [
   "read_ndjson('{{BAIT_NDJSON}}')", "parquet_metadata('{{BAIT_PARQUET}}')", "`read_text`('{{BAIT_TXT}}')", "main.read_text('{{BAIT_TXT}}')",
 ];
 const INTERNAL = [
-  '_instaquery.source_tables', '_instaquery.source_views', '_instaquery_mysql.tables', '_instaquery_mysql.columns', '_instaquery_parts.x', 'temp.main.iq_is_tables', 'temp.iq_is_columns',
+  '_instaquery.source_tables', '_instaquery.source_views', '_instaquery_mysql.tables', '_instaquery_mysql.columns', '_instaquery_mariadb.columns', '_instaquery_mariadb.statistics', '_instaquery_parts.x', 'temp.main.iq_is_tables', 'temp.iq_is_columns',
   'information_schema.views', 'information_schema.tables', 'information_schema.columns', 'information_schema.routines', 'information_schema.processlist', 'main.secrets',
   'system.main.duckdb_settings', 'pg_catalog.pg_tables', 'instaquery.{{SECRET_DB}}.secrets', 'memory.main.x',
 ];

@@ -23,7 +23,8 @@ export function mariadb(name: 'main' | 'nobinlog' | 'statement' | 'spare' = 'mai
 }
 
 /** The same value options the source uses, so both sides of a comparison decode alike. */
-export const exactValues = { dateStrings: true, supportBigNumbers: true, bigNumberStrings: true, decimalNumbers: false, timezone: 'Z' } as const;
+// jsonStrings: a value MariaDB marks as JSON (format 'json') is compared as the text sent, not parsed.
+export const exactValues = { dateStrings: true, supportBigNumbers: true, bigNumberStrings: true, decimalNumbers: false, timezone: 'Z', jsonStrings: true } as const;
 
 export function connectSource(db?: string, name: Parameters<typeof mariadb>[0] = 'main'): Promise<mysql.Connection> {
   return mysql.createConnection({ ...mariadb(name), ...exactValues, database: db, multipleStatements: true });
