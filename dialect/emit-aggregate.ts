@@ -2,7 +2,7 @@
 // exact (to 4 more decimals, rounded half away from zero), BIT_AND/OR/XOR of no rows are their
 // identities, GROUP_CONCAT skips a row with a NULL part; with OVER each is a window aggregate.
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is untyped JSON */
-import { collationOf, collationRules, textKey } from './collation.ts';
+import { collationOf, collationRules, textKey, COERCIBLE } from './collation.ts';
 import { DialectError, DialectUnsupported } from './dialect-error.ts';
 import { sortKey } from './emit-order-by.ts';
 import { asValue, numberOf, quoteString, type Emitted } from './emitted.ts';
@@ -127,6 +127,8 @@ function countDistinctTuples(exprs: ExpressionEmitter, nodes: Node[]): Emitted {
   return { sql: `count(DISTINCT CASE WHEN ${anyNull} THEN NULL ELSE ${tuple} END)`, type: aggregateType('COUNT', null) };
 }
 
+const NON_TEXT_PARTS = new Set(['int', 'decimal', 'float', 'double', 'date', 'datetime', 'time', 'year']);
+
 /** GROUP_CONCAT([DISTINCT] parts [ORDER BY …] [SEPARATOR s]) as string_agg of the parts' text. */
 function groupConcat(exprs: ExpressionEmitter, node: Node): Emitted {
   if (isJsonArrayAgg(exprs, node)) return jsonArrayAgg(exprs, node);
@@ -143,7 +145,10 @@ function groupConcat(exprs: ExpressionEmitter, node: Node): Emitted {
   if (distinct && parts.some((p) => familyOf(p.type) === 'string' && collationRules(collationOf(p.type, exprs.connectionCollation).name).weights !== 'codepoint')) {
     throw new DialectUnsupported('GROUP_CONCAT(DISTINCT ...) of text under a case-insensitive collation');
   }
-  return { sql: `string_agg(${distinct}${value}, ${quoteString(separator)}${order})`, type: { ...typeOf('text', true), textDecimals: 0, blobText: true } };
+  // Of numbers and dates only, its text is in the connection's collation (MariaDB's too): said, so
+  // `@x := GROUP_CONCAT(…)` can keep it (select-assignments.ts); a text part's collation is not kept here.
+  const connection = parts.every((p) => NON_TEXT_PARTS.has(familyOf(p.type))) ? { collation: exprs.connectionCollation, coercibility: COERCIBLE } : {};
+  return { sql: `string_agg(${distinct}${value}, ${quoteString(separator)}${order})`, type: { ...typeOf('text', true), textDecimals: 0, blobText: true, ...connection } };
 }
 
 /**

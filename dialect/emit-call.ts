@@ -12,11 +12,13 @@ import { jsonObjectAgg } from './json-aggregate.ts';
 import { callFunction } from './functions.ts';
 import { asTimestamp, timestampDiff } from './date-functions.ts';
 import { extractField } from './interval-units.ts';
+import { EXTRACT_MICROSECOND_UNIT } from './parser-input.ts';
 import { convertTz, sessionZoneLookup } from './convert-tz.ts';
 import { weekOf } from './week-numbers.ts';
 import { stringKeywordCall } from './emit-string-keywords.ts';
 import { stringType, typeOf } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
+import { seededRand } from './seeded-rand.ts';
 
 type Node = any;
 
@@ -62,6 +64,13 @@ export function functionCall(exprs: ExpressionEmitter, node: Node): Emitted {
     const sub = exprs.ctx.subquery(argNodes[0]?.ast, exprs.scope);
     return { sql: `(EXISTS (${sub.sql}))`, type: typeOf('int(1)', false), bool: true };
   }
+  // RAND(seed) is a constant only where no scope up the tree reads a table, nor has its select
+  // list yet (ORDER BY over a UNION's rows evaluates it per row): seeded-rand.ts.
+  if (name === 'RAND' && argNodes.length === 1) {
+    let rowless = true;
+    for (let s: typeof exprs.scope | undefined = exprs.scope; s; s = s.parent) if (s.relations.length > 0 || s.outputs.length > 0) rowless = false;
+    return seededRand(exprs.emit(argNodes[0]), rowless, exprs.scope.hasHaving);
+  }
   const keyworded = stringKeywordCall(exprs, name, argNodes);
   if (keyworded) return keyworded;
   if (name === 'CONVERT') {
@@ -86,6 +95,7 @@ export function functionCall(exprs: ExpressionEmitter, node: Node): Emitted {
 
 /** EXTRACT(field FROM x): every unit, simple and compound (dialect/interval-units.ts). */
 export function extractCall(exprs: ExpressionEmitter, node: Node): Emitted {
-  const field = String(node.args?.field ?? '').toUpperCase();
+  const written = String(node.args?.field ?? '').toUpperCase();
+  const field = written === EXTRACT_MICROSECOND_UNIT ? 'MICROSECOND' : written;
   return extractField(field, exprs.emit(node.args.source), asTimestamp, weekOf);
 }

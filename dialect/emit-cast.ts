@@ -10,24 +10,14 @@ import { truncatedDatetime } from './temporal-values.ts';
 import { asTime } from './time-functions.ts';
 import { asTimestamp } from './date-args.ts';
 import { timeOnCurrentDate, timeTextMicros } from './time-values.ts';
+import { bytesAsText } from './bytes-as-text.ts';
 
 type Node = any;
 
 const v = asValue;
 
-/**
- * SQL: bytes as the text they spell in UTF-8 (DuckDB's CAST would write escapes, '\\xE2\\x82\\xAC').
- * Bytes that are no UTF-8 MariaDB writes with a '?' for each bad byte, and a character past
- * U+FFFF is one only under a utf8mb4 connection: both refused when met.
- */
-function bytesAsText(bytes: string): string {
-  const refuse = (why: string) => `error('instaquery cannot convert the bytes ' || hex(iq_b) || ' to text as MariaDB does (${why})')`;
-  const checked = `CASE WHEN iq_c IS NULL THEN ${refuse('they are not UTF-8')} WHEN regexp_matches(iq_c, '[\\x{10000}-\\x{10FFFF}]') THEN ${refuse('a character past U+FFFF depends on the connection charset')} ELSE iq_c END`;
-  return `list_transform([${bytes}], lambda iq_b: CASE WHEN iq_b IS NULL THEN NULL ELSE list_transform([try(decode(iq_b))], lambda iq_c: ${checked})[1] END)[1]`;
-}
-
-/** CAST(x AS type) and CONVERT(x, type) with MySQL's targets. */
-export function castTo(e: Emitted, target: Node): Emitted {
+/** CAST(x AS type) and CONVERT(x, type) with MySQL's targets; `collation`: the connection's (bytes cast to text are read in its charset). */
+export function castTo(e: Emitted, target: Node, collation = 'utf8mb4_general_ci'): Emitted {
   const dataType = String(target?.dataType ?? '').toUpperCase().replace(/\s+/g, '');
   const length = target?.length as number | undefined;
   const nullable = e.type.nullable;
@@ -47,7 +37,7 @@ export function castTo(e: Emitted, target: Node): Emitted {
     case 'VARCHAR': {
       const chars = length ?? charLength(e.type);
       // A number's text as MariaDB writes it (a DOUBLE 1e308, not DuckDB's 1e+308).
-      const text = f === 'binary' ? bytesAsText(v(e)) : fromText ? `CAST(${v(e)} AS VARCHAR)` : valueText(e);
+      const text = f === 'binary' ? bytesAsText(v(e), collation) : fromText ? `CAST(${v(e)} AS VARCHAR)` : valueText(e);
       const sql = length !== undefined ? `left(${text}, ${length})` : text;
       // MariaDB sends CAST AS CHAR with 0 decimals, not a computed string's 39.
       return { sql, type: { ...typeOf(stringType(chars), nullable), textDecimals: 0 } };

@@ -186,7 +186,7 @@ export class ExpressionEmitter {
 
   /** CAST(x AS type) and CONVERT(x, type) with MySQL's targets. */
   cast(e: Emitted, target: Node): Emitted {
-    return castResult(castTo(castOperand(e, target), target), target, e);
+    return castResult(castTo(castOperand(e, target), target, this.connectionCollation), target, e);
   }
 
   /** date ± INTERVAL n unit (`sign` -1 subtracts). */

@@ -14,6 +14,7 @@ import { numericValue } from './temporal-values.ts';
 import { negatedVariable } from './user-variables.ts';
 import { regexpMatch } from './regexp.ts';
 import { checkSubqueryLimit, isQuantified, quantifiedComparison, rowComparison, rowIn, rowMembers } from './emit-row-comparison.ts';
+import { isPackedTemporal } from './packed-datetime.ts';
 
 type Node = any;
 
@@ -99,7 +100,9 @@ export function binaryExpression(exprs: ExpressionEmitter, node: Node): Emitted 
       const l = exprs.comparand(node.left);
       const [lo, hi] = (node.right.value as Node[]).map((n) => exprs.comparand(n));
       const [a, b] = comparable(l, lo!, exprs.connectionCollation, 'between');
-      const [, c] = comparable(l, hi!, exprs.connectionCollation, 'between');
+      const [a2, c] = comparable(l, hi!, exprs.connectionCollation, 'between');
+      // A date compared packed with one bound and as a TIMESTAMP with the other (packed-datetime.ts): two comparisons.
+      if (a2 !== a && (isPackedTemporal(a) || isPackedTemporal(a2))) return { sql: `(${op === 'BETWEEN' ? '' : 'NOT '}(${a} >= ${b} AND ${a2} <= ${c}))`, type: BOOL, bool: true };
       return { sql: `(${a} ${op} ${b} AND ${c})`, type: BOOL, bool: true };
     }
     case 'IS':

@@ -14,6 +14,7 @@ import { callName } from './call-name.ts';
 import { containsAggregate } from './emit-group-order.ts';
 import type { Emitted } from './emitted.ts';
 import { comparable } from './emit-comparison.ts';
+import { collationOf, comparisonCollation } from './collation.ts';
 import { familyOf, typeOf, type ExprType } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 
@@ -104,7 +105,10 @@ function checkExtremeComparable(exprs: ExpressionEmitter, left: Emitted[], items
     if (f !== 'string' && f !== 'binary') return;
     const l = left[i]!;
     const same = familyOf(l.type) === f && (l.type.collation ?? exprs.connectionCollation) === (item.type.collation ?? exprs.connectionCollation);
-    if (!same) throw new DialectUnsupported("an ordering comparison with ALL, ANY or SOME over text of another type or collation than the left side's (MariaDB compares with the text's MIN or MAX)");
+    // MariaDB takes the MIN/MAX under the subquery text's own collation, then compares under the
+    // two sides' one: when that is the subquery's own, it is the plain ALL/ANY done here.
+    const compared = f === 'string' && familyOf(l.type) === 'string' && comparisonCollation(l, item, exprs.connectionCollation, 'comparison').toLowerCase() === collationOf(item.type, exprs.connectionCollation).name.toLowerCase();
+    if (!same && !compared) throw new DialectUnsupported("an ordering comparison with ALL, ANY or SOME over text of another type or collation than the left side's (MariaDB compares with the text's MIN or MAX)");
   });
 }
 

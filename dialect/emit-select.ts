@@ -134,6 +134,7 @@ export class SelectEmitter {
     });
     if (options.length) throw new DialectUnsupported(options.join(' '));
     const scope = new Scope(outer);
+    scope.hasHaving = Boolean(ast.having);
     const exprs = new ExpressionEmitter(this.expressionContext(), scope);
     let sql = '';
     if (ast.with?.length) sql += this.fromEmitter.withClause(ast.with, scope);

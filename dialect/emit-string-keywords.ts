@@ -12,6 +12,7 @@ import { trimWith } from './string-edit-functions.ts';
 import { IMPLICIT } from './collation.ts';
 import { charLength, familyOf, stringType, typeOf } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
+import { bytesAsText } from './bytes-as-text.ts';
 
 type Node = any;
 
@@ -29,8 +30,10 @@ const DEFAULT_COLLATIONS: Record<string, string> = { utf8mb4: 'utf8mb4_general_c
 /** CONVERT(x USING utf8mb4 | binary): its text under utf8mb4's default collation, or its UTF-8 bytes. */
 function convertUsing(x: Emitted, charset: string): Emitted {
   const f = familyOf(x.type);
-  if (f === 'binary') throw new DialectUnsupported(`CONVERT(<binary string> USING ${charset})`);
   const length = charLength(x.type);
+  // Bytes read as utf8mb4 text, a '?' for each byte that starts no character (bytes-as-text.ts).
+  if (f === 'binary' && charset === 'utf8mb4') return { sql: bytesAsText(x.sql, 'utf8mb4_general_ci'), type: { ...typeOf(stringType(length), x.type.nullable), collation: DEFAULT_COLLATIONS.utf8mb4!, coercibility: IMPLICIT } };
+  if (f === 'binary') throw new DialectUnsupported(`CONVERT(<binary string> USING ${charset})`);
   const t = f === 'null' ? 'NULL::VARCHAR' : valueText(asMysqlText(x));
   if (charset === 'binary') return { sql: `encode(${t})`, type: { ...typeOf(stringType(length * 4, true), x.type.nullable), textDecimals: 39 } };
   const collation = DEFAULT_COLLATIONS[charset];

@@ -97,7 +97,11 @@ function datedExtreme(args: Emitted[], op: '>' | '<', name: string): Emitted {
   const pick = `${op === '>' ? 'greatest' : 'least'}(${values.join(', ')})`;
   const checked = bind(pick, 'iq_e', `CASE WHEN iq_e < ${ZERO_DATE_BOUND} THEN error('instaquery cannot return the zero date ${name}() gives here') ELSE iq_e END`);
   const type = { columnType: datetimes.length > 0 ? datetimes.find((a) => fspOf(a.type) === fsp)!.type.columnType : 'date', nullable: anyNullable(args) };
-  return { sql: `CASE WHEN ${anyNull} THEN NULL ELSE ${datetimes.length > 0 ? checked : `CAST(${checked} AS DATE)`} END`, type };
+  const sql = `CASE WHEN ${anyNull} THEN NULL ELSE ${datetimes.length > 0 ? checked : `CAST(${checked} AS DATE)`} END`;
+  if (datetimes.length > 0) return { sql, type };
+  // A DATE answer that is the zero date goes out as MariaDB writes it (a top-level item's text).
+  const text = bind(pick, 'iq_e', `CASE WHEN iq_e < ${ZERO_DATE_BOUND} THEN '0000-00-00' ELSE CAST(CAST(iq_e AS DATE) AS VARCHAR) END`);
+  return { sql, type, outputText: `CASE WHEN ${anyNull} THEN NULL ELSE ${text} END` };
 }
 
 /** Below any date a DATE or DATETIME holds: the zero date's stand-in is below it. */

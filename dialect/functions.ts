@@ -19,9 +19,9 @@ import { BYTE_FUNCTIONS } from './byte-functions.ts';
 import { LOCATE_FUNCTIONS } from './locate.ts';
 import { FORMAT } from './format-number.ts';
 import { asMysqlText } from './temporal-values.ts';
-import { asCondition, asValue, quoteString, type Emitted } from './emitted.ts';
+import { asCondition, asValue, numberOf, quoteString, type Emitted } from './emitted.ts';
 import { anyNullable, arity, text, type FunctionContext, type FunctionTranslation } from './function-args.ts';
-import { aggregate, charLength, declaredMembers, decimalType, digitsOf, doubleType, familyOf, stringType, typeOf, type ExprType } from './mysql-types.ts';
+import { aggregate, charLength, declaredMembers, decimalType, digitsOf, doubleType, familyOf, NOT_FIXED_DEC, stringType, typeOf, type ExprType } from './mysql-types.ts';
 
 type Fn = FunctionTranslation;
 
@@ -67,6 +67,8 @@ export function chosenValues(args: Emitted[], type: ExprType): string[] {
   // DuckDB's FLOAT with DECIMAL is FLOAT (MySQL's DOUBLE): each value is made a DOUBLE first.
   if (f === 'double' && args.some((a) => familyOf(a.type) === 'float')) return args.map((a) => `CAST(${v(a)} AS DOUBLE)`);
   if (f !== 'string' && f !== 'binary') return args.map(v);
+  // A binary result (COALESCE(@never_set, 7)): the others' text as its bytes; DuckDB mixes no BLOB with VARCHAR.
+  if (f === 'binary') return args.map((a) => (familyOf(a.type) === 'null' || familyOf(a.type) === 'binary' ? v(a) : `encode(${partText(a)})`));
   return args.map((a) => (familyOf(a.type) === 'null' ? v(a) : partText(a)));
 }
 
@@ -179,6 +181,10 @@ const FUNCTIONS: Record<string, Fn> = {
   ABS(args, name) {
     arity(name, args, 1);
     const x = args[0]!;
+    // A string (not ENUM/SET) is read as the number it starts with: MariaDB's ABS is then a DOUBLE
+    // of the string's decimals (a column's or variable's not fixed, CAST(… AS CHAR)'s or HEX()'s 0).
+    // (Not a binary string: X'2D31' is a number there, 11569.)
+    if (familyOf(x.type) === 'string' && !/^(enum|set)\(/i.test(x.type.columnType)) return { sql: `abs(${numberOf(x)})`, type: typeOf(doubleType(Math.min(x.type.textDecimals ?? NOT_FIXED_DEC, NOT_FIXED_DEC)), x.type.nullable) };
     // ABS(-2^63) leaves BIGINT: MariaDB's error 1690, which the cast back from 128 bits raises.
     if (familyOf(x.type) === 'int' && /^bigint/i.test(x.type.columnType) && !/unsigned/i.test(x.type.columnType)) return { sql: `CAST(abs(CAST(${v(x)} AS HUGEINT)) AS BIGINT)`, type: { ...x.type, source: undefined } };
     return { sql: `abs(${v(x)})`, type: { ...x.type, source: undefined } };

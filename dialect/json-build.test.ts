@@ -1,7 +1,7 @@
 // The JSON documents the dialect builds and the questions it asks of them, run on a real
 // (in-memory) DuckDB. Expected values are MariaDB 10.11's (checked on the test source).
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inMemoryDuckDb } from './in-memory-duckdb.ts';
 import type { Emitted } from './emitted.ts';
 import { JSON_BUILD_FUNCTIONS } from './json-build.ts';
 import { JSON_CONTAINS_FUNCTIONS } from './json-contains.ts';
@@ -10,20 +10,13 @@ import { jsonEscaped, jsonValueSql } from './json-text.ts';
 import { valueAtPath } from './json-path.ts';
 import { quoteString } from './emitted.ts';
 
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:');
-  conn = await db.connect();
-});
-afterAll(() => conn.closeSync());
+const duck = inMemoryDuckDb();
 
 const e = (sql: string, columnType: string, extra: Partial<Emitted> = {}): Emitted => ({ sql, type: { columnType, nullable: true }, ...extra });
 const str = (s: string) => e(quoteString(s), `varchar(${[...s].length})`);
 const doc = (s: string) => e(`CAST(${quoteString(s)} AS JSON)`, 'json');
 const one = async (sql: string): Promise<string | null> => {
-  const v = (await conn.runAndReadAll(`SELECT CAST(${sql} AS VARCHAR)`)).getRows()[0]![0];
+  const v = (await duck().runAndReadAll(`SELECT CAST(${sql} AS VARCHAR)`)).getRows()[0]![0];
   return v === null ? null : String(v);
 };
 const call = (table: Record<string, (a: Emitted[], n: string, c: { database: null }) => Emitted>, name: string, ...args: Emitted[]) => one(table[name]!(args, name, { database: null }).sql);

@@ -2,7 +2,7 @@
 // JSON_QUOTE(s), written as MariaDB writes them (`{"a": 1, "b": [1, 2]}`: a space after each `:`
 // and `,`), each value as json-text.ts writes it. The result is a text of JSON type: nested in
 // another document it goes in as JSON, and it is sent as MariaDB sends it (VARCHAR while short).
-import { DialectUnsupported } from './dialect-error.ts';
+import { DialectUnsupported, MysqlRejection } from './dialect-error.ts';
 import { asValue, type Emitted } from './emitted.ts';
 import { arity, type FunctionTranslation } from './function-args.ts';
 import { builtJsonType, jsonStringSql, jsonValueLength, jsonValueSql, ownLength } from './json-text.ts';
@@ -26,7 +26,7 @@ function keySql(k: Emitted, fn: string): string {
 
 export const JSON_BUILD_FUNCTIONS: Record<string, FunctionTranslation> = {
   JSON_OBJECT(args, name) {
-    if (args.length % 2 !== 0) throw new DialectUnsupported(`${name}() with an odd number of arguments (MariaDB's error 1582)`);
+    if (args.length % 2 !== 0) throw new MysqlRejection(1582, '42000', `Incorrect parameter count in the call to native function '${name}'`);
     const pairs: string[] = [];
     for (let i = 0; i < args.length; i += 2) pairs.push(`${keySql(args[i]!, name)} || ': ' || ${jsonValueSql(args[i + 1]!, name)}`);
     const sql = pairs.length === 0 ? `'{}'` : `('{' || ${pairs.join(` || ', ' || `)} || '}')`;

@@ -9,6 +9,7 @@ import { quoteString, type Emitted } from './emitted.ts';
 import { arity, stringLiteralValue, type FunctionTranslation } from './function-args.ts';
 import { documentJson, documentText, hasDecodedEscape, literalPath, validDocument, valueAtPath } from './json-path.ts';
 import { familyOf, typeOf } from './mysql-types.ts';
+import { whereReadEarly } from './json-lenient.ts';
 
 type Candidate = null | boolean | number | string | Candidate[] | { [key: string]: Candidate };
 
@@ -86,10 +87,14 @@ export const JSON_CONTAINS_FUNCTIONS: Record<string, FunctionTranslation> = {
     if (familyOf(candidateArg.type) === 'null' || familyOf(target.type) === 'null') return { sql: 'CAST(NULL AS INTEGER)', type: typeOf('int(1)', true) };
     const candidate = candidateOf(name, candidateArg);
     lambdaNames = 0; // the same statement translates to the same SQL
-    const doc = documentJson(target);
-    const t = args.length === 3 ? valueAtPath(doc, literalPath(name, args[2]!).text) : doc;
-    const text = documentText(target);
-    const sql = `CASE WHEN ${validDocument(target, false)} THEN CAST(coalesce(${contains(t, candidate, 0, hasDecodedEscape(text))}, false) AS INTEGER) END`;
+    const path = args.length === 3 ? literalPath(name, args[2]!).text : undefined;
+    const answer = (d: Emitted) => {
+      const doc = documentJson(d);
+      const t = path !== undefined ? valueAtPath(doc, path) : doc;
+      return `CAST(coalesce(${contains(t, candidate, 0, hasDecodedEscape(documentText(d)))}, false) AS INTEGER)`;
+    };
+    // With a path it stops at the path's value (json-lenient.ts); without, it reads the value whole.
+    const sql = path !== undefined ? whereReadEarly(target, answer(target), path, answer) : `CASE WHEN ${validDocument(target, false)} THEN ${answer(target)} END`;
     return { sql, type: typeOf('int(1)', true) };
   },
 };

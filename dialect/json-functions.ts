@@ -12,6 +12,7 @@ import { ownLength } from './json-text.ts';
 import { JSON_BUILD_FUNCTIONS } from './json-build.ts';
 import { JSON_INSPECT_FUNCTIONS } from './json-inspect.ts';
 import { JSON_CONTAINS_FUNCTIONS } from './json-contains.ts';
+import { lengthReading, whereReadEarly } from './json-lenient.ts';
 import { documentJson, documentText, validDocument, valueAtPath, whereValid } from './json-path.ts';
 
 type Fn = FunctionTranslation;
@@ -100,18 +101,29 @@ export const JSON_FUNCTIONS: Record<string, Fn> = {
   JSON_VALUE(args, name) {
     arity(name, args, 2);
     // MariaDB's JSON_VALUE gives scalars only (an object or array is NULL), a boolean as 1 or 0.
-    const j = extract(name, args);
-    const sql = `CASE WHEN ${j} IS NULL OR json_type(${j}) IN ('OBJECT', 'ARRAY', 'NULL') THEN NULL WHEN json_type(${j}) = 'BOOLEAN' THEN CASE WHEN CAST(${j} AS VARCHAR) = 'true' THEN '1' ELSE '0' END ELSE ${unquote(extractText(name, args))} END`;
+    const value = (d: Emitted) => {
+      const j = extract(name, [d, args[1]!]);
+      return `CASE WHEN ${j} IS NULL OR json_type(${j}) IN ('OBJECT', 'ARRAY', 'NULL') THEN NULL WHEN json_type(${j}) = 'BOOLEAN' THEN CASE WHEN CAST(${j} AS VARCHAR) = 'true' THEN '1' ELSE '0' END ELSE ${unquote(extractText(name, [d, args[1]!]))} END`;
+    };
     // It stops reading at the value it finds: a text only starting as JSON may still answer.
-    return { sql: whereValid(args[0]!, sql, false), type: { columnType: stringType(Math.min(ownLength(args[0]!.type), 4294967295)), nullable: true } };
+    return { sql: whereReadEarly(args[0]!, value(args[0]!), stringLiteralValue(args[1]!)!, value), type: { columnType: stringType(Math.min(ownLength(args[0]!.type), 4294967295)), nullable: true } };
   },
   JSON_LENGTH(args, name) {
     arity(name, args, 1, 2);
-    const j = args.length === 2 ? extract(name, args) : doc(args[0]!);
-    return {
-      sql: whereValid(args[0]!, `CASE WHEN ${j} IS NULL THEN NULL WHEN json_type(${j}) = 'ARRAY' THEN json_array_length(${j}) WHEN json_type(${j}) = 'OBJECT' THEN len(json_keys(${j})) ELSE 1 END`, false),
-      type: typeOf('int(10)', true),
+    const count = (d: Emitted) => {
+      const j = args.length === 2 ? extract(name, [d, args[1]!]) : doc(d);
+      return `CASE WHEN ${j} IS NULL THEN NULL WHEN json_type(${j}) = 'ARRAY' THEN json_array_length(${j}) WHEN json_type(${j}) = 'OBJECT' THEN len(json_keys(${j})) ELSE 1 END`;
     };
+    const counted = count(args[0]!);
+    // Over a broken text a scalar's length is 1 once read; an array or object is counted by reading on to the end, which fails: NULL.
+    const scalarOnly = (d: Emitted) => {
+      const j = extract(name, [d, args[1]!]);
+      return `CASE WHEN ${j} IS NULL OR json_type(${j}) IN ('ARRAY', 'OBJECT') THEN NULL ELSE 1 END`;
+    };
+    // Without a path, a scalar is 1 once its first token is read; with one, it stops at the path's value (json-lenient.ts).
+    const sql =
+      familyOf(args[0]!.type) === 'json' ? counted : args.length === 1 ? `CASE ${lengthReading(text(args[0]!))} WHEN 'json' THEN ${counted} WHEN 'scalar' THEN 1 END` : whereReadEarly(args[0]!, counted, stringLiteralValue(args[1]!)!, scalarOnly);
+    return { sql, type: typeOf('int(10)', true) };
   },
   JSON_TYPE(args, name) {
     arity(name, args, 1);
@@ -130,11 +142,13 @@ export const JSON_FUNCTIONS: Record<string, Fn> = {
     if (mode !== 'one' && mode !== 'all') throw new DialectUnsupported(`${name}() with a mode that is not the literal 'one' or 'all'`);
     const found = args.slice(2).map((p) => `(${extract(name, [args[0]!, p])} IS NOT NULL)`);
     // It stops reading once it has its answer: a text only starting as JSON may still answer.
-    return { sql: whereValid(args[0]!, `CASE WHEN ${doc(args[0]!)} IS NULL THEN NULL ELSE CAST((${found.join(mode === 'one' ? ' OR ' : ' AND ')}) AS INTEGER) END`, false), type: typeOf('int(1)', args[0]!.type.nullable) };
+    // It reads the whole document, even once it has its answer ('{"a": 1} x' is NULL for '$.a').
+    return { sql: whereValid(args[0]!, `CASE WHEN ${doc(args[0]!)} IS NULL THEN NULL ELSE CAST((${found.join(mode === 'one' ? ' OR ' : ' AND ')}) AS INTEGER) END`), type: typeOf('int(1)', args[0]!.type.nullable) };
   },
   JSON_VALID(args, name) {
     arity(name, args, 1);
-    return { sql: `CAST(${validDocument(args[0]!)} AS INTEGER)`, type: typeOf('int(1)', anyNullable(args)) };
+    // MariaDB takes "\x" and 1. as JSON: valid, though DuckDB cannot read them.
+    return { sql: `CAST(${validDocument(args[0]!, true, true)} AS INTEGER)`, type: typeOf('int(1)', anyNullable(args)) };
   },
   ...JSON_BUILD_FUNCTIONS,
   ...JSON_INSPECT_FUNCTIONS,

@@ -9,6 +9,7 @@ import { arity, stringLiteralValue, type FunctionTranslation } from './function-
 import { documentJson, documentText, literalPath, stringsEmptied, validDocument, valueAtPath } from './json-path.ts';
 import { jsonEscaped, ownLength } from './json-text.ts';
 import { familyOf, stringType, typeOf } from './mysql-types.ts';
+import { keysReadEarly } from './json-lenient.ts';
 
 /** The document has a key written with a \u or \/ escape (a string followed by `:`). */
 const keyWithDecodedEscape = (documentSql: string): string => `regexp_matches(${documentSql}, '"(?:[^"\\\\]|\\\\.)*\\\\[u/](?:[^"\\\\]|\\\\.)*"\\s*:')`;
@@ -87,11 +88,15 @@ export const JSON_INSPECT_FUNCTIONS: Record<string, FunctionTranslation> = {
   JSON_KEYS(args, name) {
     arity(name, args, 1, 2);
     const d = args[0]!;
-    const j = args.length === 2 ? valueAtPath(documentJson(d), literalPath(name, args[1]!).text) : documentJson(d);
-    // MariaDB lists each key once, where it first appears.
-    const listed = `list_transform([json_keys(${j})], lambda jk_l: '[' || array_to_string(list_transform(list_filter(jk_l, lambda jk_k, jk_i: list_position(jk_l, jk_k) = jk_i), lambda jk_k: '"' || ${jsonEscaped('jk_k')} || '"'), ', ') || ']')[1]`;
-    const t = documentText(d);
-    const sql = `CASE WHEN ${validDocument(d)} THEN CASE WHEN ${j} IS NULL OR json_type(${j}) <> 'OBJECT' THEN NULL WHEN ${keyWithDecodedEscape(t)} THEN error('instaquery cannot write the keys of ' || ${t} || ' as MariaDB writes them') ELSE ${listed} END END`;
+    const keys = (doc: Emitted) => {
+      const j = args.length === 2 ? valueAtPath(documentJson(doc), literalPath(name, args[1]!).text) : documentJson(doc);
+      // MariaDB lists each key once, where it first appears.
+      const listed = `list_transform([json_keys(${j})], lambda jk_l: '[' || array_to_string(list_transform(list_filter(jk_l, lambda jk_k, jk_i: list_position(jk_l, jk_k) = jk_i), lambda jk_k: '"' || ${jsonEscaped('jk_k')} || '"'), ', ') || ']')[1]`;
+      const t = documentText(doc);
+      return `CASE WHEN ${j} IS NULL OR json_type(${j}) <> 'OBJECT' THEN NULL WHEN ${keyWithDecodedEscape(t)} THEN error('instaquery cannot write the keys of ' || ${t} || ' as MariaDB writes them') ELSE ${listed} END`;
+    };
+    // Without a path it stops reading at the object's end: '{"a": 1} x' has keys ["a"] (json-lenient.ts).
+    const sql = args.length === 1 ? keysReadEarly(d, keys(d), keys) : `CASE WHEN ${validDocument(d, false)} THEN ${keys(d)} END`;
     return { sql, type: { columnType: stringType(Math.min(ownLength(d.type), 4294967295)), nullable: true } };
   },
   JSON_SEARCH: (args, name) => jsonSearch(args, name),

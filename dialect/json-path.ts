@@ -28,30 +28,54 @@ export const stringsEmptied = (sql: string): string => `regexp_replace(${sql}, '
 /** The document writes a character as \uXXXX or \/ : DuckDB decodes it, so its text as written is lost. */
 export const hasDecodedEscape = (documentSql: string): string => `regexp_matches(${documentSql}, '\\\\[u/]')`;
 
+/** A number as json_lib's state machine reads it, up to where it stops (checked on MariaDB 10.11). */
+export const MARIADB_NUMBER = '-?(0|[1-9][0-9]*)([.][0-9]*)?([eE][-+]*[0-9]*)?|-';
+/** Such a number the end of the text cuts short: json_lib's "unexpected end". */
+export const OPEN_NUMBER = '-|-?(0|[1-9][0-9]*)([.][0-9]*)?[eE][-+]*';
+
 /**
- * A document MariaDB reads as JSON, for a text argument (a JSON column is JSON by its CHECK):
- * DuckDB's reader also takes a trailing comma and NaN, which MariaDB does not, and refuses `1.`,
- * which MariaDB takes; such a text fails (1235) rather than be read the other way.
+ * What DuckDB's reading of a text tells of MariaDB's (json_lib's): `strict`, it is JSON to both;
+ * `repairable`, it is JSON to MariaDB only (an unknown escape "\x", a number like `1.` or
+ * `[1e]`, which MariaDB takes and DuckDB does not), so DuckDB cannot read it as MariaDB does;
+ * `untold`, the failure for such a text.
  */
-export function validDocument(e: Emitted, readsWhole = true): string {
+export function documentChecks(t: string): { strict: string; repairable: string; untold: string } {
+  const bare = stringsEmptied(t);
+  // DuckDB's reader also takes a trailing comma and NaN, which MariaDB does not.
+  const trailingComma = `regexp_matches(${bare}, ',\\s*[\\]}]')`;
+  const strayLetters = `regexp_matches(regexp_replace(${bare}, 'true|false|null|[0-9][.]?[eE]', '', 'g'), '[A-Za-z]')`;
+  // MariaDB's json_lib ends a number where its state machine stops, so it takes '1.', '1e',
+  // '1e+-2', '0e' and '-' before a `,` `]` `}` or space (not '01', '-.5', '1.2.'), but at the end of the
+  // text only what is complete ('1.' yes, '1e' and '-' no); and after `\` any character but a
+  // control one or `u`. Each such number becomes `0 ` (what follows it stays apart: '1.5.' is
+  // '0 .', no JSON) and each such escape `\n`, and DuckDB reads what is left. (A letter before a
+  // number is no JSON anyway; skipping those keeps a \u00e9 whole.)
+  const escapes = `regexp_replace(${t}, '\\\\[^u\\x00-\\x1f]', '\\\\n', 'g')`;
+  const repaired = `regexp_replace(${escapes}, '(^|[^-+.0-9A-Za-z_])(${MARIADB_NUMBER})', '\\1' || '0 ', 'g')`;
+  const openAtEnd = `regexp_matches(${t}, '(^|[^-+.0-9A-Za-z_])(${OPEN_NUMBER})$')`;
+  const mariadbOnly = `NOT (${trailingComma} OR ${strayLetters})`;
+  return {
+    strict: `(json_valid(${t}) AND ${mariadbOnly})`,
+    repairable: `(NOT ${openAtEnd} AND json_valid(${repaired}) AND ${mariadbOnly})`,
+    untold: `error('instaquery cannot tell whether ' || ${t} || ' is JSON as MariaDB reads it')`,
+  };
+}
+
+/**
+ * A document MariaDB reads as JSON, for a text argument (a JSON column is JSON by its CHECK);
+ * a text MariaDB takes that DuckDB cannot read fails (1235) rather than be read the other way,
+ * except for JSON_VALID (`validOnly`), which needs no reading: there it is true.
+ */
+export function validDocument(e: Emitted, readsWhole = true, validOnly = false): string {
   if (familyOf(e.type) === 'json') return `CASE WHEN ${asValue(e)} IS NULL THEN NULL ELSE true END`;
   const t = text(e);
-  const bare = stringsEmptied(t);
-  const trailingComma = `regexp_matches(${bare}, ',\\s*[\\]}]')`;
-  const strayLetters = `regexp_matches(regexp_replace(${bare}, 'true|false|null|[0-9][eE]', '', 'g'), '[A-Za-z]')`;
-  // MariaDB also takes `1.` and an unknown escape in a string ("\x"), which DuckDB does not: a
-  // text that would be JSON but for them cannot be told.
-  const unknownEscape = `regexp_matches(${t}, '\\\\[^"\\\\/bfnrtu]')`;
-  const pointAlone = `regexp_matches(${bare}, '[0-9][.]([^0-9]|$)')`;
-  const repaired = `regexp_replace(regexp_replace(${t}, '\\\\([^"\\\\/bfnrtu])', '\\1', 'g'), '([0-9])[.]([^0-9]|$)', '\\1\\2', 'g')`;
-  const pointWithoutDigits = `((${unknownEscape} OR ${pointAlone}) AND json_valid(${repaired}) AND NOT (${trailingComma} OR ${strayLetters}))`;
-  const strict = `(json_valid(${t}) AND NOT (${trailingComma} OR ${strayLetters}))`;
-  const untold = `error('instaquery cannot tell whether ' || ${t} || ' is JSON as MariaDB reads it')`;
-  if (readsWhole) return `CASE WHEN ${t} IS NULL THEN NULL WHEN ${strict} THEN true WHEN ${pointWithoutDigits} THEN ${untold} ELSE false END`;
+  const { strict, repairable, untold } = documentChecks(t);
+  const unread = validOnly ? 'true' : untold;
+  if (readsWhole) return `CASE WHEN ${t} IS NULL THEN NULL WHEN ${strict} THEN true WHEN ${repairable} THEN ${unread} ELSE false END`;
   // A function that stops reading once it has its answer (JSON_CONTAINS, JSON_VALUE) answers for
   // a text that only starts as JSON ('100%', '{"a": 1,}'); only one that cannot start a value is surely NULL.
   const startsAsJson = `regexp_matches(${t}, '^\\s*([-\\[{"0-9]|true|false|null)')`;
-  return `CASE WHEN ${t} IS NULL THEN NULL WHEN ${strict} THEN true WHEN ${pointWithoutDigits} THEN ${untold} WHEN ${startsAsJson} THEN error('instaquery cannot tell how far MariaDB reads ' || ${t} || ' as JSON') ELSE false END`;
+  return `CASE WHEN ${t} IS NULL THEN NULL WHEN ${strict} THEN true WHEN ${repairable} THEN ${unread} WHEN ${startsAsJson} THEN error('instaquery cannot tell how far MariaDB reads ' || ${t} || ' as JSON') ELSE false END`;
 }
 
 /** A literal path's steps: `.key` / `."key"` as DuckDB path text, `[n]` as the index. */

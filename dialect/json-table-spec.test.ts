@@ -20,8 +20,16 @@ describe('readJsonTableSpec', () => {
       ],
     });
   });
+  it('reads NESTED PATH column lists', () => {
+    expect(spec(`'$[*]' COLUMNS (a INT PATH '$.a', NESTED PATH '$.b[*]' COLUMNS (n FOR ORDINALITY, b INT PATH '$'), NESTED PATH '$.c' COLUMNS (c INT PATH '$'))`).columns).toEqual([
+      { kind: 'path', name: 'a', type: 'int', path: '$.a', onEmpty: { kind: 'null' }, onError: { kind: 'null' } },
+      { kind: 'nested', path: '$.b[*]', columns: [{ kind: 'ordinality', name: 'n' }, { kind: 'path', name: 'b', type: 'int', path: '$', onEmpty: { kind: 'null' }, onError: { kind: 'null' } }] },
+      { kind: 'nested', path: '$.c', columns: [{ kind: 'path', name: 'c', type: 'int', path: '$', onEmpty: { kind: 'null' }, onError: { kind: 'null' } }] },
+    ]);
+  });
   it('refuses by name what it does not serve or MariaDB does not take', () => {
-    expect(() => spec(`'$' COLUMNS (NESTED PATH '$.b[*]' COLUMNS (b INT PATH '$'))`)).toThrow(/NESTED PATH/);
+    expect(() => spec(`'$' COLUMNS (b INT PATH '$', NESTED PATH '$.c[*]' COLUMNS (B INT PATH '$'))`)).toThrow(/column name B twice/);
+    expect(() => spec(`'$' COLUMNS (NESTED '$.c' COLUMNS (c INT PATH '$'))`)).toThrow(/no PATH/);
     expect(() => spec(`'$' COLUMNS (a INT PATH '$', A INT PATH '$')`)).toThrow(/column name A twice/);
     expect(() => spec(`'$' COLUMNS (a INT PATH '$' NULL ON ERROR NULL ON EMPTY)`)).toThrow(/ON clause out of place/);
     expect(() => spec(`'$' COLUMNS (a INT PATH CONCAT('$', ''))`)).toThrow(/not a string literal/);

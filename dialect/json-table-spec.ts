@@ -11,12 +11,16 @@ export type JsonTableFallback = { kind: 'null' } | { kind: 'error' } | { kind: '
 export type JsonTableColumn =
   | { kind: 'ordinality'; name: string }
   | { kind: 'exists'; name: string; type: string; path: string }
-  | { kind: 'path'; name: string; type: string; path: string; onEmpty: JsonTableFallback; onError: JsonTableFallback };
+  | { kind: 'path'; name: string; type: string; path: string; onEmpty: JsonTableFallback; onError: JsonTableFallback }
+  /** NESTED PATH path COLUMNS (...): the path's matches in each row, joined to it. */
+  | { kind: 'nested'; path: string; columns: JsonTableColumn[] };
 
 export interface JsonTableSpec {
   /** The row path as written, e.g. `$.tags[*]`. */
   path: string;
   columns: JsonTableColumn[];
+  /** The document is a string literal (set by jsonTableCall): no other relation's rows come with it. */
+  constantDocument?: boolean;
 }
 
 const up = (t: Token | undefined): string => (t?.kind === 'word' ? t.text.toUpperCase() : '');
@@ -57,7 +61,13 @@ export function readJsonTableSpec(tokens: Token[], from: number, to: number): Js
     }
   };
   const column = (): JsonTableColumn => {
-    if (up(at()) === 'NESTED') throw new DialectUnsupported('JSON_TABLE with NESTED PATH columns');
+    if (up(at()) === 'NESTED') {
+      i++;
+      expectWord('PATH'); // MariaDB 10.11 takes no NESTED without PATH (1064)
+      const path = pathString();
+      expectWord('COLUMNS');
+      return { kind: 'nested', path, columns: columnList() };
+    }
     const nameToken = at();
     if (nameToken?.kind !== 'word' && nameToken?.kind !== 'quoted') fail('a column without a name');
     const name = nameToken!.text;
@@ -139,7 +149,8 @@ export function readJsonTableSpec(tokens: Token[], from: number, to: number): Js
   const columns = columnList();
   if (i !== to) fail('text after its column list');
   const names = new Set<string>();
-  for (const c of columns) {
+  const named = (list: JsonTableColumn[]): Exclude<JsonTableColumn, { kind: 'nested' }>[] => list.flatMap((c) => (c.kind === 'nested' ? named(c.columns) : [c]));
+  for (const c of named(columns)) {
     if (names.has(c.name.toLowerCase())) throw new DialectUnsupported(`JSON_TABLE with the column name ${c.name} twice`);
     names.add(c.name.toLowerCase());
   }

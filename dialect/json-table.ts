@@ -65,6 +65,10 @@ function target(name: string, type: string): Target {
 /** A failure that names the row (so DuckDB cannot fold it while planning), in the refusal's words. */
 const refuse = (what: string): string => `error('instaquery cannot ' || ${quoteString(what)} || ' (row ' || CAST(${I} AS VARCHAR) || ')')`;
 
+// A NESTED PATH's match joined to its row (nestedRows): which sibling it is of, its value, its ordinal.
+const N = '__jt_n';
+const NO = '__jt_o';
+
 /** The leading number of a text, as MySQL reads one (`' 12abc'` is 12); '' when there is none. */
 const leadingNumber = (s: string): string => `regexp_extract(${s}, '^\\s*([-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?)', 1)`;
 
@@ -154,11 +158,12 @@ function fallback(f: JsonTableFallback, t: Target, column: string, clause: strin
   return fromText(quoteString(f.text), t, column);
 }
 
-function columnSql(c: JsonTableColumn): { sql: string; type: string } {
-  if (c.kind === 'ordinality') return { sql: `CAST(${I} AS INTEGER)`, type: 'int(11)' };
+/** A column's SQL, of the row's value `v` and ordinal `i` (a nested path's match's, for its columns). */
+function columnSql(c: Exclude<JsonTableColumn, { kind: 'nested' }>, v = V, i = I): { sql: string; type: string } {
+  if (c.kind === 'ordinality') return { sql: `CAST(${i} AS INTEGER)`, type: 'int(11)' };
   if (!LITERAL_PATH.test(c.path)) throw new DialectUnsupported(`JSON_TABLE column ${c.name} with the path '${c.path}' (wildcards, ranges and last are not served)`);
   const t = target(c.name, c.type);
-  const x = valueAtPath(V, c.path);
+  const x = valueAtPath(v, c.path);
   if (c.kind === 'exists') {
     if (t.kind === 'json') throw new DialectUnsupported(`JSON_TABLE column ${c.name} of type JSON with EXISTS PATH`);
     return { sql: fromText(`CASE WHEN ${x} IS NULL THEN '0' ELSE '1' END`, t, c.name), type: t.columnType };
@@ -196,12 +201,44 @@ export function jsonTableRelation(spec: JsonTableSpec, doc: Emitted, alias: stri
   const rows = star
     ? `(SELECT unnest(__jt_l) AS ${V}, generate_subscripts(__jt_l, 1) AS ${I}, ${T} FROM (SELECT CASE WHEN json_type(${context}) = 'ARRAY' THEN json_extract(${context}, '$[*]') END AS __jt_l, ${T} FROM ${documentRow}) AS __jt_a)`
     : `(SELECT ${context} AS ${V}, 1 AS ${I}, ${T} FROM ${documentRow} WHERE ${context} IS NOT NULL)`;
-  const columns = spec.columns.map((c) => ({ c, ...columnSql(c) }));
+  const nested = spec.columns.filter((c) => c.kind === 'nested');
+  // Joined to another table's rows, DuckDB's LATERAL keeps no order among a row's nested rows,
+  // while MariaDB gives them in document order, which an ORDER BY of the outer rows keeps.
+  if (nested.length > 0 && !spec.constantDocument) throw new DialectUnsupported('JSON_TABLE with NESTED PATH over a document of another table (the order of its nested rows among ties is not kept)');
+  const columns = spec.columns.flatMap((c) => {
+    if (c.kind !== 'nested') return [{ c, ...columnSql(c) }];
+    const k = nested.indexOf(c) + 1;
+    return c.columns.map((inner) => {
+      if (inner.kind === 'nested') throw new DialectUnsupported('JSON_TABLE with a NESTED PATH inside a NESTED PATH');
+      const { sql, type } = columnSql(inner, `${N}.v`, `${N}.i`);
+      return { c: inner, sql: `CASE WHEN ${N}.k = ${k} THEN ${sql} END`, type };
+    });
+  });
   const list = columns.map(({ c, sql }) => `${sql} AS ${quoteIdent(c.name)}`).join(', ');
+  const from = nested.length === 0 ? `${rows} AS __jt_r` : `${nestedRows(rows, nested.map((c) => c.path))} AS __jt_r`;
   return {
-    sql: `LATERAL (SELECT ${list} FROM ${rows} AS __jt_r ORDER BY ${I})`,
+    sql: `LATERAL (SELECT ${list} FROM ${from} ORDER BY ${I}${nested.length === 0 ? '' : `, ${NO}`})`,
     columns: columns.map(({ c, type }) => ({ name: c.name, type: columnType(type, alias, c.name) })),
   };
+}
+
+/**
+ * The rows with their NESTED PATHs' matches joined, as MariaDB joins them: each sibling's matches
+ * in turn (the others' columns NULL), each match a row; a row where none matches once, its nested
+ * columns all NULL. A path ending in [*] matches an array's elements (nothing in anything else).
+ */
+function nestedRows(rows: string, paths: string[]): string {
+  const lists = paths.map((path, j) => {
+    const star = path.endsWith('[*]');
+    const prefix = star ? path.slice(0, -3) : path;
+    if (!LITERAL_PATH.test(prefix)) throw new DialectUnsupported(`JSON_TABLE with the NESTED PATH '${path}' (only a literal path, optionally ending in [*], is served)`);
+    const ctx = valueAtPath(V, prefix);
+    const items = star ? `CASE WHEN json_type(${ctx}) = 'ARRAY' THEN CAST(json_extract(${ctx}, '$[*]') AS JSON[]) ELSE CAST([] AS JSON[]) END` : `CASE WHEN ${ctx} IS NULL THEN CAST([] AS JSON[]) ELSE [${ctx}] END`;
+    return `list_transform(${items}, lambda __jt_nx, __jt_ni: {'k': ${j + 1}, 'v': __jt_nx, 'i': __jt_ni})`;
+  });
+  const none = `[CAST(NULL AS STRUCT(k INTEGER, v JSON, i BIGINT))]`;
+  const all = `CAST(${lists.reduce((a, b) => `list_concat(${a}, ${b})`)} AS STRUCT(k INTEGER, v JSON, i BIGINT)[])`;
+  return `(SELECT ${V}, ${I}, ${T}, unnest(__jt_nl) AS ${N}, generate_subscripts(__jt_nl, 1) AS ${NO} FROM (SELECT *, CASE WHEN len(${all}) = 0 THEN ${none} ELSE ${all} END AS __jt_nl FROM ${rows} AS __jt_q))`;
 }
 
 /** The JSON_TABLE a derived table stands for (parser-input.ts): its spec and document expression. */
@@ -210,5 +247,6 @@ export function jsonTableCall(ast: any, literals: Literal[]): { spec: JsonTableS
   const column = ast?.columns?.length === 1 ? ast.columns[0] : undefined;
   const marker = typeof column?.as === 'string' ? JSON_TABLE_MARKER.exec(column.as) : null;
   const literal = marker ? literals[Number(marker[1])] : undefined;
-  return literal?.kind === 'jsonTable' ? { spec: literal.table, document: column.expr } : undefined;
+  const constantDocument = typeof column?.expr?.type === 'string' && /string$/.test(column.expr.type);
+  return literal?.kind === 'jsonTable' ? { spec: { ...literal.table, constantDocument }, document: column.expr } : undefined;
 }

@@ -3,7 +3,7 @@
 // SELECT modifiers. Before parsing, the statement's own tokens (dialect/tokenizer.ts, which
 // reads MySQL literals exactly) are rewritten: every literal becomes a placeholder the emitter
 // maps back to its exact value, and constructs the grammar lacks become ones it has.
-import { DialectUnsupported } from './dialect-error.ts';
+import { DialectError, DialectUnsupported } from './dialect-error.ts';
 import type { Token } from './tokenizer.ts';
 import { windowTokens, type WindowFrame } from './window-clauses.ts';
 import { caseOperandParens } from './case-operand.ts';
@@ -68,6 +68,7 @@ export function parserInput(tokens: Token[]): ParserInput {
     tokens.filter((t) => t.kind !== 'space'),
     (frame) => literals.push({ kind: 'frame', frame }) - 1,
   );
+  extractUnits(solid);
   const casts = convertsToCasts(solid);
   const binaries = binaryOperators(solid);
   const distinct = distinctArguments(solid);
@@ -135,6 +136,10 @@ export function parserInput(tokens: Token[]): ParserInput {
       emit(literal({ kind: 'string', value, binary: false }));
     } else if (t.kind === 'number' && /[eE]/.test(t.text)) {
       emit(literal({ kind: 'double', text: t.text }));
+    } else if (t.kind === 'number' && t.text.length > 16 && /^\d*\.\d*$/.test(t.text) && t.text.replace('.', '').replace(/^0+/, '').length > 15) {
+      // The parser holds `1.5` as parseFloat(text).toFixed(decimals): past 15 digits it would
+      // change them (0.100000000000000000001 read 0.100000000000000005551). Kept as written.
+      emit(literal({ kind: 'decimal', text: t.text }));
     } else if (t.kind === 'other' && t.text === '.' && next?.kind === 'number' && adjacent && !(previous && (previous.kind === 'word' || previous.kind === 'quoted' || previous.text === ')'))) {
       // `.5` is a number; the grammar wants a digit first.
       emit(/[eE]/.test(next.text) ? literal({ kind: 'double', text: '0.' + next.text }) : literal({ kind: 'decimal', text: '0.' + next.text }));
@@ -348,4 +353,20 @@ function convertsToCasts(solid: Token[]): Map<number, string> {
     }
   }
   return out;
+}
+
+/** The unit node-sql-parser reads in EXTRACT's place of MICROSECOND, which it does not read. */
+export const EXTRACT_MICROSECOND_UNIT = 'EPOCH';
+
+/**
+ * `EXTRACT(MICROSECOND FROM x)`: the grammar lacks the unit, so it travels as EPOCH, a unit the
+ * grammar reads and MySQL has not; an EPOCH the client wrote is MySQL's syntax error.
+ */
+function extractUnits(solid: Token[]): void {
+  for (let i = 0; i + 3 < solid.length; i++) {
+    if (word(solid[i]!) !== 'EXTRACT' || solid[i + 1]!.text !== '(' || word(solid[i + 3]!) !== 'FROM') continue;
+    const unit = word(solid[i + 2]!);
+    if (unit === EXTRACT_MICROSECOND_UNIT) throw new DialectError(`near '${solid[i + 2]!.text} FROM': EXTRACT has no unit ${solid[i + 2]!.text}`);
+    if (unit === 'MICROSECOND') solid[i + 2] = { ...solid[i + 2]!, text: EXTRACT_MICROSECOND_UNIT };
+  }
 }

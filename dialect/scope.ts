@@ -35,6 +35,8 @@ export class Scope {
    * select-list alias and a column as the alias (Connector/J's getTables relies on it).
    */
   aliasesFirst = false;
+  /** Whether the block has HAVING, which may evaluate a select item again (RAND(seed): seeded-rand.ts). */
+  hasHaving = false;
   /** CTEs visible here by name. */
   readonly ctes = new Map<string, RelationColumn[] | null>();
 

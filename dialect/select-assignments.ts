@@ -10,6 +10,8 @@ import { callName } from './call-name.ts';
 import { containsAggregate } from './emit-group-order.ts';
 import { charLength, familyOf, integerType, isUnsigned, stringType, typeOf, type ExprType } from './mysql-types.ts';
 import { userVariableName } from './user-variable-names.ts';
+import type { UserValue } from './user-variables.ts';
+import { COERCIBLE } from './collation.ts';
 
 type Node = any;
 
@@ -84,8 +86,11 @@ export function checkAssignable(a: SelectAssignments, types: (ExprType | undefin
   const allowed = ['int', 'decimal', 'double', 'float', 'string', 'year', 'null', ...(a.into ? ['date', 'datetime', 'time', 'json'] : [])];
   for (const { name, column } of a.assignments) {
     const f = types[column] ? familyOf(types[column]!) : 'unknown';
-    // GROUP_CONCAT's text: MariaDB sends `@x := GROUP_CONCAT(…)` as MEDIUM_BLOB, not as BLOB.
-    if (!allowed.includes(f) || (!a.into && types[column]?.blobText)) throw new DialectUnsupported(`assigning a value of type ${types[column]?.columnType || 'unknown'} to the user variable @${name}`);
+    // GROUP_CONCAT's text is served (assignedResultTypes: MEDIUM_BLOB) when its collation is sure:
+    // of numbers, dates and literals, the connection's (coercible); of a text column, MariaDB
+    // aggregates the parts' collations, which is not followed here. JSON_ARRAYAGG's is not served.
+    const blob = types[column]?.blobText;
+    if (!allowed.includes(f) || (blob && (types[column]?.jsonText || types[column]?.coercibility !== COERCIBLE))) throw new DialectUnsupported(`assigning a value of type ${types[column]?.columnType || 'unknown'} to the user variable @${name}`);
   }
 }
 
@@ -96,17 +101,34 @@ export function checkAssignable(a: SelectAssignments, types: (ExprType | undefin
  * LONG_BLOB both ways). In between, such a column is described as the MEDIUM_BLOB MariaDB sends;
  * the variable itself stays LONG_BLOB. A long binary string from one is refused.
  */
-export function variableTextColumns<C extends { type: ExprType }>(columns: C[] | null, ast: Node): C[] | null {
+export function variableTextColumns<C extends { type: ExprType }>(columns: C[] | null, ast: Node, lookup?: (name: string) => UserValue | undefined): C[] | null {
   const items: Node[] = Array.isArray(ast?.columns) ? ast.columns : [];
   return (
     columns?.map((c, i) => {
       const f = familyOf(c.type);
       const length = charLength(c.type);
       const expr = items[i]?.expr;
+      // Long bytes computed from one: CONCAT(@b, '!') and COALESCE(@never_set, 7) MariaDB sends as
+      // LONG_BLOB with a computed string's 39 decimals, as the variable itself; COALESCE(@b, 'x') of
+      // a set one as MEDIUM_BLOB, which is not followed here.
+      if (f === 'binary' && /blob\(\d+\)$/i.test(c.type.columnType) && length > 16777215 && c.type.textDecimals === undefined && !c.type.source) {
+        const name = callName(expr) ?? '';
+        const args: Node[] = expr?.args?.value ?? [];
+        const setBinary = args.some((a) => a?.type === 'var' && lookup?.(userVariableName(String(a.name)))?.kind === 'binary');
+        if (name === 'CONCAT' || ((name === 'COALESCE' || name === 'IFNULL') && lookup && !setBinary)) return { ...c, type: { ...c.type, textDecimals: 39 } };
+        // COALESCE(@b, 'x'), IFNULL(NULL, @b): with only literals beside it, MEDIUM_BLOB (MariaDB 10.11's answer).
+        const literal = (a: Node) => ['number', 'null', 'single_quote_string', 'bool'].includes(a?.type);
+        const plain = args.every((a) => literal(a) || (a?.type === 'var' && lookup?.(userVariableName(String(a.name)))?.kind === 'binary'));
+        if ((name === 'COALESCE' || name === 'IFNULL') && setBinary && plain) return { ...c, type: { ...c.type, columnType: 'mediumblob(16777215)', textDecimals: 39 } };
+        if (setBinary || !lookup) throw new DialectUnsupported(`the type MariaDB sends for long bytes computed from a user variable (select item ${i + 1})`);
+        return c;
+      }
       if ((f !== 'string' && f !== 'binary') || length <= 4194303 || length > 16777215 || expr?.type === 'var') return c;
       // SUBSTRING(@s, p, n) and LEFT/RIGHT(@s, n) with a literal n are n characters long (VARCHAR(n)).
       const cut = literalCut(expr);
       if (f === 'string' && cut !== null) return { ...c, type: { ...c.type, columnType: stringType(cut) } };
+      const tail = variableTail(expr);
+      if (f === 'string' && tail !== null) return { ...c, type: { ...c.type, columnType: tail } };
       const passesLength = expr?.type === 'case' || expr?.type === 'cast' || LENGTH_KEEPING.has(callName(expr) ?? '');
       if (f === 'binary' || !passesLength) throw new DialectUnsupported(`the type MariaDB sends for a long text computed from a user variable (select item ${i + 1})`);
       return { ...c, type: { ...c.type, columnType: MEDIUM_BLOB_TEXT } };
@@ -120,6 +142,20 @@ function literalCut(expr: Node): number | null {
   const args: Node[] = expr?.args?.value ?? [];
   const n = name === 'LEFT' || name === 'RIGHT' ? (args.length === 2 ? args[1] : null) : name === 'SUBSTRING' || name === 'SUBSTR' || name === 'MID' ? (args.length === 3 ? args[2] : null) : null;
   return n?.type === 'number' && Number.isInteger(n.value) && n.value >= 0 && n.value <= 16383 ? Number(n.value) : null;
+}
+
+/**
+ * SUBSTRING(@s, p) (SUBSTR, MID) of a variable itself: MariaDB keeps the variable's length, a
+ * LONG_BLOB, but for a literal p <= 0 the -p characters it can be at most (VAR_STRING). Null for
+ * any other node.
+ */
+function variableTail(expr: Node): string | null {
+  const name = callName(expr);
+  const args: Node[] = expr?.args?.value ?? [];
+  if (!(name === 'SUBSTRING' || name === 'SUBSTR' || name === 'MID') || args.length !== 2 || args[0]?.type !== 'var') return null;
+  const p = args[1];
+  if (p?.type === 'number' && typeof p.value === 'number' && Number.isInteger(p.value) && p.value <= 0 && p.value >= -16383) return stringType(-p.value);
+  return 'longtext(16777215)';
 }
 
 /** Functions whose text is as long as their longest text argument, on MariaDB as here. */
@@ -138,6 +174,8 @@ export function assignedResultTypes(a: SelectAssignments, columns: { name: strin
     if (!a.assignments.some((x) => x.column === i)) return c;
     // `@x := NULL` is sent as an empty binary string column (VAR_STRING, binary, 0 decimals).
     if (familyOf(c.type) === 'null') return { ...c, type: { ...typeOf('varbinary(0)', true), textDecimals: 0 } };
+    // GROUP_CONCAT's text, sent as BLOB when selected, is a MEDIUM_BLOB (0 decimals) once assigned.
+    if (c.type.blobText) return { ...c, type: { ...c.type, columnType: MEDIUM_BLOB_TEXT, blobText: undefined, textDecimals: 0 } };
     if (familyOf(c.type) !== 'int') return c;
     return { ...c, type: { ...c.type, columnType: integerType(charLength(c.type), isUnsigned(c.type)), source: undefined } };
   });

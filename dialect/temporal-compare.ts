@@ -8,6 +8,8 @@ import { familyOf } from './mysql-types.ts';
 import { stringLiteralValue } from './function-args.ts';
 import { parseTimeLiteral, timeMicros } from './time-values.ts';
 import { comparedTemporalOperand, numberAsComparedDatetime } from './temporal-operand.ts';
+import { packedComparedOperand, packedTemporal } from './packed-datetime.ts';
+import { uncastSides } from './temporal-literal-side.ts';
 
 const v = asValue;
 
@@ -52,11 +54,19 @@ export function temporalComparable(l: Emitted, r: Emitted): [string, string] | u
     const [b, a] = pair(r, integerLiteralDigits(l)!);
     return [a, b];
   }
+  // A value that may be a date DuckDB cannot hold (2000-10-00) compares in packed form.
+  const packedRight = temporal(fl) && !temporal(fr) ? packedComparedOperand(r) : undefined;
+  if (packedRight !== undefined) return [packedTemporal(l), packedRight];
+  const packedLeft = temporal(fr) && !temporal(fl) ? packedComparedOperand(l) : undefined;
+  if (packedLeft !== undefined) return [packedLeft, packedTemporal(r)];
   // Any other string or number against a date compares as a DATETIME read by MySQL's rules.
   const right = temporal(fl) && !temporal(fr) ? comparedTemporalOperand(r) : undefined;
-  if (right !== undefined) return [`CAST(${v(l)} AS TIMESTAMP)`, right];
+  if (right !== undefined) return uncastSides(l, right) ?? [`CAST(${v(l)} AS TIMESTAMP)`, right];
   const left = temporal(fr) && !temporal(fl) ? comparedTemporalOperand(l) : undefined;
-  if (left !== undefined) return [left, `CAST(${v(r)} AS TIMESTAMP)`];
+  if (left !== undefined) {
+    const uncast = uncastSides(r, left);
+    return uncast ? [uncast[1], uncast[0]] : [left, `CAST(${v(r)} AS TIMESTAMP)`];
+  }
   return undefined;
 }
 

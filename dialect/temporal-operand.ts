@@ -26,6 +26,14 @@ const pad = (n: number | bigint, w = 2) => String(n).padStart(w, '0');
  * of the ranges is the zero date.
  */
 export function numberAsComparedDatetime(nr: bigint): ComparedDatetime {
+  const full = numberAsDatetimeDigits(nr);
+  if (typeof full !== 'bigint') return full;
+  const part = (div: bigint) => Number((full / div) % 100n);
+  return partsAsDatetime(Number(full / 10000000000n), part(100000000n), part(1000000n), part(10000n), part(100n), part(1n), '');
+}
+
+/** A whole number as the YYYYMMDDhhmmss digits number_to_datetime reads from it, before its parts are checked. */
+export function numberAsDatetimeDigits(nr: bigint): bigint | 'zero' | 'refused' {
   let full: bigint;
   if (nr <= 0n) return 'zero';
   if (nr >= 10000101000000n) full = nr;
@@ -41,9 +49,7 @@ export function numberAsComparedDatetime(nr: bigint): ComparedDatetime {
   else if (nr <= 991231235959n) full = nr + 19000000000000n;
   // 13 digits: MySQL reads a year below 1000 from them; not done here.
   else return 'refused';
-  if (full > 99991231235959n) return 'zero';
-  const part = (div: bigint) => Number((full / div) % 100n);
-  return partsAsDatetime(Number(full / 10000000000n), part(100000000n), part(1000000n), part(10000n), part(100n), part(1n), '');
+  return full > 99991231235959n ? 'zero' : full;
 }
 
 /** The parts checked as MySQL checks a compared date: out of range is zero, a zero part or a day the month lacks refused. */
@@ -55,12 +61,18 @@ function partsAsDatetime(y: number, mo: number, d: number, h: number, mi: number
 }
 
 // The text forms read here, the same in the literal reader and the run-time one.
-const DASHED = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?$/;
-const DIGITS = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/;
+export const DASHED = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?$/;
+export const DIGITS = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/;
+/**
+ * Text with at most two runs of digits, none longer than 4 ('12.5abc', '2024-05', '12:30'): too
+ * few parts for str_to_datetime to read a date from (a 5-or-more digit run reads as packed
+ * digits), so MariaDB compares it as the zero date (checked against MariaDB 10.11).
+ */
+export const TOO_FEW_PARTS = /^[^0-9]*[0-9]{1,4}(?:[^0-9]+[0-9]{1,4})?[^0-9]*$/;
 
 /** A string as MySQL's str_to_datetime reads it where a date is compared with it. */
 export function textAsComparedDatetime(text: string): ComparedDatetime {
-  if (!/\d/.test(text)) return 'zero';
+  if (!/\d/.test(text) || TOO_FEW_PARTS.test(text)) return 'zero';
   const m = DASHED.exec(text) ?? DIGITS.exec(text);
   if (m) {
     const [y, mo, d, h, mi, s] = m.slice(1, 7).map((p) => Number(p ?? 0)) as [number, number, number, number, number, number];
@@ -108,7 +120,7 @@ function textSql(text: string): string {
   const parts = (frac: string) => partsSql(n('y'), n('mo'), n('d'), n('h'), n('mi'), n('s'), frac, refusal);
   const dashed = bind(extract(DASHED, "'y', 'mo', 'd', 'h', 'mi', 's', 'f'"), 'iq_p', parts('iq_p.f'));
   const digits = bind(extract(DIGITS, "'y', 'mo', 'd', 'h', 'mi', 's'"), 'iq_p', parts("''"));
-  return bind(`CAST(${text} AS VARCHAR)`, 'iq_s', `CASE WHEN iq_s IS NULL THEN NULL WHEN NOT regexp_matches(iq_s, '[0-9]') THEN ${ZERO_SQL} WHEN regexp_matches(iq_s, '${DASHED.source}') THEN ${dashed} WHEN regexp_matches(iq_s, '${DIGITS.source}') THEN ${digits} ELSE error(${refusal}) END`);
+  return bind(`CAST(${text} AS VARCHAR)`, 'iq_s', `CASE WHEN iq_s IS NULL THEN NULL WHEN NOT regexp_matches(iq_s, '[0-9]') OR regexp_matches(iq_s, '${TOO_FEW_PARTS.source}') THEN ${ZERO_SQL} WHEN regexp_matches(iq_s, '${DASHED.source}') THEN ${dashed} WHEN regexp_matches(iq_s, '${DIGITS.source}') THEN ${digits} ELSE error(${refusal}) END`);
 }
 
 /** SQL of a literal's reading (refused at translation where DuckDB cannot hold the date). */

@@ -1,8 +1,8 @@
 // Temporal, ENUM/SET and JSON values as MySQL reads them, run on a real (in-memory) DuckDB:
 // numeric context, text, week numbers, TIMESTAMPDIFF in months, dates against integer literals,
 // JSON text as MariaDB prints it. Expected values are MariaDB 10.11's.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inMemoryDuckDb } from './in-memory-duckdb.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import { DATE_FUNCTIONS, formatDate, timestampDiff } from './date-functions.ts';
 import type { Emitted } from './emitted.ts';
@@ -10,18 +10,11 @@ import { jsonAsNumber, jsonAsText, mariadbJsonText } from './json-functions.ts';
 import { temporalComparable } from './temporal-compare.ts';
 import { numericValue, orderKey, temporalText } from './temporal-values.ts';
 
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:');
-  conn = await db.connect();
-});
-afterAll(() => conn.closeSync());
+const duck = inMemoryDuckDb();
 
 const e = (sql: string, columnType: string): Emitted => ({ sql, type: { columnType, nullable: true } });
 const one = async (sql: string): Promise<string | null> => {
-  const v = (await conn.runAndReadAll(`SELECT CAST(${sql} AS VARCHAR)`)).getRows()[0]![0];
+  const v = (await duck().runAndReadAll(`SELECT CAST(${sql} AS VARCHAR)`)).getRows()[0]![0];
   return v === null ? null : String(v);
 };
 
@@ -98,8 +91,17 @@ describe('temporalComparable: a DATE or DATETIME against an integer literal', ()
     expect(await one(`${f} <= ${g}`)).toBe('true');
   });
 
+  it('compares a date with a zero part or a day its month lacks between its neighbours', async () => {
+    const [a, b] = temporalComparable(e("DATE '2024-02-29'", 'date'), e('20240230', 'int(8)'))!;
+    expect(await one(`${a} < ${b}`)).toBe('true');
+    const [c, d] = temporalComparable(e("TIMESTAMP '2024-03-01 00:00:00'", 'datetime'), e('20240230', 'int(8)'))!;
+    expect(await one(`${c} > ${d}`)).toBe('true');
+    const [f, g] = temporalComparable(e("TIMESTAMP '2000-09-30 23:59:59.999999'", 'datetime(6)'), e('1000000000', 'int(10)'))!;
+    expect(await one(`${f} < ${g}`)).toBe('true');
+  });
+
   it('refuses a number that is no date', () => {
-    expect(() => temporalComparable(e("DATE '1990-02-28'", 'date'), e('20240230', 'int(8)'))).toThrow(DialectUnsupported);
+    expect(() => temporalComparable(e("DATE '1990-02-28'", 'date'), e('5000000000000', 'bigint(13)'))).toThrow(DialectUnsupported);
     // 2024 is 2000-20-24 to MySQL: no date, so the zero date, below every date.
     expect(temporalComparable(e("DATE '1990-02-28'", 'date'), e('2024', 'int(4)'))?.[1]).toBe('make_timestamp(-1, 1, 1, 0, 0, 0)');
   });

@@ -1,7 +1,7 @@
 // TIME values, compound INTERVAL amounts, STR_TO_DATE and CONVERT_TZ as MariaDB 10.11 gives them,
 // run on a real (in-memory) DuckDB. Expected values are MariaDB's own answers.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inMemoryDuckDb } from './in-memory-duckdb.ts';
 import { DialectUnsupported } from './dialect-error.ts';
 import type { Emitted } from './emitted.ts';
 import { compoundAmount } from './interval-units.ts';
@@ -9,18 +9,11 @@ import { convertTz, type ZoneLookup } from './convert-tz.ts';
 import { strToDate } from './str-to-date.ts';
 import { parseTimeLiteral, timeText } from './time-values.ts';
 
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:');
-  conn = await db.connect();
-});
-afterAll(() => conn.closeSync());
+const duck = inMemoryDuckDb();
 
 const literal = (s: string): Emitted => ({ sql: `'${s.replace(/'/g, "''")}'`, type: { columnType: 'varchar(40)', nullable: false } });
 const one = async (sql: string): Promise<string | null> => {
-  const v = (await conn.runAndReadAll(`SELECT CAST(${sql} AS VARCHAR)`)).getRows()[0]![0];
+  const v = (await duck().runAndReadAll(`SELECT CAST(${sql} AS VARCHAR)`)).getRows()[0]![0];
   return v === null ? null : String(v);
 };
 

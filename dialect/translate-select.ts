@@ -11,6 +11,7 @@ import { tokenize } from './tokenizer.ts';
 import { parseStatement } from './parse-statement.ts';
 import { assignedResultTypes, checkAssignable, variableTextColumns, takeAssignments, type SelectAssignments } from './select-assignments.ts';
 import { decimalColumns, takeDecimalItems, type UserValue } from './user-variables.ts';
+import { foldDecimalVariables, foldedColumns } from './decimal-variable-items.ts';
 
 export interface SelectTranslationContext {
   database: string | null;
@@ -30,6 +31,9 @@ export function translateSelect(sql: string, ctx: SelectTranslationContext): Emi
   const assigns = takeAssignments(ast);
   const decimalItems = (ast as { _next?: unknown })._next || !ctx.userVariable ? [] : takeDecimalItems(ast, ctx.userVariable, input.literals);
   if (decimalItems.length) usesVariables = readsUserVariables = true;
+  // Only a statement naming a variable is walked for DECIMAL ones (no extra pass on the common path).
+  const decimalFolds = (ast as { _next?: unknown })._next || !ctx.userVariable || !sql.includes('@') ? null : foldDecimalVariables(ast, ctx.userVariable, input.literals);
+  if (decimalFolds?.touched) usesVariables = readsUserVariables = true;
   const emitter = new SelectEmitter({
     database: ctx.database,
     catalog: ctx.catalog,
@@ -47,8 +51,9 @@ export function translateSelect(sql: string, ctx: SelectTranslationContext): Emi
   });
   const result = emitter.statement(ast, selectItemNames(tokens, sql));
   if (assigns) checkAssignable(assigns, result.columns?.map((c) => c.type) ?? []);
-  if (readsUserVariables) result.columns = variableTextColumns(result.columns, ast);
+  if (readsUserVariables) result.columns = variableTextColumns(result.columns, ast, ctx.userVariable);
   if (assigns) result.columns = assignedResultTypes(assigns, result.columns);
   result.columns = decimalColumns(result.columns, decimalItems);
+  if (decimalFolds) result.columns = foldedColumns(result.columns, decimalFolds.folded);
   return { ...result, usesVariables: usesVariables || assigns !== null, readsUserVariables, assigns, unknownTables: [...emitter.unknownTables], relations: emitter.relations };
 }

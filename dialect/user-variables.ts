@@ -19,10 +19,11 @@ export type UserValueKind = 'int' | 'decimal' | 'double' | 'string' | 'binary';
 /** What a user variable holds; `text` is the value as MariaDB prints it. */
 export type UserValue =
   | { kind: 'int'; text: string; unsigned: boolean }
-  | { kind: 'decimal'; text: string }
+  /** `inexact`: MariaDB holds digits past the ones shown (SET @d = 1/3 keeps 0.333333333): not followed. */
+  | { kind: 'decimal'; text: string; inexact?: true }
   | { kind: 'double'; value: number }
   | { kind: 'string'; value: string; collation: string }
-  | { kind: 'binary'; value: string }
+  | { kind: 'binary'; hex: string }
   | { kind: 'null'; was: UserValueKind; unsigned?: boolean };
 
 /** A string variable's type: MariaDB sends it as a LONGTEXT of 16M characters (LONG_BLOB). */
@@ -33,7 +34,9 @@ const VARIABLE_TEXT = 'longtext(16777215)';
  * `text` as MariaDB prints the value (null for NULL), `type` its MySQL type. Dates, times and JSON
  * become strings, as MariaDB stores them; `double` is the DOUBLE's own value.
  */
-export function userValueOf(type: ExprType, text: string | null, double?: number, previous?: UserValue, connectionCollation?: string): UserValue {
+export function userValueOf(type: ExprType, value: string | Buffer | null, double?: number, previous?: UserValue, connectionCollation?: string, decimalDigits?: string): UserValue {
+  // A binary string's bytes come as a Buffer (any bytes); everything else is read as its text.
+  const text = value === null ? null : String(value);
   const f = familyOf(type);
   // NULL itself has no type: the variable keeps the kind it had (a new one is a binary string).
   if (f === 'null') {
@@ -48,12 +51,14 @@ export function userValueOf(type: ExprType, text: string | null, double?: number
     case 'int':
       return { kind, text, unsigned: isUnsigned(type) || f === 'year' };
     case 'decimal':
-      return { kind, text };
+      // `decimalDigits`: the DECIMAL as DuckDB holds it; a quotient holds more digits than its
+      // column shows, as MariaDB's does, but which ones MariaDB keeps is not followed here.
+      return decimalDigits !== undefined && decimalDigits !== text ? { kind, text, inexact: true } : { kind, text };
     case 'double':
       if (double === undefined || !Number.isFinite(double)) throw new DialectUnsupported(`a user variable set to the DOUBLE ${text}`);
       return { kind, value: double };
     case 'binary':
-      return { kind, value: text };
+      return { kind, hex: (Buffer.isBuffer(value) ? value : Buffer.from(text, 'utf8')).toString('hex') };
     case 'string':
       // MariaDB turns a date or time into a latin1 string; its characters are ASCII, which every
       // utf8mb4 collation compares alike, so the connection's stands in for it.
@@ -84,7 +89,10 @@ export function userVariableValue(node: Node, lookup: (name: string) => UserValu
       // MariaDB computes with a DECIMAL variable at 38 decimals (DECIMAL(65,38)), past DuckDB's DECIMAL.
       throw new DialectUnsupported(`the DECIMAL user variable @${name} (MariaDB computes with it at 38 decimals)`);
     case 'binary':
-      throw new DialectUnsupported(`the user variable @${name} holding a binary string`);
+      // Its bytes as written in hex (never as SQL text), a binary string as MariaDB sends it:
+      // LONG_BLOB, 39 decimals; in numbers it reads as text does ('A' is 0), as MariaDB reads it.
+      if (!/^[0-9a-f]*$/.test(value.hex)) throw new DialectUnsupported(`the user variable @${name} holding malformed bytes`);
+      return { sql: `from_hex('${value.hex}')`, type: { ...typeOf('longblob(16777216)', true), textDecimals: 39 } };
     case 'null':
       if (value.was === 'int') return { sql: 'CAST(NULL AS BIGINT)', type: typeOf(`bigint(20)${value.unsigned ? ' unsigned' : ''}`, true) };
       if (value.was === 'double') return { sql: 'CAST(NULL AS DOUBLE)', type: typeOf('double', true) };
@@ -103,7 +111,7 @@ export function decimalComparand(node: Node, lookup: (name: string) => UserValue
   if (node?.type !== 'var' || node.prefix !== '@' || node.members?.length) return null;
   const value = lookup(userVariableName(String(node.name)));
   if (value?.kind === 'null' && value.was === 'decimal') return { sql: 'CAST(NULL AS DECIMAL(38,0))', type: typeOf('decimal(38,0)', true) };
-  if (value?.kind !== 'decimal') return null;
+  if (value?.kind !== 'decimal' || value.inexact) return null;
   const [int = '', frac = ''] = value.text.replace(/^-/, '').split('.');
   const digits = Math.max(int.replace(/^0+/, '').length, 1) + frac.length;
   if (digits > 38) return null;
@@ -127,7 +135,7 @@ export function takeDecimalItems(ast: Node, lookup: (name: string) => UserValue 
     const e = item?.expr;
     if (e?.type !== 'var' || e.prefix !== '@' || e.members?.length) return;
     const value = lookup(userVariableName(String(e.name)));
-    if (value?.kind === 'decimal') {
+    if (value?.kind === 'decimal' && !value.inexact) {
       literals.push({ kind: 'string', value: value.text, binary: false });
       item.expr = { type: 'single_quote_string', value: `__iq_lit_${literals.length - 1}` };
     } else if (value?.kind === 'null' && value.was === 'decimal') item.expr = { type: 'null', value: null };

@@ -26,6 +26,7 @@ import { applyDefaults, sessionSqlMode } from './set-default.ts';
 import { inResultsCharset } from './results-charset.ts';
 import { collationName } from './protocol/constants.ts';
 import { awaitLoadedTables } from './table-readiness.ts';
+import { sessionValue } from './session-values.ts';
 import type { ParamValue, PreparedStatementInfo, QueryHandler, QueryResult, QuerySession, ResultColumn, SessionState, StatementOutcome } from './result-set.ts';
 import { bindParams, substituteParams } from './statement-params.ts';
 import { resultDescriber, SourceCatalogCache } from './source-columns.ts';
@@ -208,16 +209,9 @@ class DuckDbSession implements QuerySession {
         );
       }
       case 'transaction':
-      case 'set': {
-        const userParts = t.kind === 'set' ? userVariableParts(sql) : null;
-        if (userParts) await setUserVariables(userParts, this.userVars, this.variableSession);
-        if (userParts && !userParts.system) return { kind: 'ok' };
-        if (!userParts && applySetTransaction(sql, this.vars, this.grants.unrestricted)) return { kind: 'ok' };
-        applySet(userParts?.system ?? sql, this.vars, this.grants.unrestricted, (name) => isSystemVariable(name, this.profile));
-        applyDefaults(userParts?.system ?? sql, this.vars, () => systemVariables(collationName(this.state.textCharset), this.profile));
-        if (/\binstaquery_wait_timeout\b/i.test(sql)) this.waitsForLoads = true;
+      case 'set':
+        await this.set(sql, t.kind === 'set');
         return { kind: 'ok' };
-      }
       case 'use': {
         const name = /^\s*use\s+[`"]?([^`"\s;]+)[`"]?/i.exec(sql)?.[1];
         if (!name) throw new SqlError('PARSE', 'You have an error in your SQL syntax: USE needs a database name');
@@ -309,34 +303,21 @@ class DuckDbSession implements QuerySession {
     },
   };
 
-  /** A system variable, or what a session function (FOUND_ROWS(), CURRENT_USER(), …) answers. */
+  /** A system variable, or what a session function answers (gateway/session-values.ts). */
   private sessionValue(name: string): string | undefined {
-    switch (name) {
-      case 'found_rows()':
-        return String(this.foundRows);
-      case 'current_user()':
-        // The account: users are configured without a host pattern, so '%'.
-        return `${this.state.user}@%`;
-      case 'user()':
-        return `${this.state.user}@${this.hostOnly}`;
-      case 'connection_id()':
-        return String(this.state.connectionId);
-      default:
-        // CONVERT_TZ's zone names (dialect/convert-tz.ts): the source's own name, '' when it has none.
-        if (name.startsWith('time_zone_name(') && name.endsWith(')')) {
-          const zone = this.profile.timeZone(name.slice('time_zone_name('.length, -1));
-          return zone === undefined ? undefined : (zone ?? '');
-        }
-        // @@GLOBAL.x: the presented server's value, which a SET SESSION does not change.
-        if (name.startsWith('global.')) {
-          const global = name.slice('global.'.length);
-          if (!isSystemVariable(global, this.profile)) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${global}'`);
-          return systemVariables(collationName(this.state.textCharset), this.profile).get(global);
-        }
-        // A name the presented server's flavor lacks (@@transaction_isolation on MariaDB) is its error.
-        if (!isSystemVariable(name, this.profile)) throw new SqlError('UNKNOWN_SYSTEM_VARIABLE', `Unknown system variable '${name}'`);
-        return this.vars.get(name);
-    }
+    const { user, connectionId, textCharset } = this.state;
+    return sessionValue(name, { foundRows: this.foundRows, user, host: this.hostOnly, connectionId, vars: this.vars, profile: this.profile, textCharset });
+  }
+
+  /** SET of user variables (evaluated as SELECTs), system variables and transaction characteristics. */
+  private async set(sql: string, isSet: boolean): Promise<void> {
+    const userParts = isSet ? userVariableParts(sql) : null;
+    if (userParts) await setUserVariables(userParts, this.userVars, this.variableSession);
+    if (userParts && !userParts.system) return;
+    if (!userParts && applySetTransaction(sql, this.vars, this.grants.unrestricted)) return;
+    applySet(userParts?.system ?? sql, this.vars, this.grants.unrestricted, (name) => isSystemVariable(name, this.profile));
+    applyDefaults(userParts?.system ?? sql, this.vars, () => systemVariables(collationName(this.state.textCharset), this.profile));
+    if (/\binstaquery_wait_timeout\b/i.test(sql)) this.waitsForLoads = true;
   }
 
   /** No answer from a table whose snapshot is not finished (gateway/table-readiness.ts). */
@@ -455,7 +436,7 @@ class DuckDbSession implements QuerySession {
     return vars;
   }
 
-    private showContext(): ShowContext {
+  private showContext(): ShowContext {
     return {
       textDecimals: this.profile.textDecimals,
       serverLists: this.profile.lists,

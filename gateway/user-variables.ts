@@ -2,7 +2,7 @@
 // set by `SET @x = expr` (the expression is evaluated once, as `SELECT expr` through the dialect,
 // with the same grants as any SELECT) and by SELECTs that assign (`@x := …`, `INTO @x`). A query
 // reading @x gets its value written in by the dialect as a literal; SQL text is never stored.
-import type { DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDecimalValue, type DuckDBValue } from '@duckdb/node-api';
 import { tokenize, userValueOf, type ExprType, type SelectAssignments, type Translation, type UserValue } from '../dialect/index.ts';
 import type { QueryResult, ResultColumn, TextValue } from './result-set.ts';
 import { SqlError } from './sql-errors.ts';
@@ -52,7 +52,7 @@ const NULL_TYPE: ExprType = { columnType: 'null', nullable: true };
 /** A row's value as a user variable: `type` the column's MySQL type, `text` as MariaDB prints it. */
 export function userValueFrom(type: ExprType | undefined, text: TextValue, raw: DuckDBValue, previous: UserValue | undefined, connectionCollation?: string): UserValue {
   if (!type) throw new SqlError('NOT_SUPPORTED_YET', "This version of instaquery doesn't yet support a user variable set from a value of unknown type");
-  return userValueOf(type, text === null ? null : String(text), typeof raw === 'number' ? raw : undefined, previous, connectionCollation);
+  return userValueOf(type, text, typeof raw === 'number' ? raw : undefined, previous, connectionCollation, raw instanceof DuckDBDecimalValue ? raw.toString() : undefined);
 }
 
 /**

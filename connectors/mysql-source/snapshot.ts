@@ -27,9 +27,13 @@ export interface SnapshotProgress {
 }
 
 const quoteId = (id: string) => '`' + id.replace(/`/g, '``') + '`';
-const sameSchemas = (a: TableSchema[], b: TableSchema[]) =>
-  JSON.stringify([...a].sort((x, y) => `${x.db}.${x.table}`.localeCompare(`${y.db}.${y.table}`))) ===
-  JSON.stringify([...b].sort((x, y) => `${x.db}.${x.table}`.localeCompare(`${y.db}.${y.table}`)));
+/**
+ * The schemas as a resume compares them: the AUTO_INCREMENT counter moves with every insert at the
+ * source, so it is no change of schema (a resumed table keeps the counter its snapshot began at, a floor).
+ */
+const comparable = (list: TableSchema[]) =>
+  JSON.stringify([...list].sort((x, y) => `${x.db}.${x.table}`.localeCompare(`${y.db}.${y.table}`)).map((t) => (t.options ? { ...t, options: { ...t.options, autoIncrement: undefined } } : t)));
+const sameSchemas = (a: TableSchema[], b: TableSchema[]) => comparable(a) === comparable(b);
 
 async function estimates(conn: mysql.Connection, tables: TableSchema[]): Promise<Map<string, number>> {
   const [rows] = await conn.query('SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (?)', [

@@ -1,6 +1,6 @@
 // A differential corpus's report: per category, how many queries were identical, refused and
 // different, printed and written to test-results/<name>.tsv, with each query not identical (and
-// why) in test-results/<name>-details.tsv.
+// why, and its category) in test-results/<name>-details.tsv.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Verdict } from './compare-answers.ts';
 
@@ -19,6 +19,6 @@ export function writeCorpusReport(title: string, name: string, verdicts: Verdict
   mkdirSync('test-results', { recursive: true });
   writeFileSync(`test-results/${name}.tsv`, `${lines.join('\n')}\n`);
   const why = (v: Verdict) => ('reason' in v ? v.reason : 'detail' in v ? v.detail : '').replace(/\s+/g, ' ');
-  const details = all.filter((v) => v.verdict.outcome !== 'identical').map((v) => `${v.verdict.outcome}\t${v.sql.replace(/\s+/g, ' ')}\t${why(v.verdict)}`);
+  const details = [...verdicts].flatMap(([category, list]) => list.filter((v) => v.verdict.outcome !== 'identical').map((v) => `${v.verdict.outcome}\t${v.sql.replace(/\s+/g, ' ')}\t${why(v.verdict)}\t${category}`));
   writeFileSync(`test-results/${name}-details.tsv`, `${details.join('\n')}\n`);
 }

@@ -308,4 +308,30 @@ q('JSON_TABLE', `SELECT t.* FROM JSON_TABLE('[{"a":1}]', '$[*]' COLUMNS (a INT P
 q('CAST AS JSON', `SELECT CAST('[1]' AS JSON)`);
 q('CAST AS JSON', `SELECT id, CAST(label AS JSON) FROM lt_json_docs`);
 
+// How far MariaDB's json_lib reads a text that is not (quite) JSON: JSON_VALID takes "\x" and
+// loose numbers ('1.', '[1e]', '[-]'); JSON_LENGTH(doc) of a scalar is 1 once its first token
+// is read; JSON_VALUE / JSON_CONTAINS / JSON_LENGTH with a one-step path stop at its value.
+{
+  const texts = [`{"a": 1,}`, `{"a":1} x`, `{"b":1} x`, `{"a": 1, "b": [1,}`, `{"b": 2, "a": 1,}`, `{"a": 2,}`, `{"a": "x",`, `{"a": {"b": 1},`, `{"a": [1,2],}`, `{"a": true,}`, `{,}`, `{"a": [1, 2}`, `{"a" 1}`, `[1, 2,]`, `[[1], x`, `[1] x`];
+  const lit = (t: string) => `'${t.replace(/'/g, "''")}'`;
+  for (const t of texts) {
+    const path = t.startsWith('[') ? `'$[0]'` : `'$.a'`;
+    q('JSON over broken text', `SELECT JSON_VALUE(${lit(t)}, ${path}), JSON_CONTAINS(${lit(t)}, '1', ${path}), JSON_LENGTH(${lit(t)}, ${path}), JSON_LENGTH(${lit(t)}), JSON_VALID(${lit(t)}), JSON_CONTAINS_PATH(${lit(t)}, 'one', ${path})`);
+  }
+  q('JSON over broken text', String.raw`SELECT JSON_VALID('1.5.'), JSON_VALID('[1.,2.,3.]'), JSON_VALID('"a\\\\x"'), JSON_VALID('"\\u12"'), JSON_VALID('"\\ä"'), JSON_VALID('-0.e1'), JSON_VALID('1..'), JSON_VALID('[1.e]'), JSON_VALID('[-.5]'), JSON_VALID('[1e]'), JSON_VALID('[-]'), JSON_VALID('[01]'), JSON_VALID('[0e]'), JSON_VALID('0e'), JSON_VALID('1e'), JSON_VALID('[1e+-+2]'), JSON_VALID('["\\u00e9", 1.]')`);
+  q('JSON over broken text', String.raw`SELECT JSON_LENGTH('1e x'), JSON_LENGTH('- 1'), JSON_LENGTH('5]'), JSON_LENGTH('"a" x'), JSON_LENGTH('"\\q" ,'), JSON_LENGTH('nul'), JSON_LENGTH('  7x'), JSON_LENGTH('1e'), JSON_LENGTH('"abc'), JSON_LENGTH('"a\\u00" x'), JSON_LENGTH('nullnull'), JSON_LENGTH('01'), JSON_LENGTH('1é'), JSON_LENGTH('0.5.5'), JSON_LENGTH('-'), JSON_LENGTH('-x')`);
+  q('JSON over broken text', `SELECT id, JSON_LENGTH(body), JSON_VALID(body), JSON_VALUE(body, '$.a'), JSON_CONTAINS(body, '1', '$.a') FROM lt_json_docs ORDER BY id`);
+  q('JSON over broken text', `SELECT id, JSON_VALUE(j, '$.b'), JSON_LENGTH(j, '$.b'), JSON_CONTAINS(j, '"x"', '$.b'), JSON_VALID(j) FROM lt_json_text ORDER BY id`);
+  q('JSON over broken text', `SELECT id FROM lt_json_text WHERE JSON_VALUE(j, '$.a') = '1' OR JSON_LENGTH(j) = 1 ORDER BY id`);
+  q('JSON over broken text', `SELECT JSON_KEYS('{"a": 1,}'), JSON_KEYS('{"a":1} x'), JSON_KEYS('{"b":1,"a":2}}'), JSON_KEYS('{"a":1'), JSON_KEYS('100%'), JSON_KEYS('[1] x'), JSON_KEYS('{"a": [1, 2}'), JSON_KEYS(' {"x": {"y": 1}} ,')`);
+}
+
+// JSON_TABLE's NESTED PATH: each sibling's matches joined to the row in turn (the others NULL),
+// a row none matches once with its nested columns NULL.
+q('JSON_TABLE NESTED PATH', `SELECT t.* FROM JSON_TABLE('[{"a":1,"b":[10,20],"c":[7]},{"a":2},{"a":3,"b":[],"c":[8,9]}, {"a":4, "b": 5}]', '$[*]' COLUMNS (o FOR ORDINALITY, a INT PATH '$.a', NESTED PATH '$.b[*]' COLUMNS (bo FOR ORDINALITY, b INT PATH '$'), NESTED PATH '$.c[*]' COLUMNS (c INT PATH '$'))) AS t`);
+q('JSON_TABLE NESTED PATH', `SELECT t.* FROM JSON_TABLE('{"x": [1,2], "y": {"z": [3]}}', '$' COLUMNS (NESTED PATH '$.x[*]' COLUMNS (x INT PATH '$'), NESTED PATH '$.y' COLUMNS (z INT PATH '$.z[0]'), NESTED PATH '$.q' COLUMNS (q INT PATH '$'))) AS t`);
+q('JSON_TABLE NESTED PATH', `SELECT t.n, COUNT(t.tag), MAX(t.tag) FROM JSON_TABLE('[{"n": 1, "tags": ["red", "blue"]}, {"n": 2, "tags": []}, {"n": 3, "tags": "x"}, {"n": 4}]', '$[*]' COLUMNS (n INT PATH '$.n', NESTED PATH '$.tags[*]' COLUMNS (tag VARCHAR(20) PATH '$'))) AS t GROUP BY t.n ORDER BY t.n`);
+q('JSON_TABLE NESTED PATH', `SELECT t.id, t.sku, o.customer FROM JSON_TABLE('[{"id": 1, "items": [{"sku": "a"}, {"sku": "b"}]}, {"id": 3, "items": [{"sku": "c"}]}]', '$[*]' COLUMNS (id INT PATH '$.id', NESTED PATH '$.items[*]' COLUMNS (sku VARCHAR(5) PATH '$.sku'))) AS t JOIN orders o ON o.id = t.id ORDER BY t.id, t.sku`);
+q('JSON_TABLE NESTED PATH', `SELECT t.* FROM JSON_TABLE('[{"id": 1, "items": [{"sku": "a", "qty": 2}, {"sku": "b", "qty": 1}]}, {"id": 2, "items": []}]', '$[*]' COLUMNS (id INT PATH '$.id', NESTED PATH '$.items[*]' COLUMNS (pos FOR ORDINALITY, sku VARCHAR(5) PATH '$.sku', qty INT PATH '$.qty' DEFAULT '0' ON EMPTY))) AS t`);
+
 export const jsonClass: LongTailClass = { setup: SETUP, queries };

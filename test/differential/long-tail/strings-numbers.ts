@@ -363,4 +363,44 @@ const add = (category: string, sql: string, session?: string[]) => q.push(sessio
   add(c, "SELECT id FROM people WHERE LOCATE('ALI', name) > 0 OR INSTR(name_bin, 'mil') = 2 ORDER BY id");
 }
 
+// Bytes cast to text as MariaDB reads them: each byte that starts no well-formed character is '?'
+// (truncated, overlong, past U+10FFFF, a stray continuation), 4-byte characters under utf8mb4;
+// and RAND(seed) in a SELECT that reads no table: the first value of MariaDB's generator.
+{
+  const c = 'strings: CAST bytes AS CHAR';
+  for (const hex of ['C328', 'E28228', 'F4908080', 'F09F98', 'E0808F', 'F08F8080', '4180', 'C1BF', 'EFBFBF', 'F48FBFBF', 'E2828241', 'F09F9841', '80', 'ED9FBF', 'E282AC41FF42', 'F0908080C3']) {
+    add(c, `SELECT CAST(UNHEX('${hex}') AS CHAR) AS c, HEX(CAST(UNHEX('${hex}') AS CHAR)) AS h, CHAR_LENGTH(CONVERT(UNHEX('${hex}'), CHAR)) AS n, CAST(UNHEX('${hex}') AS CHAR(3)) AS e`);
+  }
+  add(c, "SELECT CAST(x'F09F988041' AS CHAR) AS a, CAST(CONCAT(x'FF', x'41') AS CHAR) AS b, CAST(UNHEX(NULL) AS CHAR) AS n, CAST(UNHEX('') AS CHAR) AS e");
+  add(c, "SELECT id, CAST(UNHEX(CONCAT('FF', HEX(name))) AS CHAR) AS c, CAST(CONCAT(CAST(name AS BINARY), x'C0') AS CHAR) AS d FROM people ORDER BY id");
+  add(c, "SELECT id, CAST(UNHEX(code) AS CHAR) AS c, LENGTH(CAST(UNHEX(code) AS CHAR)) AS l FROM people ORDER BY id");
+  add(c, "SELECT id, CAST(b AS CHAR) AS c, CAST(UNHEX(HEX(b)) AS CHAR(4)) AS d FROM lt_strings_text ORDER BY id");
+  add('strings: CONVERT USING', "SELECT CONVERT(UNHEX('FF41') USING utf8mb4) AS a, CONVERT(x'F09F9880' USING utf8mb4) AS b, CONVERT(UNHEX('E28228') USING utf8mb4) AS c, CONVERT(UNHEX(NULL) USING utf8mb4) AS n");
+  add('strings: CONVERT USING', 'SELECT id, CONVERT(b USING utf8mb4) AS c, CONVERT(CAST(s AS BINARY) USING utf8mb4) = s AS same FROM lt_strings_text ORDER BY id');
+  add('strings: CONVERT USING', "SELECT id, CONVERT(CONCAT(CAST(name AS BINARY), x'FF') USING utf8mb4) AS c FROM people ORDER BY id");
+}
+{
+  const c = 'numbers: RAND';
+  add(c, 'SELECT RAND(2), RAND(99), RAND(-7), RAND(4294967295), RAND(4294967296)');
+  add(c, 'SELECT RAND(1.5), RAND(-2.5), RAND(NULL), RAND(0) * 10');
+  add(c, "SELECT FLOOR(RAND(11) * 1000) AS n, RAND(11) < 0.5 AS low, CONCAT('r', RAND(3)) AS txt, ROUND(RAND(17), 4) AS r4");
+  add(c, 'SELECT RAND(8) + RAND(8) AS twice, RAND(123) = RAND(123) AS same, RAND(1000000) AS m');
+  add(c, 'SELECT RAND(21) AS r UNION ALL SELECT RAND(22) UNION ALL SELECT RAND(21)');
+  add(c, 'SELECT (SELECT RAND(31)) AS s, IF(RAND(9) > 0.5, \'hi\', \'lo\') AS half');
+  add(c, 'SELECT RAND(77) AS r ORDER BY r');
+}
+
+// LOCATE / INSTR / POSITION with non-ASCII text under general_ci: a window of the needle's bytes
+// compared character by character (LOCATE('é', 'Zoë') is 3, LOCATE('e', 'Zoë') is 0), and an
+// empty needle with a start answered from the start's byte offset (LOCATE('', 'éa', 2) is 3).
+{
+  const c = 'strings: LOCATE non-ASCII';
+  for (const needle of ["'ë'", "'Ö'", "'SS'", "'å'", "'😀'", "'é '", "'oë'"]) add(c, `SELECT id, LOCATE(${needle}, name) AS l, INSTR(note, ${needle}) AS i, LOCATE(${needle}, name, 2) AS l2 FROM people ORDER BY id`);
+  add(c, "SELECT id, LOCATE('', name, 2) AS e2, LOCATE('', name, 3) AS e3, LOCATE('', note, 7) AS e7, LOCATE('', name, 0) AS e0 FROM people ORDER BY id");
+  add(c, "SELECT LOCATE('é','Zoë'), LOCATE('e','Zoë'), LOCATE('ß','straße'), LOCATE('s','straße'), LOCATE('ß','Strasse'), LOCATE('É','émile é',2), LOCATE('é','',1), LOCATE('','é'), LOCATE('','éa',3), LOCATE('','éa',4), LOCATE('é', NULL), LOCATE('é','aé',0), INSTR('Zoë','Ë'), LOCATE('éx','aÉX'), LOCATE('😀','a😁b'), LOCATE('ä','A'), LOCATE('aé','AE')");
+  add(c, "SELECT LOCATE('', 'éa', 1), LOCATE('', 'aé', 3), LOCATE('', 'ééé', 4), LOCATE('', 'ééé', 5), LOCATE('','',1), LOCATE('','a',2), LOCATE('é','éaé',2), LOCATE('a','éa',3), LOCATE('é','ééé',4), LOCATE('', NULL, 1), LOCATE('é', 'aé', NULL)");
+  add(c, "SELECT id, name FROM people WHERE LOCATE('ö', name) > 0 OR INSTR(name, 'É') = 1 ORDER BY id");
+  add(c, 'SELECT a.id, b.id, LOCATE(a.code, b.name) FROM people a JOIN people b ON a.id IN (5, 7, 10, 19, 20) AND b.id IN (5, 8, 10, 19) ORDER BY a.id, b.id');
+}
+
 export const stringsNumbersClass: LongTailClass = { setup: SETUP, queries: q };

@@ -409,6 +409,85 @@ q('COLLATE positions', 'SELECT DISTINCT name COLLATE utf8mb4_general_ci AS n FRO
   }
 }
 
+// A DATE or DATETIME against numbers and strings that read as dates with a zero part or a day
+// the month lacks (2000-10-00, 2024-02-30): MariaDB compares them as real values, between their
+// neighbours; text with too few parts ('12.5abc', '2024-05') is the zero date.
+{
+  const others = ['u * 10', 'u + 1000000000', 'id * 100000000 + 20240200', 'id + 20240229', 'amount * 100', 'amount + 20240228', 'amount + 1000000000', 'tiny + 20240230',
+    "CONCAT('2024-02-3', id % 2)", "CONCAT('2024-', id % 3, '-00')", "CONCAT('2000-10-0', id % 3, ' 10:00:00')", "CONCAT(id, '.5abc')", "CONCAT('2024-0', id % 9)",
+    "'2024-02-30'", "'2024-04-31 10:00:00'", "'2000-10-00'", "'0000-01-01'", "'12.5abc'", "'2024-05'", '20240230', '20240100', '1000000000', '20240229.5', '20240229000000.5', '1000000000.99'];
+  for (const col of ['born', 'seen']) {
+    for (const o of others) q('date compared with a zero-part date', `SELECT id, ${col} < ${o}, ${col} = ${o}, ${o} >= ${col}, ${col} <=> ${o} FROM people ORDER BY id`);
+  }
+  q('date compared with a zero-part date', 'SELECT id FROM people WHERE born BETWEEN u AND 20250101 ORDER BY id');
+  q('date compared with a zero-part date', "SELECT id FROM people WHERE seen NOT BETWEEN '2024-02-30' AND amount + 20240300 ORDER BY id");
+  q('date compared with a zero-part date', 'SELECT id FROM people WHERE born IN (u, amount, 20240229) ORDER BY id');
+  q('date compared with a zero-part date', 'SELECT count(*), SUM(born < u), SUM(seen >= amount) FROM people');
+  q('date compared with a zero-part date', "SELECT o.id, o.placed < p.u, p.born > o.total FROM orders o JOIN people p ON p.id = o.person_id ORDER BY o.id");
+  for (const [col, o] of [['born', 'code'], ['seen', 'note'], ['born', 'name_bin'], ['seen', 'ubig'], ['born', 'big'], ['seen', 'tiny * 1000000000']]) {
+    q('date compared with a zero-part date', `SELECT id FROM people WHERE ${col} > ${o} OR ${o} <= ${col} ORDER BY id`);
+    q('date compared with a zero-part date', `SELECT id, CASE ${col} WHEN ${o} THEN 'same' ELSE 'other' END, ${col} <> ${o}, NOT (${col} >= ${o}) FROM people ORDER BY id`);
+  }
+  for (const [a, b] of [['born', 'code'], ['born', 'note'], ['name_bin', 'born'], ['born', "CONCAT(id, '')"], ['born', "'12.5abc'"]]) {
+    q('date compared with a zero-part date', `SELECT id, GREATEST(${a}, ${b}) AS g, LEAST(${b}, ${a}) AS l FROM people ORDER BY id`);
+  }
+  for (const [name, value] of [['@z2', "'2024-02-30'"], ['@t', "'9.9 x'"], ['@n', '1000000000']] as const) {
+    q('date compared with a zero-part date', `SELECT id, ${name} < born, ${name} = born, seen > ${name}, seen <=> ${name} FROM people ORDER BY id`, [`SET ${name} = ${value}`]);
+  }
+}
+
+// DECIMAL user variables in arithmetic: MariaDB reads one as DECIMAL(65,38), so + - * on it are
+// printed with 38 decimals, and / cuts its quotient after whole 9-digit words before rounding to
+// the item's decimals (the left side's + 4); CONCAT and IS NULL see the value's own digits.
+{
+  const decimals = ['1.50', '-0.01', '3.25', '0.125', '12345678901234567890.123', '-7.0', '2.0', '0.000001'];
+  for (const d of decimals) {
+    q('DECIMAL user variables', 'SELECT @d + 1, @d - 2.5, @d * 3, @d * @d, -@d + 0.5, @d + @i, @i - @d, @d * 0', [`SET @d = ${d}, @i = 7`]);
+    q('DECIMAL user variables', 'SELECT @d / 3, 1 / @d, 2.5 / @d, @d / 7, @d / -3, @i / @d, @d / @i, @d / 0', [`SET @d = ${d}, @i = 7`]);
+    q('DECIMAL user variables', "SELECT CONCAT(@d, 'x'), CONCAT_WS('-', @d, @i, 'z'), @d IS NULL, @d IS NOT NULL, @d > 1, @d = 1.5, @d < @i", [`SET @d := ${d}, @i := 7`]);
+  }
+  q('DECIMAL user variables', "SELECT @d + 1, @d * 2, @d / 2, CONCAT(@d, 'x'), @d IS NULL", ['SET @d = 1.5', 'SET @d = NULL']);
+  q('DECIMAL user variables', 'SELECT id, @d + 1 AS r, @d * id AS s FROM people WHERE id < 3 ORDER BY id', ['SET @d = 0.75']);
+  q('DECIMAL user variables', 'SELECT (@d + 1) * 2, @d * 1.25 + 1, 1 - (@d - 0.005), 10 / @d', ['SET @d = 0.75']);
+  q('DECIMAL user variables', 'SELECT id FROM people WHERE @d IS NOT NULL AND id < 4 ORDER BY id', ['SET @d = 0.75']);
+  q('DECIMAL user variables', 'SELECT @t + @u, @t * @u, @t / @u, @u / @t', ['SET @t = 1.1, @u = 0.3']);
+}
+
+// A user variable holding a binary string (0x41, _binary'…'): LONG_BLOB; in numbers it reads as
+// text does ('A' is 0), against text it compares by bytes.
+for (const b of ['0x41', '0x00FF', "X'E9'", "_binary'abc'", '0x3132', "_binary''"]) {
+  q('binary user variables', "SELECT @b, @b IS NULL, @b + 1, CONCAT(@b, '!'), @b = 'A', @b = 65, LENGTH(@b), HEX(@b)", [`SET @b = ${b}`]);
+  q('binary user variables', "SELECT id FROM people WHERE name = @b OR name_bin = @b OR code = @b ORDER BY id", [`SET @b = ${b}`]);
+  q('binary user variables', "SELECT @b < 'B' AS lt, @b = 0x41 AS eq, COALESCE(@b, 'x') AS c, IFNULL(NULL, @b) AS i", [`SET @b := ${b}`]);
+  q('binary user variables', "SELECT COALESCE(@b, 5) AS a, IFNULL(@b, NULL) AS b, COALESCE(NULL, @b, 'xyz') AS c, COALESCE(@b, @b) AS d", [`SET @b = ${b}`]);
+}
+
+// Text computed from a string variable: ABS() of text is a DOUBLE; SUBSTRING(@s, p) keeps the
+// variable's length (LONG_BLOB) but for p <= 0; COALESCE over a never-set one is a binary string.
+for (const [name, value] of [['@s', "'Bob'"], ['@n', "' -12.5e1x'"], ['@e', "''"], ['@u', "'Zoë'"]] as const) {
+  q('text from user variables', `SELECT ABS(${name}), ABS(name), ABS(CONCAT(${name}, '1')), ABS(CAST(id AS CHAR)) FROM people WHERE id IN (1, 2, 17) ORDER BY id`, [`SET ${name} = ${value}`]);
+  q('text from user variables', `SELECT SUBSTRING(${name}, 2), SUBSTRING(${name}, -2), SUBSTRING(${name}, 0), MID(${name}, 1), SUBSTR(${name}, id) FROM people WHERE id IN (1, 3) ORDER BY id`, [`SET ${name} = ${value}`]);
+}
+q('text from user variables', "SELECT COALESCE(@never_set_a, 'x'), IFNULL(@never_set_b, 2.5), COALESCE(@never_set_c, name), COALESCE(@never_set_d, NULL, id) FROM people WHERE id IN (1, 5, 17) ORDER BY id");
+
+// `@x := GROUP_CONCAT(…)` of numbers and dates: MariaDB sends it as MEDIUM_BLOB.
+q('GROUP_CONCAT into a user variable', 'SELECT @x := GROUP_CONCAT(id ORDER BY id DESC) FROM people');
+q('GROUP_CONCAT into a user variable', 'SELECT @x, LENGTH(@x), @x = \'1,2\'', ['SELECT @x := GROUP_CONCAT(id ORDER BY id SEPARATOR \',\') FROM people WHERE id < 3']);
+q('GROUP_CONCAT into a user variable', "SELECT @x := GROUP_CONCAT(born ORDER BY id SEPARATOR ';') AS g, COUNT(*) FROM people");
+q('GROUP_CONCAT into a user variable', 'SELECT @y := GROUP_CONCAT(person_id ORDER BY person_id DESC) AS ids FROM orders');
+q('GROUP_CONCAT into a user variable', 'SELECT @x', ['SELECT @x := GROUP_CONCAT(total ORDER BY id) FROM orders']);
+
+// ALL/ANY/SOME over text of another collation, where the two sides compare under the subquery's own.
+for (const op of ['<', '>=', '>']) {
+  q('ALL / ANY / SOME over another collation', `SELECT id FROM people WHERE name ${op} ANY (SELECT name_bin FROM people WHERE id IN (2, 13, 16)) ORDER BY id`);
+  q('ALL / ANY / SOME over another collation', `SELECT id FROM people WHERE name ${op} ALL (SELECT name_bin FROM people WHERE id IN (1, 5)) ORDER BY id`);
+  q('ALL / ANY / SOME over another collation', `SELECT id FROM orders WHERE customer ${op} SOME (SELECT name_bin FROM people WHERE id < 4) ORDER BY id`);
+}
+
+// Decimal literals of more than 15 digits keep every digit written (the parser would round them through a double).
+q('long decimal literals', 'SELECT 0.100000000000000000001 AS a, 12.3456789012345678 AS b, -12.3456789012345678 + 1 AS c, 1234567890.12345678 * 2 AS d');
+q('long decimal literals', 'SELECT id FROM people WHERE amount > 0.100000000000000000001 AND amount < 99999999.9999999999 ORDER BY id');
+
 export const syntaxClass: LongTailClass = {
   setup: [
     'CREATE TABLE lt_syntax_nums (id INT NOT NULL PRIMARY KEY, grp INT, n INT) DEFAULT CHARSET=utf8mb4',
