@@ -3,7 +3,7 @@
 // and DATE_FORMAT (date-format.ts). Arguments are read as MySQL reads a date (date-args.ts). TIME
 // functions are in time-functions.ts, day numbers and periods in calendar-functions.ts.
 import { DialectUnsupported } from './dialect-error.ts';
-import { asValue, quoteString, type Emitted } from './emitted.ts';
+import { asValue, type Emitted } from './emitted.ts';
 import { arity, stringLiteralValue, type FunctionContext, type FunctionTranslation } from './function-args.ts';
 import { fromUtc, sessionZone, toUtc } from './convert-tz.ts';
 import { digitsOf, familyOf, typeOf } from './mysql-types.ts';

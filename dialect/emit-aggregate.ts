@@ -14,7 +14,7 @@ import { asMysqlText } from './temporal-values.ts';
 import { aggregateType } from './functions.ts';
 import { orderKey } from './temporal-values.ts';
 import { callName } from './call-name.ts';
-import { digitsOf, doubleType, familyOf, NOT_FIXED_DEC, NUMERIC_FAMILIES as NUMERIC, TEXT_FAMILIES as TEXTUAL, typeOf } from './mysql-types.ts';
+import { digitsOf, doubleType, familyOf, NOT_FIXED_DEC, NUMERIC_FAMILIES as NUMERIC, typeOf } from './mysql-types.ts';
 import type { ExpressionEmitter } from './emit-expression.ts';
 
 type Node = any;

@@ -6,7 +6,6 @@ import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, numberOf, type Emitted } from './emitted.ts';
 import { decimalsOf, decimalType, digitsOf, doubleType, familyOf, integerPrecision, integerType, isUnsignedInt, NOT_FIXED_DEC, NUMERIC_FAMILIES as NUMERIC, typeOf, UNKNOWN, type ExprType } from './mysql-types.ts';
 
-type Node = any;
 
 const v = asValue;
 

@@ -10,7 +10,6 @@ type Fn = FunctionTranslation;
 
 const v = asValue;
 
-const isExact = (t: ExprType) => familyOf(t) === 'int' || familyOf(t) === 'decimal' || familyOf(t) === 'year';
 const number = (e: Emitted) => (familyOf(e.type) === 'string' ? numberOf(e) : v(e));
 const double = (sql: (args: string[]) => string, min: number, max = min): Fn => (args, name) => {
   arity(name, args, min, max);
@@ -88,13 +87,9 @@ export const NUMERIC_FUNCTIONS: Record<string, Fn> = {
     arity(name, args, 2);
     return arithmetic('%', args[0]!, args[1]!);
   },
-  POW: double(([a, b]) => `pow(${a}, ${b})`, 2),
-  POWER: double(([a, b]) => `pow(${a}, ${b})`, 2),
   SQRT: double(([a]) => `CASE WHEN ${a} < 0 THEN NULL ELSE sqrt(${a}) END`, 1),
-  EXP: double(([a]) => `exp(${a})`, 1),
   LN: double(([a]) => `CASE WHEN ${a} <= 0 THEN NULL ELSE ln(${a}) END`, 1),
   LOG: double((xs) => (xs.length === 1 ? `CASE WHEN ${xs[0]} <= 0 THEN NULL ELSE ln(${xs[0]}) END` : `CASE WHEN ${xs[1]} <= 0 OR ${xs[0]} <= 0 OR ${xs[0]} = 1 THEN NULL ELSE ln(${xs[1]}) / ln(${xs[0]}) END`), 1, 2),
-  LOG2: double(([a]) => `CASE WHEN ${a} <= 0 THEN NULL ELSE log2(${a}) END`, 1),
   LOG10: double(([a]) => `CASE WHEN ${a} <= 0 THEN NULL ELSE log10(${a}) END`, 1),
   // PI() carries 6 decimals: it prints 3.141593, and PI() * 2 prints 6 decimals too.
   PI: (args, name) => (arity(name, args, 0), { sql: 'pi()', type: typeOf(doubleType(6), false) }),

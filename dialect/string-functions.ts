@@ -1,9 +1,9 @@
-// More of MySQL's string functions over DuckDB. Comparisons inside them (FIELD, FIND_IN_SET)
-// ignore case as MySQL's default collations do.
+// More of MySQL's string functions over DuckDB. FIND_IN_SET here is the SET-column case, which
+// string-edit-functions.ts hands on; FIELD and HEX are there and in byte-functions.ts.
 import { DialectUnsupported } from './dialect-error.ts';
 import { asValue, type Emitted } from './emitted.ts';
 import { anyNullable, arity, folded, stringLiteralValue, text, type FunctionTranslation } from './function-args.ts';
-import { charLength, declaredMembers, familyOf, stringType, typeOf } from './mysql-types.ts';
+import { charLength, declaredMembers, stringType, typeOf } from './mysql-types.ts';
 
 type Fn = FunctionTranslation;
 
@@ -31,12 +31,6 @@ export const STRING_FUNCTIONS: Record<string, Fn> = {
   SPACE(args, name) {
     arity(name, args, 1);
     return { sql: `repeat(' ', greatest(CAST(${v(args[0]!)} AS BIGINT), 0))`, type: typeOf('longtext', args[0]!.type.nullable) };
-  },
-  FIELD(args, name) {
-    if (args.length < 2) throw new DialectUnsupported(`${name}() with fewer than 2 arguments`);
-    const [s, ...list] = args as [Emitted, ...Emitted[]];
-    const arms = list.map((item, i) => `WHEN ${folded(s)} = ${folded(item)} THEN ${i + 1}`).join(' ');
-    return { sql: `(CASE ${arms} ELSE 0 END)`, type: typeOf('int(3)', false) };
   },
   SUBSTRING_INDEX(args, name) {
     arity(name, args, 3);
@@ -68,13 +62,6 @@ export const STRING_FUNCTIONS: Record<string, Fn> = {
     const [n, ...list] = args as [Emitted, ...Emitted[]];
     const arms = list.map((item, i) => `WHEN ${i + 1} THEN ${text(item)}`).join(' ');
     return { sql: `(CASE CAST(${v(n)} AS BIGINT) ${arms} END)`, type: typeOf(stringType(Math.max(...list.map((a) => charLength(a.type)))), true) };
-  },
-  HEX(args, name) {
-    arity(name, args, 1);
-    const a = args[0]!;
-    const f = familyOf(a.type);
-    const sql = f === 'int' ? `upper(to_hex(CAST(${v(a)} AS BIGINT)))` : f === 'binary' ? `upper(hex(${v(a)}))` : `upper(hex(${text(a)}))`;
-    return { sql, type: typeOf(stringType(charLength(a.type) * 2), a.type.nullable) };
   },
   MD5: (args, name) => (arity(name, args, 1), { sql: `md5(${text(args[0]!)})`, type: typeOf('varchar(32)', args[0]!.type.nullable) }),
   SHA1: (args, name) => (arity(name, args, 1), { sql: `sha1(${text(args[0]!)})`, type: typeOf('varchar(40)', args[0]!.type.nullable) }),

@@ -29,10 +29,11 @@ export function translateSelect(sql: string, ctx: SelectTranslationContext): Emi
   let usesVariables = false;
   let readsUserVariables = false;
   const assigns = takeAssignments(ast);
-  const decimalItems = (ast as { _next?: unknown })._next || !ctx.userVariable ? [] : takeDecimalItems(ast, ctx.userVariable, input.literals);
+  // Only a single SELECT naming a variable is walked for DECIMAL ones (no extra pass on the common path).
+  const lookup = !(ast as { _next?: unknown })._next && sql.includes('@') ? ctx.userVariable : undefined;
+  const decimalItems = lookup ? takeDecimalItems(ast, lookup, input.literals) : [];
   if (decimalItems.length) usesVariables = readsUserVariables = true;
-  // Only a statement naming a variable is walked for DECIMAL ones (no extra pass on the common path).
-  const decimalFolds = (ast as { _next?: unknown })._next || !ctx.userVariable || !sql.includes('@') ? null : foldDecimalVariables(ast, ctx.userVariable, input.literals);
+  const decimalFolds = lookup ? foldDecimalVariables(ast, lookup, input.literals) : null;
   if (decimalFolds?.touched) usesVariables = readsUserVariables = true;
   const emitter = new SelectEmitter({
     database: ctx.database,

@@ -305,7 +305,7 @@ const COLUMN_KIND: Record<string, string> = {
   all: '',
 };
 for (const t of TABLE_NAMES) {
-  for (const [kind, filter] of Object.entries(COLUMN_KIND)) {
+  for (const filter of Object.values(COLUMN_KIND)) {
     for (const scope of [`table_schema = database() AND table_name = '${t}'`, `table_schema = '${DB}' AND table_name = '${t}'`]) {
       grafana.push({ category: 'tools: grafana editor columns', sql: `SELECT column_name, data_type FROM information_schema.columns WHERE ${scope}${filter} ORDER BY column_name`, session: GRAFANA_CONNECT });
     }
@@ -394,7 +394,7 @@ const GRAINS: [string, string][] = [
   ['P1Y', 'DATE(DATE_SUB(`ts`, INTERVAL DAYOFYEAR(`ts`) - 1 DAY))'],
   ['1969-12-29T00:00:00Z/P1W', 'DATE(DATE_SUB(`ts`, INTERVAL DAYOFWEEK(DATE_SUB(`ts`, INTERVAL 1 DAY)) - 1 DAY))'],
 ];
-for (const [grain, expr] of GRAINS) {
+for (const [, expr] of GRAINS) {
   superset.push({
     category: 'tools: superset explore time grain',
     sql: `SELECT ${expr} AS \`__timestamp\`,\n       count(*) AS \`count\`\nFROM \`${DB}\`.\`lt_tools_metrics\`\nWHERE \`ts\` >= STR_TO_DATE('2024-01-01 00:00:00.000000', '%Y-%m-%d %H:%i:%s.%f')\n  AND \`ts\` < STR_TO_DATE('2025-06-01 00:00:00.000000', '%Y-%m-%d %H:%i:%s.%f')\nGROUP BY ${expr}\nORDER BY \`count\` DESC, \`__timestamp\`\nLIMIT 10000`,
